@@ -1,1 +1,58 @@
+//! # cloudpartner
+//!
+//! A client for the Azure Marketplace **Cloud Partner Portal** API: where an offer stands
+//! in its publishing pipeline, which step holds it, how long it may still take.
+//!
+//! ```
+//! let status = cloudpartner::parse_offer_status(br#"{"status": "running", "steps": [
+//!     {"id": "displaycertify", "stepName": "Certification", "status": "inProgress",
+//!      "estimatedTimeFrame": "~2-3 days", "progressPercentage": 50}]}"#)?;
+//! let step = status.current_step().unwrap();
+//! assert_eq!(step.name, "Certification");
+//! let (min, max) = status.estimated_remaining().unwrap();
+//! assert_eq!((min.as_secs(), max.as_secs()), (86_400, 129_600));
+//! # Ok::<(), cloudpartner::Error>(())
+//! ```
+//!
+//! Fetching from the service (or from the emulator in `cloudpartner-emulator`) goes
+//! through [`Client`].
 
+#![warn(missing_docs)]
+
+mod canonical;
+mod client;
+pub mod credential;
+mod derived;
+mod endpoint;
+mod error;
+mod http_error;
+mod message_text;
+mod model;
+mod parse;
+mod retry;
+mod secret;
+mod state;
+mod time_frame;
+mod timestamp;
+mod watch;
+
+pub use client::{
+    Client, ClientBuilder, DEFAULT_API_VERSION, DEFAULT_BASE_URL, DEFAULT_CONCURRENCY,
+    DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT,
+};
+pub use endpoint::{encode_path_segment, is_loopback};
+pub use error::{Error, ErrorKind, Result};
+pub use message_text::html_to_text;
+pub use model::{Link, Message, OfferStatus, Step};
+pub use parse::{
+    ParseOptions, parse_offer_status, parse_offer_status_strict, parse_offer_status_with,
+};
+pub use retry::{RetryPolicy, is_retryable_status, parse_retry_after};
+pub use secret::Secret;
+pub use state::{MessageLevel, OfferState, StepState};
+pub use time_frame::TimeFrame;
+pub use timestamp::{format_timestamp, parse_timestamp};
+pub use watch::{WatchOptions, WatchStream, WatchUntil, next_poll_interval};
+
+/// The version of this crate (`"0.1.0"`).
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

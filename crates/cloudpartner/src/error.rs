@@ -1,0 +1,287 @@
+//! The one error type of the crate, with a kind shared by every language binding.
+
+use std::fmt;
+use std::time::Duration;
+
+/// What went wrong, in the spelling shared by the Rust, Python, Node and C interfaces.
+///
+/// ```
+/// use cloudpartner::ErrorKind;
+/// assert_eq!(ErrorKind::NotFound.as_str(), "not_found");
+/// assert_eq!("too_large".parse::<ErrorKind>().unwrap(), ErrorKind::TooLarge);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// An argument was rejected before any request (an empty id, a bad URL, ...).
+    InvalidArgument,
+    /// HTTP 401: the token is missing, expired or wrong; or no token could be obtained.
+    Authentication,
+    /// HTTP 403: the identity is not allowed on this publisher account.
+    PermissionDenied,
+    /// HTTP 404: unknown publisher or offer.
+    NotFound,
+    /// HTTP 400 and other 4xx answers that are not retried.
+    BadRequest,
+    /// HTTP 429, still throttled after every retry.
+    Throttled,
+    /// HTTP 5xx, still failing after every retry.
+    Server,
+    /// The request (or a watch) ran out of time.
+    Timeout,
+    /// The connection failed: refused, reset, TLS, DNS.
+    Transport,
+    /// The body is not a readable offer status document.
+    Parse,
+    /// The body is larger than the configured limit.
+    TooLarge,
+    /// The operation was canceled by the caller.
+    Canceled,
+    /// A bug or an unexpected state inside the library.
+    Internal,
+}
+
+impl ErrorKind {
+    /// Every kind, in declaration order.
+    pub const ALL: [ErrorKind; 13] = [
+        ErrorKind::InvalidArgument,
+        ErrorKind::Authentication,
+        ErrorKind::PermissionDenied,
+        ErrorKind::NotFound,
+        ErrorKind::BadRequest,
+        ErrorKind::Throttled,
+        ErrorKind::Server,
+        ErrorKind::Timeout,
+        ErrorKind::Transport,
+        ErrorKind::Parse,
+        ErrorKind::TooLarge,
+        ErrorKind::Canceled,
+        ErrorKind::Internal,
+    ];
+
+    /// The shared snake_case spelling (`"permission_denied"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorKind::InvalidArgument => "invalid_argument",
+            ErrorKind::Authentication => "authentication",
+            ErrorKind::PermissionDenied => "permission_denied",
+            ErrorKind::NotFound => "not_found",
+            ErrorKind::BadRequest => "bad_request",
+            ErrorKind::Throttled => "throttled",
+            ErrorKind::Server => "server",
+            ErrorKind::Timeout => "timeout",
+            ErrorKind::Transport => "transport",
+            ErrorKind::Parse => "parse",
+            ErrorKind::TooLarge => "too_large",
+            ErrorKind::Canceled => "canceled",
+            ErrorKind::Internal => "internal",
+        }
+    }
+
+    /// The kind an HTTP error status maps to once retries are over.
+    pub fn from_http_status(status: u16) -> ErrorKind {
+        match status {
+            401 => ErrorKind::Authentication,
+            403 => ErrorKind::PermissionDenied,
+            404 => ErrorKind::NotFound,
+            408 => ErrorKind::Timeout,
+            413 => ErrorKind::TooLarge,
+            429 => ErrorKind::Throttled,
+            400..=499 => ErrorKind::BadRequest,
+            500..=599 => ErrorKind::Server,
+            _ => ErrorKind::Transport,
+        }
+    }
+}
+
+impl fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for ErrorKind {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        ErrorKind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == s)
+            .ok_or_else(|| Error::invalid_argument(format!("unknown error kind `{s}`")))
+    }
+}
+
+/// An error from parsing, a credential or the Cloud Partner Portal API.
+///
+/// The message is one line; the HTTP status, the API's error code and the request id are
+/// kept apart so that programs can act on them. A token never appears in an error.
+///
+/// ```
+/// let err = cloudpartner::parse_offer_status(b"{\"status\": ").unwrap_err();
+/// assert_eq!(err.kind(), cloudpartner::ErrorKind::Parse);
+/// assert_eq!(err.line(), Some(1));
+/// ```
+#[derive(Clone)]
+pub struct Error {
+    kind: ErrorKind,
+    message: String,
+    status_code: Option<u16>,
+    api_code: Option<String>,
+    request_id: Option<String>,
+    line: Option<usize>,
+    column: Option<usize>,
+    retry_after: Option<Duration>,
+}
+
+impl Error {
+    /// A new error of `kind` with a one-line `message`.
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
+        let message: String = message.into();
+        Error {
+            kind,
+            message: one_line(&message),
+            status_code: None,
+            api_code: None,
+            request_id: None,
+            line: None,
+            column: None,
+            retry_after: None,
+        }
+    }
+
+    /// Shorthand for an [`ErrorKind::InvalidArgument`] error.
+    pub fn invalid_argument(message: impl Into<String>) -> Error {
+        Error::new(ErrorKind::InvalidArgument, message)
+    }
+
+    /// Shorthand for an [`ErrorKind::Parse`] error.
+    pub fn parse(message: impl Into<String>) -> Error {
+        Error::new(ErrorKind::Parse, message)
+    }
+
+    pub(crate) fn with_status(mut self, status: u16) -> Error {
+        self.status_code = Some(status);
+        self
+    }
+
+    pub(crate) fn with_api_code(mut self, code: Option<String>) -> Error {
+        self.api_code = code.filter(|c| !c.is_empty());
+        self
+    }
+
+    pub(crate) fn with_request_id(mut self, id: Option<String>) -> Error {
+        if self.request_id.is_none() {
+            self.request_id = id.filter(|c| !c.is_empty());
+        }
+        self
+    }
+
+    pub(crate) fn with_position(mut self, line: usize, column: usize) -> Error {
+        self.line = Some(line);
+        self.column = Some(column);
+        self
+    }
+
+    pub(crate) fn with_retry_after(mut self, after: Option<Duration>) -> Error {
+        self.retry_after = after;
+        self
+    }
+
+    /// Prefixes the message with context (`"offer status: "`).
+    pub fn context(mut self, prefix: impl fmt::Display) -> Error {
+        self.message = format!("{prefix}: {}", self.message);
+        self
+    }
+
+    /// What kind of error this is.
+    pub fn kind(&self) -> ErrorKind {
+        self.kind
+    }
+
+    /// The one-line message, without the kind.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// The HTTP status of the answer that caused it, if there was one.
+    pub fn status_code(&self) -> Option<u16> {
+        self.status_code
+    }
+
+    /// The API's `error.code` (`"InvalidAPIVersion"`), when the body had one.
+    pub fn api_code(&self) -> Option<&str> {
+        self.api_code.as_deref()
+    }
+
+    /// The service's request id (`x-ms-request-id`), else the client request id sent.
+    pub fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
+
+    /// For parse errors: the 1-based line of the problem, when it has a position.
+    pub fn line(&self) -> Option<usize> {
+        self.line
+    }
+
+    /// For parse errors: the 1-based column of the problem, when it has a position.
+    pub fn column(&self) -> Option<usize> {
+        self.column
+    }
+
+    /// How long the service asked to wait (`Retry-After`), when it said so.
+    pub fn retry_after(&self) -> Option<Duration> {
+        self.retry_after
+    }
+
+    /// True for errors worth trying again later (throttling, server errors, timeouts,
+    /// transport failures).
+    pub fn is_transient(&self) -> bool {
+        matches!(
+            self.kind,
+            ErrorKind::Throttled | ErrorKind::Server | ErrorKind::Timeout | ErrorKind::Transport
+        )
+    }
+}
+
+fn one_line(s: &str) -> String {
+    if s.contains(['\n', '\r']) {
+        s.split_whitespace().collect::<Vec<_>>().join(" ")
+    } else {
+        s.to_owned()
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.kind, self.message)?;
+        if let Some(id) = &self.request_id {
+            write!(f, " (request id {id})")?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut d = f.debug_struct("Error");
+        d.field("kind", &self.kind).field("message", &self.message);
+        if let Some(s) = self.status_code {
+            d.field("status_code", &s);
+        }
+        if let Some(c) = &self.api_code {
+            d.field("api_code", c);
+        }
+        if let Some(r) = &self.request_id {
+            d.field("request_id", r);
+        }
+        if let (Some(l), Some(c)) = (self.line, self.column) {
+            d.field("line", &l).field("column", &c);
+        }
+        d.finish()
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// `Result` with this crate's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,204 @@
+//! The three enumerations of the API — offer state, step state, message level — read
+//! leniently: case-insensitive, ignoring `_`, `-` and spaces, with a few aliases, and
+//! keeping any unknown value verbatim.
+
+use std::fmt;
+
+/// Lower-cases `raw` and drops `_`, `-` and whitespace: `"In Progress"` → `"inprogress"`.
+fn fold(raw: &str) -> String {
+    raw.chars()
+        .filter(|c| !matches!(c, '_' | '-') && !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+macro_rules! wire_enum {
+    (
+        $(#[$meta:meta])*
+        $name:ident {
+            $( $(#[$vmeta:meta])* $variant:ident = $wire:literal $(| $alias:literal)* ),+ $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        pub enum $name {
+            $( $(#[$vmeta])* $variant, )+
+            /// A value this version does not know, kept verbatim.
+            Unknown(String),
+        }
+
+        impl $name {
+            /// Every known value, in the API's order.
+            pub const KNOWN: &'static [$name] = &[$($name::$variant),+];
+
+            /// Reads a wire value leniently; never fails.
+            pub fn from_wire(raw: &str) -> $name {
+                let folded = fold(raw);
+                $(
+                    if folded == fold($wire) $(|| folded == $alias)* {
+                        return $name::$variant;
+                    }
+                )+
+                $name::Unknown(raw.to_owned())
+            }
+
+            /// The canonical wire spelling (`"inProgress"`); unknown values verbatim.
+            pub fn as_wire(&self) -> &str {
+                match self {
+                    $( $name::$variant => $wire, )+
+                    $name::Unknown(raw) => raw,
+                }
+            }
+
+            /// True for [`Self::Unknown`].
+            pub fn is_unknown(&self) -> bool {
+                matches!(self, $name::Unknown(_))
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_wire())
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(raw: &str) -> $name {
+                $name::from_wire(raw)
+            }
+        }
+    };
+}
+
+wire_enum! {
+    /// Where an offer stands in its publishing pipeline.
+    ///
+    /// ```
+    /// use cloudpartner::OfferState;
+    /// assert_eq!(OfferState::from_wire("Succeeded"), OfferState::Succeeded);
+    /// assert_eq!(OfferState::from_wire("cancelled"), OfferState::Canceled);
+    /// assert_eq!(OfferState::WaitingForPublisherReview.as_wire(), "waitingForPublisherReview");
+    /// assert_eq!(OfferState::from_wire("paused"), OfferState::Unknown("paused".into()));
+    /// ```
+    OfferState {
+        /// The offer was never published.
+        NeverPublished = "neverPublished",
+        /// A publish was requested and has not started.
+        NotStarted = "notStarted",
+        /// The offer waits for the publisher to review its preview.
+        WaitingForPublisherReview = "waitingForPublisherReview",
+        /// A publish is running.
+        Running = "running",
+        /// The last publish succeeded.
+        Succeeded = "succeeded",
+        /// The last publish was canceled.
+        Canceled = "canceled" | "cancelled",
+        /// The last publish failed.
+        Failed = "failed",
+    }
+}
+
+wire_enum! {
+    /// The state of one step of a publish.
+    StepState {
+        /// Not started yet.
+        NotStarted = "notStarted",
+        /// Running.
+        InProgress = "inProgress",
+        /// Waiting for the publisher to review.
+        WaitingForPublisherReview = "waitingForPublisherReview",
+        /// Waiting for Microsoft's approval.
+        WaitingForApproval = "waitingForApproval",
+        /// Blocked.
+        Blocked = "blocked",
+        /// Rejected (the offer fails).
+        Rejected = "rejected",
+        /// Done.
+        Complete = "complete" | "completed",
+        /// Canceled.
+        Canceled = "canceled" | "cancelled",
+    }
+}
+
+wire_enum! {
+    /// The level of a message.
+    MessageLevel {
+        /// Information.
+        Information = "information" | "info",
+        /// Warning.
+        Warning = "warning" | "warn",
+        /// Error.
+        Error = "error",
+    }
+}
+
+impl OfferState {
+    /// Succeeded, failed or canceled: nothing more will happen without a new publish.
+    pub fn is_terminal(&self) -> bool {
+        matches!(
+            self,
+            OfferState::Succeeded | OfferState::Failed | OfferState::Canceled
+        )
+    }
+}
+
+impl StepState {
+    /// The step is the one holding the pipeline: running, waiting or blocked.
+    pub fn is_active(&self) -> bool {
+        matches!(
+            self,
+            StepState::InProgress
+                | StepState::WaitingForPublisherReview
+                | StepState::WaitingForApproval
+                | StepState::Blocked
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spellings_fold_to_one_value() {
+        for raw in [
+            "inProgress",
+            "InProgress",
+            "in_progress",
+            "In Progress",
+            "IN-PROGRESS",
+        ] {
+            assert_eq!(StepState::from_wire(raw), StepState::InProgress, "{raw}");
+        }
+        assert_eq!(StepState::from_wire("Completed"), StepState::Complete);
+        assert_eq!(StepState::from_wire("cancelled"), StepState::Canceled);
+        assert_eq!(MessageLevel::from_wire("INFO"), MessageLevel::Information);
+        assert_eq!(MessageLevel::from_wire("warn"), MessageLevel::Warning);
+        assert_eq!(
+            OfferState::from_wire("waiting_for_publisher_review"),
+            OfferState::WaitingForPublisherReview
+        );
+    }
+
+    #[test]
+    fn unknown_values_are_kept_verbatim() {
+        let s = StepState::from_wire("Quarantined ");
+        assert_eq!(s, StepState::Unknown("Quarantined ".into()));
+        assert_eq!(s.as_wire(), "Quarantined ");
+        assert!(s.is_unknown());
+        assert!(OfferState::from_wire("").is_unknown());
+    }
+
+    #[test]
+    fn canonical_spellings_round_trip() {
+        for s in OfferState::KNOWN {
+            assert_eq!(&OfferState::from_wire(s.as_wire()), s);
+        }
+        for s in StepState::KNOWN {
+            assert_eq!(&StepState::from_wire(s.as_wire()), s);
+        }
+        for s in MessageLevel::KNOWN {
+            assert_eq!(&MessageLevel::from_wire(s.as_wire()), s);
+        }
+    }
+}
