@@ -1,0 +1,50 @@
+# cloudpartner — one Rust core, bindings for Python, Node and C.
+#
+#   make demo    the emulator and a publish watched from start to live (~20 s)
+#   make test    every test suite: Rust, Python, Node, C (installs what it needs)
+#   make lint    rustfmt, clippy, and each ecosystem's own linters
+#   make bench   benchmarks against what users would use instead
+#
+# One target dir for the whole workspace; debug builds for tests.
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+CARGO ?= cargo
+export CARGO_TARGET_DIR ?= $(CURDIR)/target
+export CARGO_TERM_COLOR ?= never
+
+TEST_TARGETS := test-rust
+LINT_TARGETS := lint-rust
+BENCH_TARGETS :=
+
+.PHONY: all demo test lint bench test-rust lint-rust build-cli
+all: test
+
+# Each language adds its targets to the lists above.
+-include python/python.mk
+-include node/node.mk
+-include bindings/c/c.mk
+-include bench/bench.mk
+
+build-cli:
+	$(CARGO) build -p cloudpartner-cli
+
+demo: build-cli
+	$(CARGO_TARGET_DIR)/debug/cloudpartner demo
+
+test: $(TEST_TARGETS)
+	@echo "make test: all suites passed ($(TEST_TARGETS))"
+
+# The crates with Rust test suites (bindings test through their own languages).
+RUST_TEST_CRATES := -p cloudpartner -p cloudpartner-emulator -p cloudpartner-cli
+
+test-rust:
+	$(CARGO) test $(RUST_TEST_CRATES)
+
+lint: $(LINT_TARGETS)
+
+lint-rust:
+	$(CARGO) fmt --all --check
+	$(CARGO) clippy --workspace --all-targets -- -D warnings
+
+bench: $(BENCH_TARGETS)
