@@ -67,15 +67,23 @@ fn read_expected(input: &Path, actual: &Value) -> Option<Value> {
         std::fs::write(&path, serde_json::to_string_pretty(actual).unwrap() + "\n").unwrap();
         eprintln!("wrote {}", path.display());
     }
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e} (run with CLOUDPARTNER_BLESS=1 to create it)", path.display()));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e} (run with CLOUDPARTNER_BLESS=1 to create it)",
+            path.display()
+        )
+    });
     Some(serde_json::from_str(&text).unwrap())
 }
 
 fn close(a: &Value, b: &Value) -> bool {
     match (a, b) {
-        (Value::Number(x), Value::Number(y)) => (x.as_f64().unwrap() - y.as_f64().unwrap()).abs() < 1e-9,
-        (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(a, b)| close(a, b)),
+        (Value::Number(x), Value::Number(y)) => {
+            (x.as_f64().unwrap() - y.as_f64().unwrap()).abs() < 1e-9
+        }
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(a, b)| close(a, b))
+        }
         (Value::Object(x), Value::Object(y)) => {
             x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| close(v, w)))
         }
@@ -94,11 +102,25 @@ fn valid_vectors() {
         let canonical: Value = serde_json::from_str(&status.to_json()).unwrap();
         let actual = json!({"canonical": canonical, "derived": derived(&status)});
         let expected = read_expected(&input, &actual).unwrap();
-        assert!(close(&actual["canonical"], &expected["canonical"]), "{name}: canonical\n got {}\nwant {}", actual["canonical"], expected["canonical"]);
-        assert!(close(&actual["derived"], &expected["derived"]), "{name}: derived\n got {}\nwant {}", actual["derived"], expected["derived"]);
+        assert!(
+            close(&actual["canonical"], &expected["canonical"]),
+            "{name}: canonical\n got {}\nwant {}",
+            actual["canonical"],
+            expected["canonical"]
+        );
+        assert!(
+            close(&actual["derived"], &expected["derived"]),
+            "{name}: derived\n got {}\nwant {}",
+            actual["derived"],
+            expected["derived"]
+        );
         let again = parse_offer_status(status.to_json().as_bytes()).unwrap();
         assert_eq!(again, status, "{name}: parse(to_json(x)) == x");
-        assert_eq!(again.to_json(), status.to_json(), "{name}: to_json is stable");
+        assert_eq!(
+            again.to_json(),
+            status.to_json(),
+            "{name}: to_json is stable"
+        );
     }
 }
 
@@ -129,7 +151,11 @@ fn invalid_vectors() {
 fn the_reference_sample_fails_where_the_quote_is_missing_and_parses_when_mended() {
     let broken = std::fs::read(fixtures().join("invalid/reference-sample-broken.json")).unwrap();
     let err = parse_offer_status(&broken).unwrap_err();
-    let line = String::from_utf8_lossy(&broken).lines().position(|l| l.contains("liveLinks\"")).unwrap() + 1;
+    let line = String::from_utf8_lossy(&broken)
+        .lines()
+        .position(|l| l.contains("liveLinks\""))
+        .unwrap()
+        + 1;
     assert_eq!(err.line(), Some(line), "{err}");
     assert!(err.message().contains(&format!("line {line}")), "{err}");
     let mended = std::fs::read(fixtures().join("reference-sample.json")).unwrap();

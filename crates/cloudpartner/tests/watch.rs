@@ -1,0 +1,166 @@
+//! Watching simulated publishes on the emulator's fast clock.
+
+mod support;
+
+use std::time::Duration;
+
+use cloudpartner::{ErrorKind, OfferState, OfferStatus, WatchOptions, WatchUntil};
+use cloudpartner_emulator::{Emulator, Scenario};
+use futures_util::StreamExt;
+use serde_json::json;
+use support::*;
+
+async fn publish(outcome: &str) -> Emulator {
+    let doc = json!({
+        "token": TOKEN,
+        "timeScale": 100.0,
+        "publishers": {"contoso": {"offers": {"vm": {"publish": {"startedSecondsAgo": 0, "steps": [
+            {"id": "validate", "stepName": "Validate", "estimatedTimeFrame": "< 1 min", "durationSeconds": 40},
+            {"id": "certify", "stepName": "Certification", "estimatedTimeFrame": "~1-2 min", "durationSeconds": 60, "outcome": outcome},
+            {"id": "live", "stepName": "Live", "estimatedTimeFrame": "< 1 min", "durationSeconds": 20}
+        ]}}}}}
+    });
+    let scenario = Scenario::from_json_str(&doc.to_string()).unwrap();
+    Emulator::builder()
+        .scenario(scenario)
+        .start()
+        .await
+        .unwrap()
+}
+
+fn fast(until: WatchUntil) -> WatchOptions {
+    WatchOptions {
+        until,
+        min_interval: Duration::from_millis(50),
+        max_interval: Duration::from_millis(100),
+        timeout: Some(Duration::from_secs(20)),
+    }
+}
+
+async fn collect(emu: &Emulator, until: WatchUntil) -> Vec<cloudpartner::Result<OfferStatus>> {
+    client(emu)
+        .watch("contoso", "vm", fast(until))
+        .collect()
+        .await
+}
+
+#[tokio::test]
+async fn watch_follows_a_publish_to_success() {
+    let emu = publish("complete").await;
+    let seen = collect(&emu, WatchUntil::Terminal).await;
+    let statuses: Vec<_> = seen.into_iter().map(Result::unwrap).collect();
+    assert!(
+        statuses.len() >= 3,
+        "several changes seen: {}",
+        statuses.len()
+    );
+    for pair in statuses.windows(2) {
+        assert_ne!(pair[0], pair[1], "only changes are yielded");
+    }
+    let last = statuses.last().unwrap();
+    assert_eq!(last.status, OfferState::Succeeded);
+    assert!(
+        statuses[..statuses.len() - 1]
+            .iter()
+            .all(|s| !s.is_terminal())
+    );
+}
+
+#[tokio::test]
+async fn watch_ends_on_failure() {
+    let emu = publish("rejected").await;
+    let last = collect(&emu, WatchUntil::Terminal)
+        .await
+        .pop()
+        .unwrap()
+        .unwrap();
+    assert_eq!(last.status, OfferState::Failed);
+    assert_eq!(last.steps[1].status, cloudpartner::StepState::Rejected);
+}
+
+#[tokio::test]
+async fn watch_can_stop_at_publisher_review() {
+    let emu = publish("waitingForPublisherReview").await;
+    let last = collect(&emu, WatchUntil::PublisherAction)
+        .await
+        .pop()
+        .unwrap()
+        .unwrap();
+    assert!(last.needs_publisher_action());
+    assert!(!last.is_terminal());
+}
+
+#[tokio::test]
+async fn watch_times_out_cleanly() {
+    let emu = publish("waitingForPublisherReview").await;
+    let options = WatchOptions {
+        timeout: Some(Duration::from_millis(300)),
+        ..fast(WatchUntil::Terminal)
+    };
+    let seen: Vec<_> = client(&emu).watch("contoso", "vm", options).collect().await;
+    let last = seen.last().unwrap().as_ref().unwrap_err();
+    assert_eq!(last.kind(), ErrorKind::Timeout);
+    assert!(seen[..seen.len() - 1].iter().all(Result::is_ok));
+}
+
+#[tokio::test]
+async fn watch_survives_transient_errors_and_ends_on_others() {
+    let emu = emulator(json!([{"kind": "status", "status": 503, "times": 6}])).await;
+    let c = builder(emu.base_url()).max_retries(1).build().unwrap();
+    let seen: Vec<_> = c
+        .watch("contoso", "fixed", fast(WatchUntil::Terminal))
+        .collect()
+        .await;
+    assert_eq!(seen.len(), 1);
+    assert_eq!(seen[0].as_ref().unwrap().status, OfferState::Succeeded);
+    let seen: Vec<_> = c
+        .watch("contoso", "missing", fast(WatchUntil::Terminal))
+        .collect()
+        .await;
+    assert_eq!(seen.len(), 1);
+    assert_eq!(seen[0].as_ref().unwrap_err().kind(), ErrorKind::NotFound);
+}
+
+#[tokio::test]
+async fn dropping_a_watch_stops_polling() {
+    let emu = publish("waitingForPublisherReview").await;
+    let mut watch = client(&emu).watch("contoso", "vm", fast(WatchUntil::Terminal));
+    watch.next().await.unwrap().unwrap();
+    drop(watch);
+    let count = emu.requests().len();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(emu.requests().len(), count);
+}
+
+#[tokio::test]
+async fn the_interval_follows_the_current_step() {
+    let doc = br#"{"status":"running","steps":[{"status":"inProgress","progressPercentage":50,"estimatedTimeFrame":"~2-3 days"}]}"#;
+    let s = cloudpartner::parse_offer_status(doc).unwrap();
+    let opts = WatchOptions::default();
+    assert_eq!(
+        cloudpartner::next_poll_interval(&s, &opts),
+        Duration::from_secs(300)
+    );
+    let doc = br#"{"status":"running","steps":[{"status":"inProgress","progressPercentage":90,"estimatedTimeFrame":"< 15 min"}]}"#;
+    let s = cloudpartner::parse_offer_status(doc).unwrap();
+    assert_eq!(
+        cloudpartner::next_poll_interval(&s, &opts),
+        Duration::from_secs(5)
+    );
+    let doc = br#"{"status":"running","steps":[{"status":"inProgress","progressPercentage":0,"estimatedTimeFrame":"< 1 hour"}]}"#;
+    let s = cloudpartner::parse_offer_status(doc).unwrap();
+    assert_eq!(
+        cloudpartner::next_poll_interval(&s, &opts),
+        Duration::from_secs(180)
+    );
+    let s = cloudpartner::parse_offer_status(br#"{"status":"running"}"#).unwrap();
+    assert_eq!(
+        cloudpartner::next_poll_interval(&s, &opts),
+        Duration::from_secs(5)
+    );
+    assert_eq!(
+        "review".parse::<WatchUntil>().unwrap(),
+        WatchUntil::PublisherAction
+    );
+    assert!("sometime".parse::<WatchUntil>().is_err());
+}
