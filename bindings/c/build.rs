@@ -1,0 +1,40 @@
+//! Generates the C header from this crate's source with cbindgen: always into
+//! `$OUT_DIR/cloudpartner.h`, and into the committed `include/cloudpartner.h` when that
+//! one differs (so a build keeps it fresh; `make test-c` fails when the committed copy was
+//! stale, see `bindings/c/c.mk`).
+
+use std::path::{Path, PathBuf};
+
+fn main() {
+    let crate_dir = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR"));
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR"));
+    let committed = crate_dir.join("../../include/cloudpartner.h");
+    println!("cargo:rerun-if-changed=src");
+    println!("cargo:rerun-if-changed=cbindgen.toml");
+    println!("cargo:rerun-if-changed={}", committed.display());
+
+    let config = cbindgen::Config::from_file(crate_dir.join("cbindgen.toml"))
+        .expect("bindings/c/cbindgen.toml");
+    let bindings = cbindgen::Builder::new()
+        .with_config(config)
+        // Only this crate's own source (no `cargo metadata`, no dependencies).
+        .with_src(crate_dir.join("src/lib.rs"))
+        .generate()
+        .expect("cbindgen could not generate the header");
+    let mut header = Vec::new();
+    bindings.write(&mut header);
+
+    std::fs::write(out_dir.join("cloudpartner.h"), &header)
+        .expect("writing OUT_DIR/cloudpartner.h");
+    if std::fs::read(&committed).ok().as_deref() != Some(header.as_slice()) {
+        write_committed(&committed, &header);
+    }
+}
+
+fn write_committed(path: &Path, header: &[u8]) {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).expect("creating include/");
+    }
+    std::fs::write(path, header).expect("writing include/cloudpartner.h");
+    println!("cargo:warning=regenerated include/cloudpartner.h: commit it");
+}

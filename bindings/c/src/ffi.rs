@@ -1,0 +1,236 @@
+//! The boundary helpers: panics caught and turned into `internal` errors, NULL and
+//! invalid UTF-8 arguments turned into `invalid_argument` errors that name the function
+//! and the argument, and C strings made from Rust strings.
+
+use std::any::Any;
+use std::ffi::{CStr, CString, c_char};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::ptr;
+
+use cloudpartner::{Error, ErrorKind, Result};
+
+use crate::error::{cloudpartner_error, cloudpartner_error_kind};
+
+/// Runs the body of a fallible exported function: clears `*err`, runs `body`, and turns
+/// its error (or its panic) into the returned kind and, when `err` is not NULL, a new
+/// `cloudpartner_error` in `*err`.
+pub(crate) fn guard(
+    err: *mut *mut cloudpartner_error,
+    body: impl FnOnce() -> Result<()>,
+) -> cloudpartner_error_kind {
+    if !err.is_null() {
+        // SAFETY: a non-NULL `err` points to a writable pointer (the documented contract).
+        unsafe { *err = ptr::null_mut() };
+    }
+    let error = match catch_unwind(AssertUnwindSafe(body)) {
+        Ok(Ok(())) => return cloudpartner_error_kind::CLOUDPARTNER_OK,
+        Ok(Err(error)) => error,
+        Err(panic) => panic_error(panic.as_ref()),
+    };
+    let kind = error.kind().into();
+    if !err.is_null() {
+        // Building the error allocates; should even that panic, the kind is still returned.
+        if let Ok(boxed) = catch_unwind(|| Box::new(cloudpartner_error::new(&error))) {
+            // SAFETY: as above.
+            unsafe { *err = Box::into_raw(boxed) };
+        }
+    }
+    kind
+}
+
+/// Runs the body of an infallible exported function (an accessor), giving `fallback`
+/// should it panic.
+pub(crate) fn guard_value<T>(fallback: T, body: impl FnOnce() -> T) -> T {
+    catch_unwind(AssertUnwindSafe(body)).unwrap_or(fallback)
+}
+
+/// Reads a field of a borrowed handle for an accessor: `fallback` when `handle` is NULL
+/// (or should `read` panic).
+///
+/// # Safety
+/// `handle` is NULL or points to a live `T`.
+pub(crate) unsafe fn read<T, R: Copy>(
+    handle: *const T,
+    fallback: R,
+    read: impl FnOnce(&T) -> R,
+) -> R {
+    guard_value(fallback, || {
+        // SAFETY: the caller's contract.
+        unsafe { handle.as_ref() }.map_or(fallback, read)
+    })
+}
+
+/// A borrowed pointer to `items[index]`, NULL when out of range.
+pub(crate) fn item<T>(items: &[T], index: usize) -> *const T {
+    items.get(index).map_or(ptr::null(), |x| x as *const T)
+}
+
+/// Writes a `(min, max)` range in seconds to the non-NULL out-pointers; returns whether
+/// there was a range (nothing is written when there is none).
+///
+/// # Safety
+/// Each non-NULL pointer is writable.
+pub(crate) unsafe fn write_range(range: Option<(f64, f64)>, min: *mut f64, max: *mut f64) -> bool {
+    let Some((lo, hi)) = range else {
+        return false;
+    };
+    // SAFETY: the caller's contract.
+    unsafe {
+        if !min.is_null() {
+            *min = lo;
+        }
+        if !max.is_null() {
+            *max = hi;
+        }
+    }
+    true
+}
+
+/// The `internal` error for a caught panic, with its message.
+fn panic_error(panic: &(dyn Any + Send)) -> Error {
+    let what = panic
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| panic.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("a panic");
+    Error::new(
+        ErrorKind::Internal,
+        format!("internal error in libcloudpartner: {what}"),
+    )
+}
+
+/// A C string of `s`, cut at its first NUL: C strings cannot hold one (documented in the
+/// header; `cloudpartner_offer_status_to_json()` keeps such strings whole, escaped).
+pub(crate) fn c_string(s: &str) -> CString {
+    let end = s.find('\0').unwrap_or(s.len());
+    CString::new(&s.as_bytes()[..end]).unwrap_or_default()
+}
+
+/// A borrowed `const char *` for an optional owned C string: NULL when absent.
+pub(crate) fn borrowed_str(s: Option<&CString>) -> *const c_char {
+    s.map_or(ptr::null(), |s| s.as_ptr())
+}
+
+/// Frees a handle this library boxed; NULL is fine.
+pub(crate) fn free_box<T>(handle: *mut T) {
+    if handle.is_null() {
+        return;
+    }
+    // SAFETY: the caller passes a pointer from `Box::into_raw`, once.
+    free_box_with(|| drop(unsafe { Box::from_raw(handle) }));
+}
+
+/// Runs a destructor; should it panic, leaks rather than unwinding into C.
+pub(crate) fn free_box_with(drop_it: impl FnOnce()) {
+    let _ = catch_unwind(AssertUnwindSafe(drop_it));
+}
+
+/// The `invalid_argument` error for `function`'s argument `name`.
+pub(crate) fn bad_argument(function: &str, name: &str, what: &str) -> Error {
+    Error::invalid_argument(format!("{function}: `{name}` {what}"))
+}
+
+/// Reads a required NUL-terminated UTF-8 string argument.
+///
+/// # Safety
+/// `s` is NULL or points to a NUL-terminated string that outlives the call.
+pub(crate) unsafe fn str_arg<'a>(function: &str, name: &str, s: *const c_char) -> Result<&'a str> {
+    if s.is_null() {
+        return Err(bad_argument(function, name, "is NULL"));
+    }
+    // SAFETY: checked for NULL; NUL-termination is the caller's contract.
+    let bytes = unsafe { CStr::from_ptr(s) }.to_bytes();
+    std::str::from_utf8(bytes).map_err(|e| {
+        bad_argument(
+            function,
+            name,
+            &format!(
+                "is not valid UTF-8 (invalid byte at offset {})",
+                e.valid_up_to()
+            ),
+        )
+    })
+}
+
+/// Reads an optional string argument: NULL gives `None`.
+///
+/// # Safety
+/// As [`str_arg`].
+pub(crate) unsafe fn opt_str_arg<'a>(
+    function: &str,
+    name: &str,
+    s: *const c_char,
+) -> Result<Option<&'a str>> {
+    if s.is_null() {
+        return Ok(None);
+    }
+    // SAFETY: forwarded contract.
+    unsafe { str_arg(function, name, s) }.map(Some)
+}
+
+/// Reads a required handle argument.
+///
+/// # Safety
+/// `p` is NULL or points to a live `T` that outlives the call.
+pub(crate) unsafe fn ref_arg<'a, T>(function: &str, name: &str, p: *const T) -> Result<&'a T> {
+    // SAFETY: the caller's contract.
+    unsafe { p.as_ref() }.ok_or_else(|| bad_argument(function, name, "is NULL"))
+}
+
+/// Checks a required out-pointer argument and sets `*out` to NULL, so that it is NULL
+/// whenever the call fails.
+///
+/// # Safety
+/// `out` is NULL or points to a writable pointer.
+pub(crate) unsafe fn out_arg<T>(function: &str, name: &str, out: *mut *mut T) -> Result<OutPtr<T>> {
+    if out.is_null() {
+        return Err(bad_argument(function, name, "is NULL"));
+    }
+    // SAFETY: checked for NULL; writability is the caller's contract.
+    unsafe { *out = ptr::null_mut() };
+    Ok(OutPtr(out))
+}
+
+/// A checked out-pointer: [`OutPtr::set`] boxes a value into it.
+pub(crate) struct OutPtr<T>(*mut *mut T);
+
+impl<T> OutPtr<T> {
+    /// Hands `value` to the caller, who frees it with the matching `_free`.
+    pub(crate) fn set(self, value: T) {
+        // SAFETY: checked by `out_arg`.
+        unsafe { *self.0 = Box::into_raw(Box::new(value)) };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_becomes_an_internal_error() {
+        let mut err: *mut cloudpartner_error = ptr::null_mut();
+        let kind = guard(&mut err, || panic!("boom"));
+        assert_eq!(kind, cloudpartner_error_kind::CLOUDPARTNER_ERROR_INTERNAL);
+        assert!(!err.is_null());
+        let message = unsafe { CStr::from_ptr(crate::error::cloudpartner_error_message(err)) };
+        assert!(message.to_str().unwrap().contains("boom"), "{message:?}");
+        unsafe { crate::error::cloudpartner_error_free(err) };
+        assert_eq!(guard_value(7, || panic!("again")), 7);
+    }
+
+    #[test]
+    fn strings_are_cut_at_a_nul() {
+        assert_eq!(c_string("ab\0cd").as_bytes(), b"ab");
+        assert_eq!(c_string("abc").as_bytes(), b"abc");
+    }
+
+    #[test]
+    fn null_and_bad_utf8_are_invalid_arguments() {
+        let e = unsafe { str_arg("f", "offer", ptr::null()) }.unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::InvalidArgument);
+        assert_eq!(e.message(), "f: `offer` is NULL");
+        let bad = b"ab\xffc\0";
+        let e = unsafe { str_arg("f", "offer", bad.as_ptr().cast()) }.unwrap_err();
+        assert!(e.message().contains("offset 2"), "{e}");
+    }
+}
