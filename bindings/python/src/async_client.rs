@@ -1,0 +1,136 @@
+//! `AsyncClient`'s native half: the same calls as `Client`, returning awaitables that
+//! run on the shared tokio runtime (`cloudpartner.AsyncClient` makes them coroutines).
+
+use cloudpartner::DEFAULT_CONCURRENCY;
+use pyo3::prelude::*;
+
+use crate::client_options::ClientOptions;
+use crate::concurrency::concurrency_limit;
+use crate::logging::refresh_levels;
+use crate::model::repr_quoted;
+use crate::offer_ids::offer_id_list;
+use crate::outcome::{Batch, Fetched};
+use crate::watch::PyAsyncWatch;
+use crate::watch_handle::WatchHandle;
+use crate::watch_options::watch_options;
+
+/// A client of the Cloud Partner Portal API for asyncio.
+#[pyclass(frozen, subclass, module = "cloudpartner._native", name = "AsyncClient")]
+pub struct PyAsyncClient {
+    inner: cloudpartner::Client,
+}
+
+#[pymethods]
+impl PyAsyncClient {
+    #[new]
+    #[pyo3(signature = (
+        token = None, *, credential = None, base_url = None, api_version = None,
+        timeout = None, connect_timeout = None, max_retries = None, allow_http = false
+    ))]
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        py: Python<'_>,
+        token: Option<String>,
+        credential: Option<Bound<'_, PyAny>>,
+        base_url: Option<String>,
+        api_version: Option<String>,
+        timeout: Option<f64>,
+        connect_timeout: Option<f64>,
+        max_retries: Option<i64>,
+        allow_http: bool,
+    ) -> PyResult<PyAsyncClient> {
+        let options = ClientOptions {
+            token,
+            credential,
+            base_url,
+            api_version,
+            timeout,
+            connect_timeout,
+            max_retries,
+            allow_http,
+        };
+        Ok(PyAsyncClient {
+            inner: options.build(py)?,
+        })
+    }
+
+    /// The base URL requests go to.
+    #[getter]
+    fn base_url(&self) -> &str {
+        self.inner.base_url()
+    }
+
+    /// The `api-version` sent.
+    #[getter]
+    fn api_version(&self) -> &str {
+        self.inner.api_version()
+    }
+
+    /// An awaitable of the status of one offer.
+    fn offer_status<'py>(
+        &self,
+        py: Python<'py>,
+        publisher_id: String,
+        offer_id: String,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        refresh_levels(py);
+        let client = self.inner.clone();
+        pyo3_async_runtimes::tokio::future_into_py(py, async move {
+            Ok(Fetched(client.offer_status(&publisher_id, &offer_id).await))
+        })
+    }
+
+    /// An awaitable of the statuses of several offers (see `Client.offer_statuses`).
+    #[pyo3(signature = (publisher_id, offer_ids, *, concurrency = DEFAULT_CONCURRENCY as i64))]
+    fn offer_statuses<'py>(
+        &self,
+        py: Python<'py>,
+        publisher_id: String,
+        offer_ids: &Bound<'py, PyAny>,
+        concurrency: i64,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let ids = offer_id_list(offer_ids)?;
+        let concurrency = concurrency_limit(py, concurrency)?;
+        refresh_levels(py);
+        let client = self.inner.clone();
+        pyo3_async_runtimes::tokio::future_into_py(py, async move {
+            Ok(Batch(
+                client
+                    .offer_statuses(&publisher_id, ids, concurrency)
+                    .await,
+            ))
+        })
+    }
+
+    /// An async iterator over the statuses of an offer (see `Client.watch`).
+    #[pyo3(signature = (
+        publisher_id, offer_id, *, until = "terminal", min_interval = None,
+        max_interval = None, timeout = None
+    ))]
+    fn watch(
+        &self,
+        py: Python<'_>,
+        publisher_id: &str,
+        offer_id: &str,
+        until: &str,
+        min_interval: Option<f64>,
+        max_interval: Option<f64>,
+        timeout: Option<f64>,
+    ) -> PyResult<PyAsyncWatch> {
+        let options = watch_options(py, until, min_interval, max_interval, timeout)?;
+        refresh_levels(py);
+        let stream = self.inner.watch(publisher_id, offer_id, options);
+        Ok(PyAsyncWatch::new(WatchHandle::new(stream)))
+    }
+
+    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
+        let py = slf.py();
+        let this = slf.get();
+        Ok(format!(
+            "{}(base_url={}, api_version={})",
+            slf.get_type().name()?,
+            repr_quoted(py, this.inner.base_url()),
+            repr_quoted(py, this.inner.api_version())
+        ))
+    }
+}

@@ -1,0 +1,137 @@
+//! `Client`: the blocking client. Each call runs on the shared runtime with the GIL
+//! released, and Ctrl-C interrupts it.
+
+use cloudpartner::DEFAULT_CONCURRENCY;
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+
+use crate::client_options::ClientOptions;
+use crate::concurrency::concurrency_limit;
+use crate::errors::IntoPyResult;
+use crate::logging::refresh_levels;
+use crate::model::{PyOfferStatus, offer_status_to_py};
+use crate::model::repr_quoted;
+use crate::offer_ids::offer_id_list;
+use crate::outcome::Batch;
+use crate::runtime::block_on;
+use crate::watch::PyWatch;
+use crate::watch_handle::WatchHandle;
+use crate::watch_options::watch_options;
+
+/// A client of the Cloud Partner Portal API whose calls block (and release the GIL).
+#[pyclass(frozen, module = "cloudpartner", name = "Client")]
+pub struct PyClient {
+    inner: cloudpartner::Client,
+}
+
+#[pymethods]
+impl PyClient {
+    #[new]
+    #[pyo3(signature = (
+        token = None, *, credential = None, base_url = None, api_version = None,
+        timeout = None, connect_timeout = None, max_retries = None, allow_http = false
+    ))]
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        py: Python<'_>,
+        token: Option<String>,
+        credential: Option<Bound<'_, PyAny>>,
+        base_url: Option<String>,
+        api_version: Option<String>,
+        timeout: Option<f64>,
+        connect_timeout: Option<f64>,
+        max_retries: Option<i64>,
+        allow_http: bool,
+    ) -> PyResult<PyClient> {
+        let options = ClientOptions {
+            token,
+            credential,
+            base_url,
+            api_version,
+            timeout,
+            connect_timeout,
+            max_retries,
+            allow_http,
+        };
+        Ok(PyClient {
+            inner: options.build(py)?,
+        })
+    }
+
+    /// The base URL requests go to.
+    #[getter]
+    fn base_url(&self) -> &str {
+        self.inner.base_url()
+    }
+
+    /// The `api-version` sent.
+    #[getter]
+    fn api_version(&self) -> &str {
+        self.inner.api_version()
+    }
+
+    /// The status of one offer, retried on transient failures.
+    fn offer_status<'py>(
+        &self,
+        py: Python<'py>,
+        publisher_id: String,
+        offer_id: String,
+    ) -> PyResult<Bound<'py, PyOfferStatus>> {
+        refresh_levels(py);
+        let client = self.inner.clone();
+        let result = block_on(py, async move {
+            client.offer_status(&publisher_id, &offer_id).await
+        })?;
+        offer_status_to_py(py, result.into_py_result(py)?)
+    }
+
+    /// The statuses of several offers of one publisher, `concurrency` at a time: a
+    /// `dict` from offer id to its `OfferStatus` or its `CloudPartnerError`, in order.
+    #[pyo3(signature = (publisher_id, offer_ids, *, concurrency = DEFAULT_CONCURRENCY as i64))]
+    fn offer_statuses<'py>(
+        &self,
+        py: Python<'py>,
+        publisher_id: String,
+        offer_ids: &Bound<'py, PyAny>,
+        concurrency: i64,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let ids = offer_id_list(offer_ids)?;
+        let concurrency = concurrency_limit(py, concurrency)?;
+        refresh_levels(py);
+        let client = self.inner.clone();
+        let results = block_on(py, async move {
+            client.offer_statuses(&publisher_id, ids, concurrency).await
+        })?;
+        Batch(results).into_pyobject(py)
+    }
+
+    /// Polls an offer until its publish ends (`until="terminal"`) or needs the
+    /// publisher (`until="review"`), yielding each status that differs from the last.
+    #[pyo3(signature = (
+        publisher_id, offer_id, *, until = "terminal", min_interval = None,
+        max_interval = None, timeout = None
+    ))]
+    fn watch(
+        &self,
+        py: Python<'_>,
+        publisher_id: &str,
+        offer_id: &str,
+        until: &str,
+        min_interval: Option<f64>,
+        max_interval: Option<f64>,
+        timeout: Option<f64>,
+    ) -> PyResult<PyWatch> {
+        let options = watch_options(py, until, min_interval, max_interval, timeout)?;
+        refresh_levels(py);
+        let stream = self.inner.watch(publisher_id, offer_id, options);
+        Ok(PyWatch::new(WatchHandle::new(stream)))
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> String {
+        format!(
+            "Client(base_url={}, api_version={})",
+            repr_quoted(py, self.inner.base_url()),
+            repr_quoted(py, self.inner.api_version())
+        )
+    }
+}

@@ -1,0 +1,48 @@
+//! The extension module `cloudpartner._native`: the Rust core of cloudpartner for
+//! Python. It converts types and errors; everything else happens in the core.
+//!
+//! The Python package `cloudpartner` (in `python/`) re-exports what users need and
+//! defines the enums and exceptions that this module fills in.
+
+mod async_client;
+mod client;
+mod client_options;
+mod concurrency;
+mod credential;
+mod durations;
+mod emulator;
+mod enums;
+mod errors;
+mod logging;
+mod model;
+mod offer_ids;
+mod outcome;
+mod parse;
+mod runtime;
+mod watch;
+mod watch_handle;
+mod watch_options;
+
+use pyo3::prelude::*;
+
+/// The native half of the `cloudpartner` package.
+#[pymodule]
+#[pyo3(name = "_native")]
+fn native(module: &Bound<'_, PyModule>) -> PyResult<()> {
+    runtime::share_with_asyncio();
+    logging::install(module.py())?;
+    module.add("__version__", cloudpartner::VERSION)?;
+    module.add_function(wrap_pyfunction!(parse::parse_offer_status, module)?)?;
+    module.add_function(wrap_pyfunction!(model::unpickle, module)?)?;
+    module.add_class::<model::PyOfferStatus>()?;
+    module.add_class::<model::PyStep>()?;
+    module.add_class::<model::PyMessage>()?;
+    module.add_class::<model::PyLink>()?;
+    module.add_class::<model::PyTimeFrame>()?;
+    module.add_class::<client::PyClient>()?;
+    module.add_class::<async_client::PyAsyncClient>()?;
+    module.add_class::<watch::PyWatch>()?;
+    module.add_class::<watch::PyAsyncWatch>()?;
+    module.add_class::<emulator::PyEmulator>()?;
+    Ok(())
+}

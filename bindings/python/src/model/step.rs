@@ -1,0 +1,106 @@
+//! `Step`: one step of the publishing pipeline.
+
+use pyo3::prelude::*;
+use pyo3::types::{PyList, PyString, PyTuple};
+
+use super::location::{MessageAt, Root, step_at};
+use super::message::PyMessage;
+use super::repr::quoted;
+use super::time_frame::PyTimeFrame;
+use super::{pickling, python_json, wire};
+use crate::enums::EnumMembers;
+
+/// One step of the publishing pipeline (`Certification`, `Provisioning`, ...).
+#[pyclass(frozen, module = "cloudpartner", name = "Step")]
+pub struct PyStep {
+    root: Root,
+    index: usize,
+    /// The step's identifier (`"displaycertify"`).
+    #[pyo3(get)]
+    id: Py<PyString>,
+    /// The step's display name (the wire's `stepName`).
+    #[pyo3(get)]
+    name: Py<PyString>,
+    /// What the step does.
+    #[pyo3(get)]
+    description: Py<PyString>,
+    /// A `StepState` member.
+    #[pyo3(get)]
+    status: Py<PyAny>,
+    /// The state as the service spelled it.
+    #[pyo3(get)]
+    raw_status: Py<PyString>,
+    /// How far the step is, 0 to 100.
+    #[pyo3(get)]
+    progress_percentage: u8,
+    /// How long the step is expected to take; `None` when the service did not say.
+    #[pyo3(get)]
+    estimated_time_frame: Option<Py<PyTimeFrame>>,
+    /// Messages about this step (a list of `Message`).
+    #[pyo3(get)]
+    messages: Py<PyList>,
+}
+
+impl PyStep {
+    /// The Python object for `steps[index]` of `root`.
+    pub fn build(
+        py: Python<'_>,
+        enums: &EnumMembers,
+        root: &Root,
+        index: usize,
+    ) -> PyResult<PyStep> {
+        let step = step_at(root, index);
+        let messages = (0..step.messages.len())
+            .map(|i| PyMessage::build(py, enums, root, MessageAt::Step(index, i)))
+            .collect::<PyResult<Vec<_>>>()?;
+        let estimated_time_frame = match &step.estimated_time_frame {
+            Some(frame) => Some(Py::new(py, PyTimeFrame::build(py, frame.clone())?)?),
+            None => None,
+        };
+        Ok(PyStep {
+            id: PyString::new(py, &step.id).unbind(),
+            name: PyString::new(py, &step.name).unbind(),
+            description: PyString::new(py, &step.description).unbind(),
+            status: enums.step_state(py, &step.status),
+            raw_status: PyString::new(py, &step.raw_status).unbind(),
+            progress_percentage: step.progress_percentage,
+            estimated_time_frame,
+            messages: PyList::new(py, messages)?.unbind(),
+            root: root.clone(),
+            index,
+        })
+    }
+}
+
+#[pymethods]
+impl PyStep {
+    /// The step as its canonical wire JSON object (`id`, `stepName`, `status`, ...).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let document = self.root.to_value();
+        python_json::loads(py, &wire::step(&document, self.index).to_string())
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> String {
+        let step = step_at(&self.root, self.index);
+        format!(
+            "Step(id={}, name={}, status={}, progress_percentage={})",
+            quoted(py, &step.id),
+            quoted(py, &step.name),
+            quoted(py, step.status.as_wire()),
+            step.progress_percentage
+        )
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyStep>) -> bool {
+        let other = other.get();
+        step_at(&self.root, self.index) == step_at(&other.root, other.index)
+    }
+
+    #[classattr]
+    const __hash__: Option<Py<PyAny>> = None;
+
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        let document = wire::with_raw_spellings(&self.root);
+        pickling::reduce(py, "Step", wire::step(&document, self.index))
+    }
+}

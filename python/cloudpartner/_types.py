@@ -1,0 +1,30 @@
+"""Protocols for what ``credential=`` accepts: azure-identity's ``TokenCredential``."""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+__all__ = ["AccessTokenLike", "TokenCredentialLike"]
+
+
+class AccessTokenLike(Protocol):
+    """What ``get_token`` returns, like ``azure.core.credentials.AccessToken``."""
+
+    @property
+    def token(self) -> str:
+        """The bearer token."""
+        ...
+
+    @property
+    def expires_on(self) -> int | float | None:
+        """When it expires, in seconds since the epoch."""
+        ...
+
+
+class TokenCredentialLike(Protocol):
+    """Anything with azure-identity's ``get_token(*scopes)``, e.g.
+    ``azure.identity.DefaultAzureCredential()``."""
+
+    def get_token(self, *scopes: str, **kwargs: Any) -> AccessTokenLike:
+        """A token for ``scopes`` (``https://cloudpartner.azure.com/.default``)."""
+        ...
