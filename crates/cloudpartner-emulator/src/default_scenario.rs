@@ -96,7 +96,11 @@ fn vm_offer_publish() -> SimulatedPublish {
 }
 
 /// The same publish with one step ending differently.
-fn vm_offer_publish_ending(step_id: &str, outcome: StepOutcome, message: Option<&str>) -> SimulatedPublish {
+fn vm_offer_publish_ending(
+    step_id: &str,
+    outcome: StepOutcome,
+    message: Option<&str>,
+) -> SimulatedPublish {
     let mut publish = vm_offer_publish();
     for step in publish.steps.iter_mut().filter(|step| step.id == step_id) {
         step.outcome = outcome;
@@ -152,7 +156,11 @@ fn fixed_documents() -> Vec<(&'static str, OfferDocument)> {
     );
 
     let review = snapshot(
-        &vm_offer_publish_ending("publisher-signoff", StepOutcome::WaitingForPublisherReview, None),
+        &vm_offer_publish_ending(
+            "publisher-signoff",
+            StepOutcome::WaitingForPublisherReview,
+            None,
+        ),
         "review-offer",
         DEFAULT_PUBLISH_SECONDS,
     );
@@ -160,16 +168,19 @@ fn fixed_documents() -> Vec<(&'static str, OfferDocument)> {
     let live = snapshot(&publish, "live-offer", DEFAULT_PUBLISH_SECONDS);
 
     let failed = snapshot(
-        &vm_offer_publish_ending("displaycertify", StepOutcome::Rejected, Some(CERTIFICATION_FAILURE)),
+        &vm_offer_publish_ending(
+            "displaycertify",
+            StepOutcome::Rejected,
+            Some(CERTIFICATION_FAILURE),
+        ),
         "failed-offer",
         DEFAULT_PUBLISH_SECONDS,
     );
 
     let cancel_time = certification_start + 0.25 * certification_seconds;
     let mut canceled = snapshot(&publish, "canceled-offer", cancel_time);
-    let cancel_timestamp = format_timestamp(
-        fixed_publish_start() + TimeDelta::seconds(cancel_time as i64),
-    );
+    let cancel_timestamp =
+        format_timestamp(fixed_publish_start() + TimeDelta::seconds(cancel_time as i64));
     canceled.status = "canceled";
     canceled.messages.push(MessageDocument::warning(
         "<p>The publisher canceled the publish.</p>",
@@ -321,7 +332,11 @@ mod tests {
         assert_eq!(review["previewLinks"].as_array().unwrap().len(), 1);
 
         let live = document("live-offer");
-        assert!(step_states(&live).iter().all(|(s, p)| s == "complete" && *p == 100));
+        assert!(
+            step_states(&live)
+                .iter()
+                .all(|(s, p)| s == "complete" && *p == 100)
+        );
         assert_eq!(
             live["liveLinks"][0]["uri"],
             "https://azuremarketplace.microsoft.com/marketplace/apps/contoso.live-offer"
@@ -330,13 +345,20 @@ mod tests {
         let failed = document("failed-offer");
         assert_eq!(step_states(&failed)[1].0, "rejected");
         assert_eq!(failed["steps"][1]["messages"][1]["level"], "error");
-        assert_eq!(failed["steps"][1]["messages"][1]["messageHtml"], CERTIFICATION_FAILURE);
+        assert_eq!(
+            failed["steps"][1]["messages"][1]["messageHtml"],
+            CERTIFICATION_FAILURE
+        );
 
         let canceled = document("canceled-offer");
         assert_eq!(step_states(&canceled)[1].0, "canceled");
 
         let not_started = document("not-started");
-        assert!(step_states(&not_started).iter().all(|(s, _)| s == "notStarted"));
+        assert!(
+            step_states(&not_started)
+                .iter()
+                .all(|(s, _)| s == "notStarted")
+        );
         assert_eq!(not_started["notificationEmails"], NOTIFICATION_EMAILS);
     }
 }

@@ -85,8 +85,14 @@ mod tests {
 
     #[test]
     fn codes_follow_the_status() {
-        assert_eq!(api_error_code(StatusCode::SERVICE_UNAVAILABLE), "ServiceUnavailable");
-        assert_eq!(api_error_code(StatusCode::TOO_MANY_REQUESTS), "TooManyRequests");
+        assert_eq!(
+            api_error_code(StatusCode::SERVICE_UNAVAILABLE),
+            "ServiceUnavailable"
+        );
+        assert_eq!(
+            api_error_code(StatusCode::TOO_MANY_REQUESTS),
+            "TooManyRequests"
+        );
         assert_eq!(api_error_code(StatusCode::IM_A_TEAPOT), "ImATeapot");
         assert_eq!(
             api_error_code(StatusCode::from_u16(599).unwrap()),

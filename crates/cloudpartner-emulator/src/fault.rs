@@ -122,7 +122,10 @@ impl Fault {
     pub(crate) fn applies_to(&self, publisher_id: &str, offer_id: &str) -> bool {
         self.times != Some(0)
             && self.offer_id.as_deref().is_none_or(|id| id == offer_id)
-            && self.publisher_id.as_deref().is_none_or(|id| id == publisher_id)
+            && self
+                .publisher_id
+                .as_deref()
+                .is_none_or(|id| id == publisher_id)
     }
 
     /// Uses up one firing.
@@ -292,7 +295,10 @@ mod tests {
                     retry_after_seconds: Some(2),
                 },
             ),
-            (r#"{"kind":"latency","ms":20}"#, FaultKind::Latency { ms: 20 }),
+            (
+                r#"{"kind":"latency","ms":20}"#,
+                FaultKind::Latency { ms: 20 },
+            ),
             (r#"{"kind":"malformed"}"#, FaultKind::Malformed),
             (
                 r#"{"kind":"html"}"#,
@@ -327,8 +333,7 @@ mod tests {
 
     #[test]
     fn filters_and_times_parse() {
-        let fault =
-            parse(r#"{"kind":"reset","offerId":"o","publisherId":"p","times":3}"#).unwrap();
+        let fault = parse(r#"{"kind":"reset","offerId":"o","publisherId":"p","times":3}"#).unwrap();
         assert_eq!(
             fault,
             Fault::new(FaultKind::Reset)
@@ -341,7 +346,10 @@ mod tests {
     #[test]
     fn mistakes_are_named() {
         let error = parse(r#"{"kind":"teapot"}"#).unwrap_err();
-        assert!(error.contains("kind") && error.contains("teapot"), "{error}");
+        assert!(
+            error.contains("kind") && error.contains("teapot"),
+            "{error}"
+        );
         let error = parse(r#"{"kind":"status"}"#).unwrap_err();
         assert!(error.contains("needs the field `status`"), "{error}");
         let error = parse(r#"{"kind":"latency","ms":5,"status":500}"#).unwrap_err();

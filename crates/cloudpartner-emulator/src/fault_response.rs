@@ -177,10 +177,7 @@ fn padded_document(
         Ok(serde_json::Value::Object(members)) if !members.is_empty()
     );
     let prefix = if is_object_with_members && trimmed.ends_with('}') {
-        format!(
-            "{},\"emulatorPadding\":\"",
-            &trimmed[..trimmed.len() - 1]
-        )
+        format!("{},\"emulatorPadding\":\"", &trimmed[..trimmed.len() - 1])
     } else if document.trim().is_empty() || document.trim() == "{}" {
         String::from("{\"emulatorPadding\":\"")
     } else {

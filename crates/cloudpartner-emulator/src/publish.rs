@@ -22,9 +22,7 @@
 //!
 //! Message timestamps are the wall-clock times of the simulated events.
 
-use crate::document::{
-    MessageDocument, OfferDocument, StepDocument, live_link, preview_link,
-};
+use crate::document::{MessageDocument, OfferDocument, StepDocument, live_link, preview_link};
 
 /// How a simulated step ends once its duration has elapsed.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Deserialize)]
@@ -135,9 +133,7 @@ impl SimulatedPublish {
                     }
                     StepOutcome::WaitingForPublisherReview => {
                         messages.push(MessageDocument::information(
-                            step.message
-                                .clone()
-                                .unwrap_or_else(default_review_message),
+                            step.message.clone().unwrap_or_else(default_review_message),
                             timestamp_of(step_end),
                         ));
                         halted = true;
@@ -162,8 +158,8 @@ impl SimulatedPublish {
         if all_complete {
             offer_status = "succeeded";
         }
-        let preview_visible = preview_started
-            || matches!(offer_status, "succeeded" | "waitingForPublisherReview");
+        let preview_visible =
+            preview_started || matches!(offer_status, "succeeded" | "waitingForPublisherReview");
         OfferDocument {
             status: offer_status,
             messages: Vec::new(),

@@ -116,7 +116,10 @@ pub(crate) fn parse_json<T: DeserializeOwned>(
             .map_err(|error| (None, error)),
         Err(error) => {
             let field_path = error.path().to_string();
-            Err(((field_path != ".").then_some(field_path), error.into_inner()))
+            Err((
+                (field_path != ".").then_some(field_path),
+                error.into_inner(),
+            ))
         }
     };
     parsed.map_err(|(field_path, error)| ScenarioError {
@@ -331,7 +334,9 @@ fn finite_number<'de, D: Deserializer<'de>>(deserializer: D) -> Result<f64, D::E
     use serde::de::Error;
     let number = f64::deserialize(deserializer)?;
     if !number.is_finite() {
-        return Err(D::Error::custom(format!("must be a finite number, got {number}")));
+        return Err(D::Error::custom(format!(
+            "must be a finite number, got {number}"
+        )));
     }
     Ok(number)
 }
@@ -341,7 +346,9 @@ fn non_negative_number<'de, D: Deserializer<'de>>(deserializer: D) -> Result<f64
     use serde::de::Error;
     let number = finite_number(deserializer)?;
     if number < 0.0 {
-        return Err(D::Error::custom(format!("must not be negative, got {number}")));
+        return Err(D::Error::custom(format!(
+            "must not be negative, got {number}"
+        )));
     }
     Ok(number)
 }
@@ -351,7 +358,9 @@ fn positive_number<'de, D: Deserializer<'de>>(deserializer: D) -> Result<f64, D:
     use serde::de::Error;
     let number = finite_number(deserializer)?;
     if number <= 0.0 {
-        return Err(D::Error::custom(format!("must be greater than 0, got {number}")));
+        return Err(D::Error::custom(format!(
+            "must be greater than 0, got {number}"
+        )));
     }
     Ok(number)
 }
@@ -368,9 +377,7 @@ fn notification_emails<'de, D: Deserializer<'de>>(
             .into_iter()
             .map(|item| match item {
                 serde_json::Value::String(email) => Ok(email),
-                _ => Err(D::Error::custom(
-                    "must be a string or an array of strings",
-                )),
+                _ => Err(D::Error::custom("must be a string or an array of strings")),
             })
             .collect::<Result<Vec<_>, _>>()
             .map(|emails| Some(emails.join(", "))),
@@ -418,7 +425,10 @@ mod tests {
                 (String::from("contoso"), String::from("vm-offer")),
             ]
         );
-        assert_eq!(scenario.publish_seconds("contoso", "vm-offer"), Some(173400.0));
+        assert_eq!(
+            scenario.publish_seconds("contoso", "vm-offer"),
+            Some(173400.0)
+        );
         assert_eq!(scenario.publish_seconds("contoso", "fixed-offer"), None);
         match &scenario.publishers["contoso"]["fixed-offer"] {
             ScenarioOffer::Fixed { body } => {
@@ -484,7 +494,7 @@ mod tests {
                 "publishers.contoso.offers.fixed-offer: an offer needs `status`",
             ),
             (
-                EXAMPLE.replace(r#""clientSecret": "s1""#, ""),
+                EXAMPLE.replace(r#", "clientSecret": "s1""#, ""),
                 "clients[0]: missing field `clientSecret`",
             ),
             (
@@ -528,7 +538,9 @@ mod tests {
         assert!(message.contains("timeScale: invalid type"), "{message}");
         let missing = Scenario::from_file(directory.join("missing.json")).unwrap_err();
         assert!(
-            missing.to_string().contains("missing.json: cannot read the file"),
+            missing
+                .to_string()
+                .contains("missing.json: cannot read the file"),
             "{missing}"
         );
         std::fs::remove_dir_all(&directory).unwrap();

@@ -159,7 +159,10 @@ mod tests {
             OfferLookup::Found(String::from(r#"{"status":"succeeded"}"#))
         );
         state.set_offer_status("new", "n", String::from("{}"));
-        assert_eq!(state.lookup("new", "n"), OfferLookup::Found(String::from("{}")));
+        assert_eq!(
+            state.lookup("new", "n"),
+            OfferLookup::Found(String::from("{}"))
+        );
     }
 
     #[test]

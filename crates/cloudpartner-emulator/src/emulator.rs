@@ -1,0 +1,146 @@
+//! The emulator handle and its builder.
+
+use std::net::{Ipv4Addr, SocketAddr};
+use std::sync::Arc;
+
+use tokio::net::TcpListener;
+use tokio::sync::watch;
+use tokio::task::JoinHandle;
+
+use crate::fault::Fault;
+use crate::recorded_request::RecordedRequest;
+use crate::scenario::Scenario;
+use crate::server::serve;
+use crate::state::EmulatorState;
+
+/// Configures and starts an [`Emulator`].
+#[derive(Clone, Debug, Default)]
+pub struct EmulatorBuilder {
+    scenario: Option<Scenario>,
+    time_scale: Option<f64>,
+    port: u16,
+}
+
+impl EmulatorBuilder {
+    /// The scenario to serve; [`Scenario::default_scenario`] when not set.
+    pub fn scenario(mut self, scenario: Scenario) -> Self {
+        self.scenario = Some(scenario);
+        self
+    }
+
+    /// Simulated seconds per real second, overriding the scenario's `timeScale`.
+    pub fn time_scale(mut self, time_scale: f64) -> Self {
+        self.time_scale = Some(time_scale);
+        self
+    }
+
+    /// The port to listen on; 0 (the default) picks a free one.
+    pub fn port(mut self, port: u16) -> Self {
+        self.port = port;
+        self
+    }
+
+    /// Binds `127.0.0.1:port`, spawns the server on the current tokio runtime
+    /// and returns once it is listening.
+    ///
+    /// Fails when the port cannot be bound, or with
+    /// [`std::io::ErrorKind::InvalidInput`] when the time scale is not a
+    /// positive finite number. Must be called within a tokio runtime.
+    pub async fn start(self) -> std::io::Result<Emulator> {
+        let scenario = self.scenario.unwrap_or_else(Scenario::default_scenario);
+        let time_scale = self.time_scale.unwrap_or(scenario.time_scale);
+        if !(time_scale.is_finite() && time_scale > 0.0) {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                format!("the time scale must be a positive number, got {time_scale}"),
+            ));
+        }
+        let listener =
+            TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, self.port))).await?;
+        let addr = listener.local_addr()?;
+        let state = Arc::new(EmulatorState::new(scenario, time_scale));
+        let (shutdown, shutdown_signal) = watch::channel(false);
+        let server = tokio::spawn(serve(listener, state.clone(), shutdown_signal));
+        log::debug!("emulator: listening on {addr}");
+        Ok(Emulator {
+            base_url: format!("http://{addr}"),
+            addr,
+            state,
+            shutdown,
+            server: Some(server),
+        })
+    }
+}
+
+/// A running emulator of the Cloud Partner Portal API on `127.0.0.1`.
+///
+/// Dropping the handle stops the server (without waiting for it);
+/// [`Emulator::shutdown`] stops it and waits. Any number of emulators can run
+/// in one process.
+#[derive(Debug)]
+pub struct Emulator {
+    base_url: String,
+    addr: SocketAddr,
+    state: Arc<EmulatorState>,
+    shutdown: watch::Sender<bool>,
+    server: Option<JoinHandle<()>>,
+}
+
+impl Emulator {
+    /// A builder for an emulator serving the default scenario on a free port.
+    pub fn builder() -> EmulatorBuilder {
+        EmulatorBuilder::default()
+    }
+
+    /// The URL to point clients at, e.g. `http://127.0.0.1:41234` (no trailing slash).
+    /// It is also the authority host of the token endpoints.
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    /// The address the server listens on.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// The bearer token the status endpoint accepts.
+    pub fn token(&self) -> &str {
+        &self.state.token
+    }
+
+    /// Every request received so far (status, token and any other endpoint),
+    /// in the order received.
+    pub fn requests(&self) -> Vec<RecordedRequest> {
+        self.state.requests()
+    }
+
+    /// Adds, or replaces, an offer whose status document is `document`,
+    /// served verbatim from the next request on. The publisher is created if
+    /// it is new.
+    pub fn set_offer_status(&self, publisher: &str, offer: &str, document: serde_json::Value) {
+        self.state
+            .set_offer_status(publisher, offer, document.to_string());
+    }
+
+    /// Appends a fault; it applies from the next request on.
+    pub fn add_fault(&self, fault: Fault) {
+        self.state.add_fault(fault);
+    }
+
+    /// Stops the server: no new connections, requests in flight get a short
+    /// grace period, then it returns once the server task has ended.
+    pub async fn shutdown(mut self) {
+        self.shutdown.send_replace(true);
+        if let Some(server) = self.server.take() {
+            if let Err(error) = server.await {
+                log::warn!("emulator: the server task failed: {error}");
+            }
+        }
+    }
+}
+
+impl Drop for Emulator {
+    fn drop(&mut self) {
+        self.shutdown.send_replace(true);
+    }
+}

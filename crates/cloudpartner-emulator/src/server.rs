@@ -1,0 +1,178 @@
+//! The HTTP server: routes, the accept loop, one task per connection, and
+//! what every response gets (a fresh `x-ms-request-id`, the echoed
+//! `x-ms-client-request-id`). Every request is recorded before it is handled.
+
+use std::convert::Infallible;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::http::{HeaderName, HeaderValue, Request, StatusCode};
+use axum::response::Response;
+use axum::routing::{get, post};
+use hyper::body::Incoming;
+use hyper::service::Service;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::service::TowerToHyperService;
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::{Notify, watch};
+use tokio::task::JoinSet;
+
+use crate::error_response::api_error;
+use crate::recorded_request::RecordedRequest;
+use crate::state::EmulatorState;
+use crate::{status_endpoint, token_endpoint};
+
+/// How long shutdown waits for requests in flight before dropping their connections.
+const SHUTDOWN_GRACE: Duration = Duration::from_millis(500);
+
+/// The request id header of every response.
+const REQUEST_ID: HeaderName = HeaderName::from_static("x-ms-request-id");
+
+/// The client's request id header, echoed back.
+const CLIENT_REQUEST_ID: HeaderName = HeaderName::from_static("x-ms-client-request-id");
+
+/// Lets a handler drop the connection its request came on, without sending
+/// a response (the `reset` fault). Handlers find it in the request extensions.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct ConnectionControl {
+    reset: Arc<Notify>,
+}
+
+impl ConnectionControl {
+    /// Asks the connection's task to drop the connection.
+    pub fn reset(&self) {
+        self.reset.notify_one();
+    }
+}
+
+/// The routes of the emulated API.
+fn router(state: Arc<EmulatorState>) -> Router {
+    Router::new()
+        .route(
+            "/api/publishers/{publisher}/offers/{offer}/status",
+            get(status_endpoint::offer_status),
+        )
+        .route("/{tenant}/oauth2/token", post(token_endpoint::token_v1))
+        .route(
+            "/{tenant}/oauth2/v2.0/token",
+            post(token_endpoint::token_v2),
+        )
+        .fallback(|| async {
+            api_error(
+                StatusCode::NOT_FOUND,
+                "NotFound",
+                "The requested resource does not exist.",
+            )
+        })
+        .method_not_allowed_fallback(|| async {
+            api_error(
+                StatusCode::METHOD_NOT_ALLOWED,
+                "MethodNotAllowed",
+                "The HTTP method is not allowed for this resource.",
+            )
+        })
+        .with_state(state)
+}
+
+/// Accepts connections until `shutdown` turns true (or its sender is
+/// dropped), then lets requests in flight finish for a short while and drops
+/// whatever is left.
+pub(crate) async fn serve(
+    listener: TcpListener,
+    state: Arc<EmulatorState>,
+    mut shutdown: watch::Receiver<bool>,
+) {
+    let router = router(state.clone());
+    let mut connections = JoinSet::new();
+    loop {
+        tokio::select! {
+            changed = shutdown.changed() => {
+                if changed.is_err() || *shutdown.borrow() {
+                    break;
+                }
+            }
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => {
+                    connections.spawn(serve_connection(
+                        stream,
+                        router.clone(),
+                        state.clone(),
+                        shutdown.clone(),
+                    ));
+                }
+                Err(error) => {
+                    // E.g. too many open files: back off instead of spinning.
+                    log::warn!("emulator: accept failed: {error}");
+                    tokio::time::sleep(Duration::from_millis(20)).await;
+                }
+            },
+            Some(_) = connections.join_next(), if !connections.is_empty() => {}
+        }
+    }
+    drop(listener);
+    let drained = tokio::time::timeout(SHUTDOWN_GRACE, async {
+        while connections.join_next().await.is_some() {}
+    })
+    .await;
+    if drained.is_err() {
+        connections.shutdown().await;
+    }
+}
+
+/// Serves the requests of one connection until the client closes it, a
+/// `reset` fault drops it, or shutdown closes it gracefully.
+async fn serve_connection(
+    stream: TcpStream,
+    router: Router,
+    state: Arc<EmulatorState>,
+    mut shutdown: watch::Receiver<bool>,
+) {
+    let _ = stream.set_nodelay(true);
+    let control = ConnectionControl::default();
+    let reset = control.reset.clone();
+    let router = TowerToHyperService::new(router);
+    let service = hyper::service::service_fn(move |mut request: Request<Incoming>| {
+        state.record(RecordedRequest::of(&request));
+        let client_request_id = request.headers().get(CLIENT_REQUEST_ID).cloned();
+        request.extensions_mut().insert(control.clone());
+        let response = router.call(request);
+        async move {
+            let mut response: Response = response.await?;
+            let headers = response.headers_mut();
+            if let Ok(request_id) = HeaderValue::try_from(uuid::Uuid::new_v4().to_string()) {
+                headers.insert(REQUEST_ID, request_id);
+            }
+            if let Some(client_request_id) = client_request_id {
+                headers.insert(CLIENT_REQUEST_ID, client_request_id);
+            }
+            Ok::<_, Infallible>(response)
+        }
+    });
+    let connection = hyper::server::conn::http1::Builder::new()
+        .timer(TokioTimer::new())
+        .serve_connection(TokioIo::new(stream), service);
+    tokio::pin!(connection);
+    let mut closing = *shutdown.borrow();
+    if closing {
+        connection.as_mut().graceful_shutdown();
+    }
+    loop {
+        tokio::select! {
+            result = connection.as_mut() => {
+                if let Err(error) = result {
+                    log::debug!("emulator: connection ended with an error: {error}");
+                }
+                return;
+            }
+            () = reset.notified() => {
+                log::debug!("emulator: dropping a connection for a reset fault");
+                return;
+            }
+            _ = shutdown.changed(), if !closing => {
+                closing = true;
+                connection.as_mut().graceful_shutdown();
+            }
+        }
+    }
+}

@@ -1,0 +1,9 @@
+//! End-to-end tests of the emulator over real HTTP.
+
+mod faults;
+mod lifecycle;
+mod scenario_files;
+mod simulated_publish;
+mod status_endpoint;
+mod support;
+mod token_endpoint;

@@ -1,0 +1,89 @@
+//! Helpers shared by the HTTP tests.
+
+use cloudpartner_emulator::{Emulator, Scenario};
+
+/// An HTTP client that ignores proxy settings and does not follow redirects.
+pub fn client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .no_proxy()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("an HTTP client")
+}
+
+/// The status URL of an offer; the ids must already be percent-encoded.
+pub fn status_url(emulator: &Emulator, publisher: &str, offer: &str) -> String {
+    format!(
+        "{}/api/publishers/{publisher}/offers/{offer}/status?api-version=2017-10-31",
+        emulator.base_url()
+    )
+}
+
+/// Starts an emulator serving the scenario in `json`.
+pub async fn start(json: &str) -> Emulator {
+    let scenario = Scenario::from_json_str(json).expect("a valid test scenario");
+    Emulator::builder()
+        .scenario(scenario)
+        .start()
+        .await
+        .expect("the emulator starts")
+}
+
+/// Starts an emulator serving the default scenario.
+pub async fn start_default() -> Emulator {
+    Emulator::builder()
+        .start()
+        .await
+        .expect("the emulator starts")
+}
+
+/// GETs an offer's status with the emulator's token.
+pub async fn get_status(emulator: &Emulator, publisher: &str, offer: &str) -> reqwest::Response {
+    client()
+        .get(status_url(emulator, publisher, offer))
+        .bearer_auth(emulator.token())
+        .send()
+        .await
+        .expect("a response")
+}
+
+/// GETs an offer's status and parses the 200 JSON body.
+pub async fn status_document(
+    emulator: &Emulator,
+    publisher: &str,
+    offer: &str,
+) -> serde_json::Value {
+    let response = get_status(emulator, publisher, offer).await;
+    assert_eq!(response.status(), 200, "status of {publisher}/{offer}");
+    crate::support::json_body(response)
+        .await
+        .expect("a JSON document")
+}
+
+/// The `error.code` of an API error response.
+pub async fn api_error_code(response: reqwest::Response) -> String {
+    let body: serde_json::Value = crate::support::json_body(response)
+        .await
+        .expect("a JSON error body");
+    body["error"]["code"]
+        .as_str()
+        .expect("an error code")
+        .to_owned()
+}
+
+/// A scenario with one publisher `p` and fixed offers `o1` and `o2`, plus
+/// these faults.
+pub fn scenario_with_faults(faults: &str) -> String {
+    format!(
+        r#"{{"publishers": {{"p": {{"offers": {{
+            "o1": {{"status": {{"status": "succeeded", "steps": []}}}},
+            "o2": {{"status": {{"status": "running", "steps": []}}}}
+        }}}}}}, "faults": {faults}}}"#
+    )
+}
+
+/// Reads a response body as JSON.
+pub async fn json_body(response: reqwest::Response) -> Result<serde_json::Value, String> {
+    let text = response.text().await.map_err(|error| error.to_string())?;
+    serde_json::from_str(&text).map_err(|error| format!("{error} in {text:?}"))
+}
