@@ -122,7 +122,10 @@ impl std::str::FromStr for ErrorKind {
 /// assert_eq!(err.line(), Some(1));
 /// ```
 #[derive(Clone)]
-pub struct Error {
+pub struct Error(Box<ErrorInner>);
+
+#[derive(Clone)]
+struct ErrorInner {
     kind: ErrorKind,
     message: String,
     status_code: Option<u16>,
@@ -137,7 +140,7 @@ impl Error {
     /// A new error of `kind` with a one-line `message`.
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
         let message: String = message.into();
-        Error {
+        Error(Box::new(ErrorInner {
             kind,
             message: one_line(&message),
             status_code: None,
@@ -146,7 +149,7 @@ impl Error {
             line: None,
             column: None,
             retry_after: None,
-        }
+        }))
     }
 
     /// Shorthand for an [`ErrorKind::InvalidArgument`] error.
@@ -160,84 +163,84 @@ impl Error {
     }
 
     pub(crate) fn with_status(mut self, status: u16) -> Error {
-        self.status_code = Some(status);
+        self.0.status_code = Some(status);
         self
     }
 
     pub(crate) fn with_api_code(mut self, code: Option<String>) -> Error {
-        self.api_code = code.filter(|c| !c.is_empty());
+        self.0.api_code = code.filter(|c| !c.is_empty());
         self
     }
 
     pub(crate) fn with_request_id(mut self, id: Option<String>) -> Error {
-        if self.request_id.is_none() {
-            self.request_id = id.filter(|c| !c.is_empty());
+        if self.0.request_id.is_none() {
+            self.0.request_id = id.filter(|c| !c.is_empty());
         }
         self
     }
 
     pub(crate) fn with_position(mut self, line: usize, column: usize) -> Error {
-        self.line = Some(line);
-        self.column = Some(column);
+        self.0.line = Some(line);
+        self.0.column = Some(column);
         self
     }
 
     pub(crate) fn with_retry_after(mut self, after: Option<Duration>) -> Error {
-        self.retry_after = after;
+        self.0.retry_after = after;
         self
     }
 
     /// Prefixes the message with context (`"offer status: "`).
     pub fn context(mut self, prefix: impl fmt::Display) -> Error {
-        self.message = format!("{prefix}: {}", self.message);
+        self.0.message = format!("{prefix}: {}", self.0.message);
         self
     }
 
     /// What kind of error this is.
     pub fn kind(&self) -> ErrorKind {
-        self.kind
+        self.0.kind
     }
 
     /// The one-line message, without the kind.
     pub fn message(&self) -> &str {
-        &self.message
+        &self.0.message
     }
 
     /// The HTTP status of the answer that caused it, if there was one.
     pub fn status_code(&self) -> Option<u16> {
-        self.status_code
+        self.0.status_code
     }
 
     /// The API's `error.code` (`"InvalidAPIVersion"`), when the body had one.
     pub fn api_code(&self) -> Option<&str> {
-        self.api_code.as_deref()
+        self.0.api_code.as_deref()
     }
 
     /// The service's request id (`x-ms-request-id`), else the client request id sent.
     pub fn request_id(&self) -> Option<&str> {
-        self.request_id.as_deref()
+        self.0.request_id.as_deref()
     }
 
     /// For parse errors: the 1-based line of the problem, when it has a position.
     pub fn line(&self) -> Option<usize> {
-        self.line
+        self.0.line
     }
 
     /// For parse errors: the 1-based column of the problem, when it has a position.
     pub fn column(&self) -> Option<usize> {
-        self.column
+        self.0.column
     }
 
     /// How long the service asked to wait (`Retry-After`), when it said so.
     pub fn retry_after(&self) -> Option<Duration> {
-        self.retry_after
+        self.0.retry_after
     }
 
     /// True for errors worth trying again later (throttling, server errors, timeouts,
     /// transport failures).
     pub fn is_transient(&self) -> bool {
         matches!(
-            self.kind,
+            self.0.kind,
             ErrorKind::Throttled | ErrorKind::Server | ErrorKind::Timeout | ErrorKind::Transport
         )
     }
@@ -253,8 +256,8 @@ fn one_line(s: &str) -> String {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.kind, self.message)?;
-        if let Some(id) = &self.request_id {
+        write!(f, "{}: {}", self.0.kind, self.0.message)?;
+        if let Some(id) = &self.0.request_id {
             write!(f, " (request id {id})")?;
         }
         Ok(())
@@ -264,17 +267,18 @@ impl fmt::Display for Error {
 impl fmt::Debug for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut d = f.debug_struct("Error");
-        d.field("kind", &self.kind).field("message", &self.message);
-        if let Some(s) = self.status_code {
+        d.field("kind", &self.0.kind)
+            .field("message", &self.0.message);
+        if let Some(s) = self.0.status_code {
             d.field("status_code", &s);
         }
-        if let Some(c) = &self.api_code {
+        if let Some(c) = &self.0.api_code {
             d.field("api_code", c);
         }
-        if let Some(r) = &self.request_id {
+        if let Some(r) = &self.0.request_id {
             d.field("request_id", r);
         }
-        if let (Some(l), Some(c)) = (self.line, self.column) {
+        if let (Some(l), Some(c)) = (self.0.line, self.0.column) {
             d.field("line", &l).field("column", &c);
         }
         d.finish()
