@@ -1,0 +1,18 @@
+'use strict'
+// cloudpartner: the Azure Marketplace Cloud Partner Portal API client (offer
+// publishing status) for Node.js, on the Rust core through a napi-rs addon.
+
+const { Client } = require('./lib/client')
+const { Emulator } = require('./lib/emulator')
+const { CloudPartnerError, ERROR_KINDS } = require('./lib/errors')
+const { OfferStatus } = require('./lib/offer-status')
+const { parseOfferStatus } = require('./lib/parse')
+
+module.exports = {
+  Client,
+  CloudPartnerError,
+  ERROR_KINDS,
+  Emulator,
+  OfferStatus,
+  parseOfferStatus,
+}

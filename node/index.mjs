@@ -1,0 +1,13 @@
+// The ES module entry: the same objects as the CommonJS entry (one instance of the
+// addon and of each class, whichever way the package is loaded).
+import cloudpartner from './index.js'
+
+export const {
+  Client,
+  CloudPartnerError,
+  ERROR_KINDS,
+  Emulator,
+  OfferStatus,
+  parseOfferStatus,
+} = cloudpartner
+export default cloudpartner

@@ -1,0 +1,93 @@
+'use strict'
+// Argument checks: a wrong type throws a TypeError (code ERR_INVALID_ARG_TYPE), a
+// value out of range a RangeError (code ERR_OUT_OF_RANGE), each naming the argument.
+// Values themselves (an empty id, a bad URL) are the core's to judge.
+
+function describe(value) {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'an array'
+  if (typeof value === 'string') return `a string (${JSON.stringify(value.slice(0, 40))})`
+  if (typeof value === 'number') return `a number (${value})`
+  if (typeof value === 'object') return `an object (${value.constructor ? value.constructor.name : 'Object'})`
+  return `${typeof value === 'undefined' ? '' : 'a '}${typeof value}`
+}
+
+function typeError(name, expected, value) {
+  const error = new TypeError(`The "${name}" argument must be ${expected}, got ${describe(value)}`)
+  error.code = 'ERR_INVALID_ARG_TYPE'
+  return error
+}
+
+function rangeError(name, expected, value) {
+  const error = new RangeError(`The "${name}" argument must be ${expected}, got ${value}`)
+  error.code = 'ERR_OUT_OF_RANGE'
+  return error
+}
+
+function string(name, value) {
+  if (typeof value !== 'string') throw typeError(name, 'a string', value)
+  return value
+}
+
+function optionalString(name, value) {
+  return value == null ? undefined : string(name, value)
+}
+
+function optionalBoolean(name, value) {
+  if (value == null) return undefined
+  if (typeof value !== 'boolean') throw typeError(name, 'a boolean', value)
+  return value
+}
+
+/** A number >= min (finite unless `infinite` is allowed); undefined when absent. */
+function optionalNumber(name, value, { min = 0, integer = false, max = Number.MAX_SAFE_INTEGER } = {}) {
+  if (value == null) return undefined
+  if (typeof value !== 'number') throw typeError(name, 'a number', value)
+  if (Number.isNaN(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
+    const what = integer ? 'an integer' : 'a number'
+    throw rangeError(name, `${what} >= ${min}${max < Number.MAX_SAFE_INTEGER ? ` and <= ${max}` : ''}`, value)
+  }
+  return value
+}
+
+function stringArray(name, value) {
+  if (!Array.isArray(value)) throw typeError(name, 'an array of strings', value)
+  value.forEach((item, i) => string(`${name}[${i}]`, item))
+  return value
+}
+
+/** An options object (or undefined); unknown option names are refused, since a
+ * misspelt option ("timeout" for "timeoutMs") would otherwise be silently ignored. */
+function options(name, value, known) {
+  if (value == null) return {}
+  if (typeof value !== 'object' || Array.isArray(value)) throw typeError(name, 'an object', value)
+  for (const key of Object.keys(value)) {
+    if (!known.includes(key)) {
+      const error = new TypeError(
+        `Unknown option "${key}" in "${name}"; the options are: ${known.join(', ')}`,
+      )
+      error.code = 'ERR_INVALID_ARG_VALUE'
+      throw error
+    }
+  }
+  return value
+}
+
+function optionalSignal(name, value) {
+  if (value == null) return undefined
+  if (typeof value !== 'object' || typeof value.aborted !== 'boolean' || typeof value.addEventListener !== 'function') {
+    throw typeError(name, 'an AbortSignal', value)
+  }
+  return value
+}
+
+module.exports = {
+  optionalBoolean,
+  optionalNumber,
+  optionalSignal,
+  optionalString,
+  options,
+  string,
+  stringArray,
+  typeError,
+}

@@ -1,0 +1,79 @@
+'use strict'
+// Emulator: the local Cloud Partner Portal emulator (a real HTTP server on
+// 127.0.0.1), for tests and demos: `const emu = await Emulator.start()`.
+
+const native = require('./native')
+const args = require('./arguments')
+const { awaitNative, callNative } = require('./errors')
+
+const nativeEmulator = Symbol('nativeEmulator')
+
+/** The scenario as [json, path]: an object (serialised), JSON text, or a file path. */
+function scenarioSource(scenario) {
+  if (scenario == null) return [undefined, undefined]
+  if (typeof scenario === 'string') {
+    return scenario.trimStart().startsWith('{') ? [scenario, undefined] : [undefined, scenario]
+  }
+  if (typeof scenario === 'object' && !Array.isArray(scenario)) return [JSON.stringify(scenario), undefined]
+  throw args.typeError('options.scenario', 'an object, a JSON string or a file path', scenario)
+}
+
+class Emulator {
+  /** Internal: use `await Emulator.start()`. */
+  constructor(handle) {
+    Object.defineProperty(this, nativeEmulator, { value: handle })
+  }
+
+  /**
+   * Starts an emulator on a free port of 127.0.0.1.
+   * @param {object} [options] scenario (an object, a JSON string or a path; the
+   *   default scenario when absent), timeScale (simulated seconds per real second)
+   */
+  static async start(startOptions) {
+    const o = args.options('options', startOptions, ['scenario', 'timeScale'])
+    const [json, path] = scenarioSource(o.scenario)
+    const timeScale = args.optionalNumber('options.timeScale', o.timeScale, { min: Number.MIN_VALUE })
+    const handle = await awaitNative(() => native.startEmulator(json, path, timeScale))
+    return new Emulator(handle)
+  }
+
+  /** The URL to point a Client at, e.g. http://127.0.0.1:41234. */
+  get baseUrl() {
+    return this[nativeEmulator].baseUrl
+  }
+
+  /** The bearer token the emulator accepts. */
+  get token() {
+    return this[nativeEmulator].token
+  }
+
+  /** Adds a fault (DESIGN §4), e.g. { kind: 'status', status: 503, times: 1 }. */
+  addFault(fault) {
+    if (fault == null || typeof fault !== 'object' || Array.isArray(fault)) {
+      throw args.typeError('fault', 'an object', fault)
+    }
+    callNative(() => this[nativeEmulator].addFault(JSON.stringify(fault)))
+  }
+
+  /** Serves `document` (an object) verbatim as this offer's status from now on. */
+  setOfferStatus(publisherId, offerId, document) {
+    args.string('publisherId', publisherId)
+    args.string('offerId', offerId)
+    if (document == null || typeof document !== 'object') {
+      throw args.typeError('document', 'an object', document)
+    }
+    callNative(() => this[nativeEmulator].setOfferStatus(publisherId, offerId, JSON.stringify(document)))
+  }
+
+  /** The requests received so far: [{ method, path, query, headers }]. */
+  requests() {
+    return callNative(() => this[nativeEmulator].requests())
+  }
+
+  /** Stops the server; stopping twice is fine. */
+  stop() {
+    return awaitNative(() => this[nativeEmulator].stop())
+  }
+}
+
+module.exports = { Emulator }

@@ -1,0 +1,117 @@
+'use strict'
+// CloudPartnerError: the one error class of the package. The addon reports core
+// errors as JSON in the message ({"cloudpartner": {kind, message, ...}}); fromNative()
+// rebuilds them here, so every rejection a user sees is a CloudPartnerError.
+
+/** The error kinds shared by every cloudpartner interface (DESIGN §3). */
+const ERROR_KINDS = Object.freeze([
+  'invalid_argument',
+  'authentication',
+  'permission_denied',
+  'not_found',
+  'bad_request',
+  'throttled',
+  'server',
+  'timeout',
+  'transport',
+  'parse',
+  'too_large',
+  'canceled',
+  'internal',
+])
+
+/** `'not_found'` -> `'ERR_CLOUDPARTNER_NOT_FOUND'` (the Node.js convention for `code`). */
+function codeOf(kind) {
+  return `ERR_CLOUDPARTNER_${kind.toUpperCase()}`
+}
+
+class CloudPartnerError extends Error {
+  /**
+   * @param {string} kind one of ERROR_KINDS
+   * @param {string} message one line
+   * @param {object} [details] statusCode, apiCode, requestId, line, column, retryAfterMs, cause
+   */
+  constructor(kind, message, details = {}) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause })
+    const known = ERROR_KINDS.includes(kind) ? kind : 'internal'
+    this.kind = known
+    this.code = codeOf(known)
+    this.statusCode = details.statusCode ?? null
+    this.apiCode = details.apiCode ?? null
+    this.requestId = details.requestId ?? null
+    if (details.line != null) this.line = details.line
+    if (details.column != null) this.column = details.column
+    if (details.retryAfterMs != null) this.retryAfterMs = details.retryAfterMs
+  }
+}
+Object.defineProperty(CloudPartnerError.prototype, 'name', {
+  value: 'CloudPartnerError',
+  writable: true,
+  configurable: true,
+})
+
+/** The error description the addon put in a message, or null. */
+function nativeDetails(message) {
+  if (typeof message !== 'string' || !message.startsWith('{"cloudpartner"')) return null
+  try {
+    const details = JSON.parse(message).cloudpartner
+    return details && typeof details.kind === 'string' ? details : null
+  } catch {
+    return null
+  }
+}
+
+/** An addon error as a CloudPartnerError (anything unexpected becomes kind 'internal'). */
+function fromNative(error) {
+  if (error instanceof CloudPartnerError) return error
+  const details = nativeDetails(error && error.message)
+  if (details) return fromDetails(details)
+  const message = error && error.message ? error.message : String(error)
+  return new CloudPartnerError('internal', `unexpected error in the native addon: ${message}`, {
+    cause: error,
+  })
+}
+
+/** A CloudPartnerError from the JSON text the addon gives for one item of a batch. */
+function fromDetailsJson(json) {
+  return fromNative({ message: json })
+}
+
+function fromDetails(details) {
+  return new CloudPartnerError(details.kind, details.message, details)
+}
+
+/** The error a watch ends with when its AbortSignal fires: kind 'canceled', named 'AbortError'. */
+function abortError(signal) {
+  const error = new CloudPartnerError('canceled', 'the watch was aborted', { cause: signal.reason })
+  error.name = 'AbortError'
+  return error
+}
+
+/** Runs a synchronous addon call, converting what it throws. */
+function callNative(fn) {
+  try {
+    return fn()
+  } catch (error) {
+    throw fromNative(error)
+  }
+}
+
+/** Calls an async addon function and awaits it, converting a throw or a rejection. */
+async function awaitNative(fn) {
+  try {
+    return await fn()
+  } catch (error) {
+    throw fromNative(error)
+  }
+}
+
+module.exports = {
+  ERROR_KINDS,
+  CloudPartnerError,
+  abortError,
+  awaitNative,
+  callNative,
+  fromDetailsJson,
+  fromNative,
+}
