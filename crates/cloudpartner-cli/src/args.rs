@@ -1,0 +1,271 @@
+//! The command line: subcommands, their arguments and the global flags (DESIGN §5).
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
+use cloudpartner::Secret;
+
+/// Where Azure Marketplace offers stand in their publishing pipeline.
+#[derive(Debug, Parser)]
+#[command(
+    name = "cloudpartner",
+    version,
+    about = "Where Azure Marketplace offers stand in their publishing pipeline (Cloud Partner Portal API)",
+    after_help = "Credentials, first found wins: --token (or CLOUDPARTNER_TOKEN, AZURE_TOKEN); \
+--tenant-id, --client-id and --client-secret (or AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET); \
+the Azure CLI (`az login`).\n\
+Exit codes: 0 ok (watch: succeeded), 1 error, 2 usage; watch: 3 failed, 4 canceled, \
+5 stopped for publisher review, 124 timed out.\n\
+Try it without Azure: `cloudpartner demo`, or `cloudpartner serve` for a local emulator."
+)]
+pub struct Cli {
+    /// Options shared by every subcommand.
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The flags every subcommand accepts, before or after its name.
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// The API's base URL [env: CLOUDPARTNER_BASE_URL] [default: https://cloudpartner.azure.com]
+    #[arg(long, global = true, value_name = "URL")]
+    pub base_url: Option<String>,
+
+    /// The api-version query parameter [default: 2017-10-31]
+    #[arg(long, global = true, value_name = "VERSION")]
+    pub api_version: Option<String>,
+
+    /// A bearer token for https://cloudpartner.azure.com [env: CLOUDPARTNER_TOKEN, AZURE_TOKEN]
+    #[arg(long, global = true, value_name = "TOKEN", value_parser = parse_secret)]
+    pub token: Option<Secret>,
+
+    /// Microsoft Entra tenant of a service principal [env: AZURE_TENANT_ID]
+    #[arg(long, global = true, value_name = "ID")]
+    pub tenant_id: Option<String>,
+
+    /// Application (client) id of a service principal [env: AZURE_CLIENT_ID]
+    #[arg(long, global = true, value_name = "ID")]
+    pub client_id: Option<String>,
+
+    /// Client secret of a service principal [env: AZURE_CLIENT_SECRET]
+    #[arg(long, global = true, value_name = "SECRET", value_parser = parse_secret)]
+    pub client_secret: Option<Secret>,
+
+    /// Entra ID authority host [env: AZURE_AUTHORITY_HOST] [default: https://login.microsoftonline.com]
+    #[arg(long, global = true, value_name = "URL")]
+    pub authority_host: Option<String>,
+
+    /// Seconds before giving up: per request (default 30), or for the whole `watch`
+    #[arg(long, global = true, value_name = "SECONDS", value_parser = parse_seconds)]
+    pub timeout: Option<Duration>,
+
+    /// Retries of a request on throttling, 5xx and connection errors [default: 4]
+    #[arg(long, global = true, value_name = "N")]
+    pub max_retries: Option<u32>,
+
+    /// More logging on stderr (-v info, -vv debug, -vvv trace); tokens are never logged
+    #[arg(short, long, global = true, action = ArgAction::Count)]
+    pub verbose: u8,
+
+    /// Colour: only on a terminal without NO_COLOR (auto), always, or never
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+/// When to colour the output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// On a terminal, unless NO_COLOR is set.
+    Auto,
+    /// Always, even in a pipe or with NO_COLOR.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Show where offers stand: state, steps, progress, what is left
+    Status(StatusArgs),
+    /// Follow an offer's publish until it ends (or needs your review)
+    Watch(WatchArgs),
+    /// Read a saved status document (a file, or - for stdin) and show it
+    Inspect(InspectArgs),
+    /// Run the local Cloud Partner Portal emulator until Ctrl-C
+    Serve(ServeArgs),
+    /// Watch a simulated publish on the emulator, from start to live, in about 20 seconds
+    Demo(DemoArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
+    Completions(CompletionsArgs),
+}
+
+/// `cloudpartner status PUBLISHER OFFER... [--json]`
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// The publisher id
+    pub publisher: String,
+    /// One or more offer ids, fetched concurrently
+    #[arg(required = true)]
+    pub offers: Vec<String>,
+    /// Print canonical JSON, one document per offer and line
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `cloudpartner watch PUBLISHER OFFER [--until terminal|review] ...`
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    /// The publisher id
+    pub publisher: String,
+    /// The offer id
+    pub offer: String,
+    /// Stop when the publish ends, or also when it waits for your review
+    #[arg(long, value_enum, default_value_t = Until::Terminal)]
+    pub until: Until,
+    /// Shortest wait between polls, in seconds [default: 5]
+    #[arg(long, value_name = "SECONDS", value_parser = parse_seconds)]
+    pub min_interval: Option<Duration>,
+    /// Longest wait between polls, in seconds [default: 300]
+    #[arg(long, value_name = "SECONDS", value_parser = parse_seconds)]
+    pub max_interval: Option<Duration>,
+    /// Print each change as canonical JSON, one document per line
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// When `watch` stops.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Until {
+    /// When the offer succeeded, failed or was canceled.
+    Terminal,
+    /// Also when the offer or a step waits for the publisher's review.
+    Review,
+}
+
+/// `cloudpartner inspect FILE|- [--json] [--strict]`
+#[derive(Debug, Args)]
+pub struct InspectArgs {
+    /// The document to read; - reads stdin
+    pub file: PathBuf,
+    /// Print the canonical JSON instead of the table
+    #[arg(long)]
+    pub json: bool,
+    /// Fail on states and levels this version does not know (API drift)
+    #[arg(long)]
+    pub strict: bool,
+}
+
+/// `cloudpartner serve [--scenario FILE] [--port N] [--time-scale X]`
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// A scenario file (JSON, DESIGN §4); the default scenario when not given
+    #[arg(long, value_name = "FILE")]
+    pub scenario: Option<PathBuf>,
+    /// The port on 127.0.0.1; 0 picks a free one
+    #[arg(long, default_value_t = 0)]
+    pub port: u16,
+    /// Simulated seconds per real second (overrides the scenario's timeScale)
+    #[arg(long, value_name = "X", value_parser = parse_time_scale)]
+    pub time_scale: Option<f64>,
+}
+
+/// `cloudpartner demo`
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// How long the simulated publish takes, in real seconds
+    #[arg(long, value_name = "SECONDS", default_value = "20", value_parser = parse_seconds)]
+    pub seconds: Duration,
+}
+
+/// `cloudpartner completions SHELL`
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for
+    pub shell: clap_complete::Shell,
+}
+
+/// A secret from the command line (its `Debug` shows `***`).
+fn parse_secret(text: &str) -> Result<Secret, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err("must not be empty".to_owned());
+    }
+    Ok(Secret::new(text))
+}
+
+/// Seconds as a positive number, fractions allowed (`0.5`).
+fn parse_seconds(text: &str) -> Result<Duration, String> {
+    let seconds: f64 = text
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{text}` is not a number of seconds"))?;
+    if !(seconds.is_finite() && seconds > 0.0) {
+        return Err(format!("`{text}`: expected a positive number of seconds"));
+    }
+    Duration::try_from_secs_f64(seconds).map_err(|_| format!("`{text}` seconds is too long"))
+}
+
+/// A positive, finite time scale.
+fn parse_time_scale(text: &str) -> Result<f64, String> {
+    let scale: f64 = text
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{text}` is not a number"))?;
+    if !(scale.is_finite() && scale > 0.0) {
+        return Err(format!("`{text}`: expected a positive number"));
+    }
+    Ok(scale)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn seconds_accept_fractions_and_refuse_the_rest() {
+        assert_eq!(parse_seconds("0.5"), Ok(Duration::from_millis(500)));
+        assert_eq!(parse_seconds("3"), Ok(Duration::from_secs(3)));
+        for bad in ["0", "-1", "nan", "inf", "x", ""] {
+            assert!(parse_seconds(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_token_never_shows_in_debug() {
+        let cli = Cli::try_parse_from(["cloudpartner", "--token", "hush-hush", "status", "p", "o"])
+            .unwrap();
+        assert!(!format!("{cli:?}").contains("hush-hush"));
+    }
+
+    #[test]
+    fn global_flags_go_after_the_subcommand_too() {
+        let cli = Cli::try_parse_from([
+            "cloudpartner",
+            "watch",
+            "p",
+            "o",
+            "--timeout",
+            "1.5",
+            "--min-interval",
+            "0.1",
+        ])
+        .unwrap();
+        assert_eq!(cli.global.timeout, Some(Duration::from_millis(1500)));
+        let Command::Watch(watch) = cli.command else {
+            panic!("not watch")
+        };
+        assert_eq!(watch.min_interval, Some(Duration::from_millis(100)));
+        assert_eq!(watch.until, Until::Terminal);
+    }
+}
