@@ -58,7 +58,7 @@ macro_rules! wire_enum {
 
         impl fmt::Display for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.as_wire())
+                f.pad(self.as_wire())
             }
         }
 
