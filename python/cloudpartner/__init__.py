@@ -85,6 +85,29 @@ __all__ = [
 # Libraries leave handling to the application: silent unless it configures logging.
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
+# The enums and exceptions are defined in private modules; they belong to the package.
+for _public in (
+    MessageLevel,
+    OfferState,
+    StepState,
+    AuthenticationError,
+    BadRequestError,
+    CanceledError,
+    CloudPartnerError,
+    InternalError,
+    InvalidArgumentError,
+    NotFoundError,
+    ParseError,
+    PermissionDeniedError,
+    RequestTimeoutError,
+    ResponseTooLargeError,
+    ServerError,
+    ThrottledError,
+    TransportError,
+):
+    _public.__module__ = __name__
+del _public
+
 
 class AsyncClient(_native.AsyncClient):
     """A client of the Cloud Partner Portal API for asyncio.

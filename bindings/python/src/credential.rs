@@ -73,6 +73,8 @@ fn call_get_token(object: &Bound<'_, PyAny>, scope: &str) -> Result<AccessToken,
         .call_method1("get_token", (scope,))
         .map_err(describe)?;
     if answer.hasattr("__await__").map_err(describe)? {
+        // Close the coroutine, so that Python does not warn it was never awaited.
+        let _ = answer.call_method0("close");
         return Err("it returned an awaitable; pass a synchronous credential \
                     (azure.identity, not azure.identity.aio)"
             .to_owned());

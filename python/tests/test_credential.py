@@ -1,0 +1,124 @@
+"""credential=: azure-identity's get_token(*scopes) protocol, cached by the core."""
+
+from __future__ import annotations
+
+import time
+from typing import Any, NamedTuple
+
+import pytest
+from support import run
+
+import cloudpartner
+from cloudpartner.testing import Emulator
+
+
+class AccessToken(NamedTuple):
+    """Like azure.core.credentials.AccessToken."""
+
+    token: str
+    expires_on: int
+
+
+class CountingCredential:
+    """A credential that counts its calls and hands out the emulator's token."""
+
+    def __init__(self, token: str, lifetime: int = 3600) -> None:
+        self.token = token
+        self.lifetime = lifetime
+        self.scopes: list[tuple[str, ...]] = []
+
+    def get_token(self, *scopes: str, **kwargs: Any) -> AccessToken:
+        self.scopes.append(scopes)
+        return AccessToken(self.token, int(time.time()) + self.lifetime)
+
+
+def test_fresh_token_is_asked_for_once(emulator: Emulator) -> None:
+    credential = CountingCredential(emulator.token)
+    client = cloudpartner.Client(credential=credential, base_url=emulator.base_url)
+    for _ in range(3):
+        assert client.offer_status("contoso", "live-offer").is_terminal
+    client.offer_statuses("contoso", ["live-offer", "failed-offer", "review-offer"])
+    assert credential.scopes == [("https://cloudpartner.azure.com/.default",)]
+    assert emulator.requests[-1].header("authorization") == f"Bearer {emulator.token}"
+
+
+def test_token_close_to_expiry_is_refreshed(emulator: Emulator) -> None:
+    credential = CountingCredential(emulator.token, lifetime=60)
+    client = cloudpartner.Client(credential=credential, base_url=emulator.base_url)
+    client.offer_status("contoso", "live-offer")
+    client.offer_status("contoso", "live-offer")
+    assert len(credential.scopes) == 2
+
+
+def test_refused_token_is_asked_for_again(emulator: Emulator) -> None:
+    credential = CountingCredential("stale-token")
+    client = cloudpartner.Client(credential=credential, base_url=emulator.base_url)
+    with pytest.raises(cloudpartner.AuthenticationError):
+        client.offer_status("contoso", "live-offer")
+    assert len(credential.scopes) == 2
+
+
+def test_async_client_uses_the_credential(emulator: Emulator) -> None:
+    credential = CountingCredential(emulator.token)
+    client = cloudpartner.AsyncClient(credential=credential, base_url=emulator.base_url)
+
+    async def main() -> None:
+        for _ in range(3):
+            await client.offer_status("contoso", "live-offer")
+
+    run(main())
+    assert len(credential.scopes) == 1
+
+
+def test_expires_on_may_be_missing(emulator: Emulator) -> None:
+    class Plain:
+        token = emulator.token
+
+    class NoExpiry:
+        calls = 0
+
+        def get_token(self, *scopes: str) -> Plain:
+            NoExpiry.calls += 1
+            return Plain()
+
+    client = cloudpartner.Client(credential=NoExpiry(), base_url=emulator.base_url)  # type: ignore[arg-type]
+    client.offer_status("contoso", "live-offer")
+    client.offer_status("contoso", "live-offer")
+    assert NoExpiry.calls == 1
+
+
+def test_a_failing_credential_is_an_authentication_error(emulator: Emulator) -> None:
+    class Broken:
+        def get_token(self, *scopes: str) -> AccessToken:
+            raise RuntimeError("no managed identity here")
+
+    client = cloudpartner.Client(credential=Broken(), base_url=emulator.base_url)
+    with pytest.raises(cloudpartner.AuthenticationError, match="no managed identity here") as caught:
+        client.offer_status("contoso", "live-offer")
+    assert "Broken.get_token" in str(caught.value)
+    assert emulator.requests == []
+
+
+def test_a_credential_answering_nonsense_is_an_authentication_error(emulator: Emulator) -> None:
+    class Nonsense:
+        def get_token(self, *scopes: str) -> int:
+            return 42
+
+    client = cloudpartner.Client(credential=Nonsense(), base_url=emulator.base_url)  # type: ignore[arg-type]
+    with pytest.raises(cloudpartner.AuthenticationError, match="token"):
+        client.offer_status("contoso", "live-offer")
+
+
+def test_an_async_credential_is_refused_clearly(emulator: Emulator) -> None:
+    class AsyncOnly:
+        async def get_token(self, *scopes: str) -> AccessToken:
+            return AccessToken(emulator.token, 0)
+
+    client = cloudpartner.Client(credential=AsyncOnly(), base_url=emulator.base_url)  # type: ignore[arg-type]
+    with pytest.raises(cloudpartner.AuthenticationError, match="azure.identity.aio"):
+        client.offer_status("contoso", "live-offer")
+
+
+def test_objects_without_get_token_are_a_type_error() -> None:
+    with pytest.raises(TypeError, match="get_token"):
+        cloudpartner.Client(credential="a-token")  # type: ignore[arg-type]
