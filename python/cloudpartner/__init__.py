@@ -15,7 +15,8 @@ runs a local emulator of the API for tests.
 from __future__ import annotations
 
 import logging
-from typing import Iterable, Literal
+from collections.abc import Iterable
+from typing import Literal
 
 from cloudpartner import _native
 from cloudpartner._enums import MessageLevel, OfferState, StepState

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import Protocol
 
 __all__ = ["AccessTokenLike", "TokenCredentialLike"]
 
@@ -25,6 +25,6 @@ class TokenCredentialLike(Protocol):
     """Anything with azure-identity's ``get_token(*scopes)``, e.g.
     ``azure.identity.DefaultAzureCredential()``."""
 
-    def get_token(self, *scopes: str, **kwargs: Any) -> AccessTokenLike:
+    def get_token(self, *scopes: str) -> AccessTokenLike:
         """A token for ``scopes`` (``https://cloudpartner.azure.com/.default``)."""
         ...

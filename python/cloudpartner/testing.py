@@ -25,8 +25,9 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Mapping
 from types import TracebackType
-from typing import Any, Mapping, NamedTuple, Union
+from typing import Any, NamedTuple, Union
 
 from cloudpartner import _native
 
@@ -70,9 +71,7 @@ class Emulator:
         if scenario is None:
             self._native = _native.Emulator(time_scale=time_scale, port=port)
         elif isinstance(scenario, Mapping):
-            self._native = _native.Emulator(
-                json.dumps(scenario), time_scale=time_scale, port=port
-            )
+            self._native = _native.Emulator(json.dumps(scenario), time_scale=time_scale, port=port)
         elif isinstance(scenario, str) and scenario.lstrip().startswith("{"):
             self._native = _native.Emulator(scenario, time_scale=time_scale, port=port)
         elif isinstance(scenario, (str, os.PathLike)):
@@ -81,8 +80,7 @@ class Emulator:
             )
         else:
             raise TypeError(
-                "scenario must be a dict, JSON text or a path, "
-                f"got {type(scenario).__name__}"
+                f"scenario must be a dict, JSON text or a path, got {type(scenario).__name__}"
             )
 
     @property

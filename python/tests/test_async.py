@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from typing import Any
 
 import pytest
 from support import PUBLISH_TIME_SCALE, publish_scenario, run
@@ -13,7 +14,7 @@ from cloudpartner import OfferState, StepState
 from cloudpartner.testing import Emulator
 
 
-def async_client(emulator: Emulator, **options: float) -> cloudpartner.AsyncClient:
+def async_client(emulator: Emulator, **options: Any) -> cloudpartner.AsyncClient:
     return cloudpartner.AsyncClient(emulator.token, base_url=emulator.base_url, **options)
 
 
@@ -34,7 +35,11 @@ def test_methods_are_coroutines_usable_as_tasks(emulator: Emulator) -> None:
         return await asyncio.gather(*tasks)
 
     states = [s.status for s in run(main())]
-    assert states == [OfferState.SUCCEEDED, OfferState.FAILED, OfferState.WAITING_FOR_PUBLISHER_REVIEW]
+    assert states == [
+        OfferState.SUCCEEDED,
+        OfferState.FAILED,
+        OfferState.WAITING_FOR_PUBLISHER_REVIEW,
+    ]
 
 
 def test_errors_are_raised_with_their_details(emulator: Emulator) -> None:

@@ -93,7 +93,9 @@ def test_a_failing_credential_is_an_authentication_error(emulator: Emulator) -> 
             raise RuntimeError("no managed identity here")
 
     client = cloudpartner.Client(credential=Broken(), base_url=emulator.base_url)
-    with pytest.raises(cloudpartner.AuthenticationError, match="no managed identity here") as caught:
+    with pytest.raises(
+        cloudpartner.AuthenticationError, match="no managed identity here"
+    ) as caught:
         client.offer_status("contoso", "live-offer")
     assert "Broken.get_token" in str(caught.value)
     assert emulator.requests == []
@@ -115,7 +117,7 @@ def test_an_async_credential_is_refused_clearly(emulator: Emulator) -> None:
             return AccessToken(emulator.token, 0)
 
     client = cloudpartner.Client(credential=AsyncOnly(), base_url=emulator.base_url)  # type: ignore[arg-type]
-    with pytest.raises(cloudpartner.AuthenticationError, match="azure.identity.aio"):
+    with pytest.raises(cloudpartner.AuthenticationError, match=r"azure\.identity\.aio"):
         client.offer_status("contoso", "live-offer")
 
 

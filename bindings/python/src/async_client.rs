@@ -1,7 +1,6 @@
 //! `AsyncClient`'s native half: the same calls as `Client`, returning awaitables that
 //! run on the shared tokio runtime (`cloudpartner.AsyncClient` makes them coroutines).
 
-use cloudpartner::DEFAULT_CONCURRENCY;
 use pyo3::prelude::*;
 
 use crate::client_options::ClientOptions;
@@ -15,7 +14,12 @@ use crate::watch_handle::WatchHandle;
 use crate::watch_options::watch_options;
 
 /// A client of the Cloud Partner Portal API for asyncio.
-#[pyclass(frozen, subclass, module = "cloudpartner._native", name = "AsyncClient")]
+#[pyclass(
+    frozen,
+    subclass,
+    module = "cloudpartner._native",
+    name = "AsyncClient"
+)]
 pub struct PyAsyncClient {
     inner: cloudpartner::Client,
 }
@@ -81,7 +85,7 @@ impl PyAsyncClient {
     }
 
     /// An awaitable of the statuses of several offers (see `Client.offer_statuses`).
-    #[pyo3(signature = (publisher_id, offer_ids, *, concurrency = DEFAULT_CONCURRENCY as i64))]
+    #[pyo3(signature = (publisher_id, offer_ids, *, concurrency = 8))]
     fn offer_statuses<'py>(
         &self,
         py: Python<'py>,
@@ -95,9 +99,7 @@ impl PyAsyncClient {
         let client = self.inner.clone();
         pyo3_async_runtimes::tokio::future_into_py(py, async move {
             Ok(Batch(
-                client
-                    .offer_statuses(&publisher_id, ids, concurrency)
-                    .await,
+                client.offer_statuses(&publisher_id, ids, concurrency).await,
             ))
         })
     }
@@ -107,6 +109,7 @@ impl PyAsyncClient {
         publisher_id, offer_id, *, until = "terminal", min_interval = None,
         max_interval = None, timeout = None
     ))]
+    #[allow(clippy::too_many_arguments)]
     fn watch(
         &self,
         py: Python<'_>,

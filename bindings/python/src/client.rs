@@ -1,7 +1,6 @@
 //! `Client`: the blocking client. Each call runs on the shared runtime with the GIL
 //! released, and Ctrl-C interrupts it.
 
-use cloudpartner::DEFAULT_CONCURRENCY;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
@@ -9,8 +8,8 @@ use crate::client_options::ClientOptions;
 use crate::concurrency::concurrency_limit;
 use crate::errors::IntoPyResult;
 use crate::logging::refresh_levels;
-use crate::model::{PyOfferStatus, offer_status_to_py};
 use crate::model::repr_quoted;
+use crate::model::{PyOfferStatus, offer_status_to_py};
 use crate::offer_ids::offer_id_list;
 use crate::outcome::Batch;
 use crate::runtime::block_on;
@@ -87,7 +86,7 @@ impl PyClient {
 
     /// The statuses of several offers of one publisher, `concurrency` at a time: a
     /// `dict` from offer id to its `OfferStatus` or its `CloudPartnerError`, in order.
-    #[pyo3(signature = (publisher_id, offer_ids, *, concurrency = DEFAULT_CONCURRENCY as i64))]
+    #[pyo3(signature = (publisher_id, offer_ids, *, concurrency = 8))]
     fn offer_statuses<'py>(
         &self,
         py: Python<'py>,
@@ -111,6 +110,7 @@ impl PyClient {
         publisher_id, offer_id, *, until = "terminal", min_interval = None,
         max_interval = None, timeout = None
     ))]
+    #[allow(clippy::too_many_arguments)]
     fn watch(
         &self,
         py: Python<'_>,

@@ -79,10 +79,7 @@ impl ClientOptions<'_> {
         }
         if let Some(retries) = self.max_retries {
             let retries = u32::try_from(retries).map_err(|_| {
-                invalid_argument(
-                    py,
-                    format!("max_retries must be 0 or more, got {retries}"),
-                )
+                invalid_argument(py, format!("max_retries must be 0 or more, got {retries}"))
             })?;
             builder = builder.max_retries(retries);
         }

@@ -16,3 +16,7 @@ pub fn concurrency_limit(py: Python<'_>, concurrency: i64) -> PyResult<usize> {
             )
         })
 }
+
+// The signatures of `offer_statuses` spell the default as the literal 8, so that
+// Python's `inspect.signature` shows it; it must stay the core's default.
+const _: () = assert!(cloudpartner::DEFAULT_CONCURRENCY == 8);

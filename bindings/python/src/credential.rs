@@ -87,9 +87,9 @@ fn call_get_token(object: &Bound<'_, PyAny>, scope: &str) -> Result<AccessToken,
     let expires_at = match expires_on {
         None => None,
         Some(seconds) => {
-            let seconds: f64 = seconds
-                .extract()
-                .map_err(|_| "its `expires_on` is not a number of seconds since the epoch".to_owned())?;
+            let seconds: f64 = seconds.extract().map_err(|_| {
+                "its `expires_on` is not a number of seconds since the epoch".to_owned()
+            })?;
             Some(epoch_seconds(seconds))
         }
     };

@@ -15,7 +15,10 @@ use super::step::PyStep;
 use crate::enums::EnumMembers;
 
 /// The `OfferStatus` object for `status`, with its steps, messages and links.
-pub fn offer_status_to_py(py: Python<'_>, status: OfferStatus) -> PyResult<Bound<'_, PyOfferStatus>> {
+pub fn offer_status_to_py(
+    py: Python<'_>,
+    status: OfferStatus,
+) -> PyResult<Bound<'_, PyOfferStatus>> {
     let root: Root = Arc::new(status);
     let enums = EnumMembers::get(py)?;
     let messages = (0..root.messages.len())
@@ -32,7 +35,9 @@ pub fn offer_status_to_py(py: Python<'_>, status: OfferStatus) -> PyResult<Bound
     let live_links = links(LinkAt::Live, root.live_links.len())?;
     let notification_emails = PyList::new(
         py,
-        root.notification_emails.iter().map(|e| PyString::new(py, e)),
+        root.notification_emails
+            .iter()
+            .map(|e| PyString::new(py, e)),
     )?;
     Bound::new(
         py,

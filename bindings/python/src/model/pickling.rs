@@ -29,7 +29,10 @@ pub fn unpickle(py: Python<'_>, kind: &str, data: &str) -> PyResult<Py<PyAny>> {
         "OfferStatus" => (part, None),
         "Step" => (json!({"status": "", "steps": [part]}), Some("steps")),
         "Message" => (json!({"status": "", "messages": [part]}), Some("messages")),
-        "Link" => (json!({"status": "", "previewLinks": [part]}), Some("preview_links")),
+        "Link" => (
+            json!({"status": "", "previewLinks": [part]}),
+            Some("preview_links"),
+        ),
         other => {
             return Err(invalid_argument(
                 py,

@@ -7,7 +7,5 @@ static LOADS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 
 /// `json.loads(text)`.
 pub fn loads<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
-    LOADS
-        .import(py, "json", "loads")?
-        .call1((text,))
+    LOADS.import(py, "json", "loads")?.call1((text,))
 }
