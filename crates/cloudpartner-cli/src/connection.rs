@@ -6,7 +6,9 @@ use std::time::Duration;
 use cloudpartner::Client;
 
 use crate::args::GlobalArgs;
-use crate::credentials::{CredentialSource, find_on_path, lookup_env, resolve_credential};
+use crate::credentials::{
+    Credential, CredentialSource, find_on_path, lookup_env, resolve_credential,
+};
 use crate::failure::Failure;
 use crate::hint::HintContext;
 
@@ -35,9 +37,11 @@ impl Connection {
             .or_else(|| lookup_env("CLOUDPARTNER_BASE_URL"))
             .unwrap_or_else(|| cloudpartner::DEFAULT_BASE_URL.to_owned());
         let resolved = resolve_credential(global, &lookup_env, &find_on_path)?;
-        let mut builder = Client::builder()
-            .base_url(base_url.trim())
-            .credential_arc(resolved.credential);
+        let mut builder = Client::builder().base_url(base_url.trim());
+        builder = match resolved.credential {
+            Credential::Token(token) => builder.token(token),
+            Credential::Provider(provider) => builder.credential_arc(provider),
+        };
         if let Some(version) = &global.api_version {
             builder = builder.api_version(version);
         }

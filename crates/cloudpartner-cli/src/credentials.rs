@@ -7,8 +7,8 @@ use std::sync::Arc;
 
 use cloudpartner::Secret;
 use cloudpartner::credential::{
-    AzureCliCredential, ClientSecretCredential, DEFAULT_AUTHORITY_HOST, StaticTokenCredential,
-    TokenCredential, TokenFuture,
+    AzureCliCredential, ClientSecretCredential, DEFAULT_AUTHORITY_HOST, TokenCredential,
+    TokenFuture,
 };
 
 use crate::args::GlobalArgs;
@@ -38,11 +38,20 @@ impl CredentialSource {
     }
 }
 
+/// What the client authenticates with.
+#[derive(Debug, Clone)]
+pub enum Credential {
+    /// A fixed token: a 401 is final (no point asking again).
+    Token(Secret),
+    /// A credential asked for tokens (and asked again after a 401).
+    Provider(Arc<dyn TokenCredential>),
+}
+
 /// The credential to use and where it came from.
 #[derive(Debug, Clone)]
 pub struct ResolvedCredential {
     /// The credential.
-    pub credential: Arc<dyn TokenCredential>,
+    pub credential: Credential,
     /// Where it came from.
     pub source: CredentialSource,
 }
@@ -83,16 +92,16 @@ pub fn resolve_credential(
     if let Some((token, from)) = token(global, env) {
         log::info!("credential: a token from {from}");
         return Ok(ResolvedCredential {
-            credential: Arc::new(StaticTokenCredential::new(token)),
+            credential: Credential::Token(token),
             source: CredentialSource::Token(from),
         });
     }
     if let Some(credential) = client_secret(global, env)? {
         return Ok(ResolvedCredential {
-            credential: Arc::new(Labeled {
+            credential: Credential::Provider(Arc::new(Labeled {
                 inner: credential,
                 label: CredentialSource::ClientSecret.label(),
-            }),
+            })),
             source: CredentialSource::ClientSecret,
         });
     }
@@ -101,10 +110,10 @@ pub fn resolve_credential(
         log::info!("credential: the Azure CLI ({})", az.display());
         let source = CredentialSource::AzureCli(az.clone());
         return Ok(ResolvedCredential {
-            credential: Arc::new(Labeled {
+            credential: Credential::Provider(Arc::new(Labeled {
                 inner: Arc::new(AzureCliCredential::new().with_program(az)),
                 label: source.label(),
-            }),
+            })),
             source,
         });
     }

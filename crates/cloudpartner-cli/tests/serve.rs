@@ -1,0 +1,240 @@
+//! `cloudpartner serve` as a child process: it prints its URL and token, answers the
+//! other subcommands, and stops cleanly on SIGTERM and Ctrl-C (SIGINT).
+
+#![cfg(unix)]
+
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::process::{Child, ChildStdout, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::{cloudpartner, json_lines, run};
+
+/// A running `cloudpartner serve` and what it printed before "Ctrl-C stops it.".
+struct Served {
+    child: Child,
+    stdout: BufReader<ChildStdout>,
+    banner: Vec<String>,
+    url: String,
+    token: String,
+}
+
+impl Served {
+    fn start(args: &[&str]) -> Served {
+        let mut child = Command::new(common::BIN)
+            .env_clear()
+            .arg("serve")
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdout = BufReader::new(child.stdout.take().unwrap());
+        let mut banner = Vec::new();
+        loop {
+            let mut line = String::new();
+            assert!(
+                stdout.read_line(&mut line).unwrap() > 0,
+                "serve ended early: {banner:?}"
+            );
+            let line = line.trim_end().to_owned();
+            let done = line == "Ctrl-C stops it.";
+            banner.push(line);
+            if done {
+                break;
+            }
+        }
+        let url = banner[0]
+            .strip_prefix("cloudpartner emulator listening on ")
+            .expect("the URL comes first")
+            .to_owned();
+        let token = banner[1]
+            .strip_prefix("token: ")
+            .expect("then the token")
+            .to_owned();
+        Served {
+            child,
+            stdout,
+            banner,
+            url,
+            token,
+        }
+    }
+
+    fn signal(&self, name: &str) {
+        let sent = Command::new("kill")
+            .args([&format!("-{name}"), &self.child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(sent.success());
+    }
+
+    /// Waits for the exit (at most 10 s); returns the code and the rest of stdout.
+    fn wait(mut self) -> (Option<i32>, String) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        let status = loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                break status;
+            }
+            if Instant::now() > deadline {
+                let _ = self.child.kill();
+                panic!("serve did not stop");
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        let mut rest = String::new();
+        for line in self.stdout.lines() {
+            rest.push_str(&line.unwrap());
+            rest.push('\n');
+        }
+        (status.code(), rest)
+    }
+}
+
+#[test]
+fn serve_prints_url_token_and_an_example_then_stops_on_sigterm() {
+    let served = Served::start(&["--time-scale", "1000"]);
+    assert!(
+        served.url.starts_with("http://127.0.0.1:"),
+        "{}",
+        served.url
+    );
+    assert_eq!(served.token, "emulator-token");
+    let banner = served.banner.join("\n");
+    assert!(
+        banner.contains("contoso/vm-offer") && banner.contains("contoso/never-published"),
+        "{banner}"
+    );
+    let example = served
+        .banner
+        .iter()
+        .find_map(|l| l.strip_prefix("try: cloudpartner "))
+        .expect("an example command");
+    assert_eq!(
+        example,
+        format!(
+            "--base-url {} --token emulator-token status contoso vm-offer",
+            served.url
+        )
+    );
+    // The example works.
+    let args: Vec<&str> = example.split(' ').collect();
+    let out = run(cloudpartner(&args)).expect_code(0);
+    assert!(
+        out.stdout.starts_with("contoso/vm-offer  running"),
+        "{}",
+        out.stdout
+    );
+
+    served.signal("TERM");
+    let (code, rest) = served.wait();
+    assert_eq!(code, Some(0));
+    assert!(rest.contains("terminated: stopping the emulator"), "{rest}");
+}
+
+#[test]
+fn ctrl_c_stops_serve_cleanly() {
+    let served = Served::start(&["--port", "0"]);
+    served.signal("INT");
+    let (code, rest) = served.wait();
+    assert_eq!(code, Some(0));
+    assert!(
+        rest.contains("interrupted: stopping the emulator"),
+        "{rest}"
+    );
+}
+
+#[test]
+fn serve_runs_a_scenario_file_on_its_clock() {
+    let dir = tempfile::tempdir().unwrap();
+    let scenario = dir.path().join("scenario.json");
+    std::fs::write(
+        &scenario,
+        r#"{"token": "file-token", "timeScale": 500, "publishers": {"fabrikam": {"offers": {
+            "quick": {"publish": {"steps": [
+              {"id": "a", "stepName": "Only step", "estimatedTimeFrame": "< 1 hour", "durationSeconds": 100}]}},
+            "done": {"status": {"status": "succeeded", "steps": []}}}}}}"#,
+    )
+    .unwrap();
+    let served = Served::start(&["--scenario", scenario.to_str().unwrap()]);
+    assert_eq!(served.token, "file-token");
+    assert!(
+        served.banner.iter().any(|l| l.contains("time scale 500")),
+        "{:?}",
+        served.banner
+    );
+    let out = run(cloudpartner(&[
+        "--base-url",
+        &served.url,
+        "--token",
+        "file-token",
+        "watch",
+        "fabrikam",
+        "quick",
+        "--min-interval",
+        "0.05",
+        "--max-interval",
+        "0.1",
+        "--json",
+    ]))
+    .expect_code(0);
+    assert_eq!(
+        json_lines(&out.stdout).last().unwrap()["status"],
+        "succeeded"
+    );
+    served.signal("TERM");
+    assert_eq!(served.wait().0, Some(0));
+}
+
+#[test]
+fn a_broken_scenario_names_the_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let scenario = dir.path().join("broken.json");
+    std::fs::write(
+        &scenario,
+        r#"{"publishers": {"contoso": {"offers": {"x": {"publish": {"steps": [
+            {"id": "a", "stepName": "A", "durationSeconds": "soon"}]}}}}}}"#,
+    )
+    .unwrap();
+    let out = run(cloudpartner(&[
+        "serve",
+        "--scenario",
+        scenario.to_str().unwrap(),
+    ]))
+    .expect_code(1);
+    let error = out.error_lines()[0];
+    assert!(error.contains("broken.json"), "{error}");
+    assert!(
+        error.contains("publishers.contoso.offers.x.publish.steps[0].durationSeconds"),
+        "{error}"
+    );
+
+    let out = run(cloudpartner(&[
+        "serve",
+        "--scenario",
+        "/no/such/scenario.json",
+    ]))
+    .expect_code(1);
+    assert!(
+        out.error_lines()[0].contains("/no/such/scenario.json"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn serve_refuses_a_bad_time_scale_and_a_busy_port() {
+    run(cloudpartner(&["serve", "--time-scale", "0"])).expect_code(2);
+    run(cloudpartner(&["serve", "--port", "70000"])).expect_code(2);
+    let served = Served::start(&[]);
+    let port = served.url.rsplit(':').next().unwrap().to_owned();
+    let out = run(cloudpartner(&["serve", "--port", &port])).expect_code(1);
+    assert!(
+        out.error_lines()[0].contains(&format!("cannot start the emulator on 127.0.0.1:{port}")),
+        "{}",
+        out.stderr
+    );
+    served.signal("TERM");
+    assert_eq!(served.wait().0, Some(0));
+}
