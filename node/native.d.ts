@@ -12,7 +12,7 @@ export declare const __napiBindingTarget: 'native' | 'wasm32-wasi' | 'wasm32-was
 /** A client of the Cloud Partner Portal API. */
 export declare class NativeClient {
   /** Builds the client; `credential` is `(scope) => Promise<{token, expiresOnTimestamp}>`. */
-  constructor(options: NativeClientOptions, credential?: TokenCallback | undefined | null)
+  constructor(options: NativeClientOptions, credential?: ((scope: string) => Promise<NativeAccessToken>) | undefined | null)
   /** The base URL requests go to. */
   get baseUrl(): string
   /** The `api-version` sent. */

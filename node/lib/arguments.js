@@ -13,15 +13,13 @@ function describe(value) {
 }
 
 function typeError(name, expected, value) {
-  const error = new TypeError(`The "${name}" argument must be ${expected}, got ${describe(value)}`)
-  error.code = 'ERR_INVALID_ARG_TYPE'
-  return error
+  const message = `The "${name}" argument must be ${expected}, got ${describe(value)}`
+  return Object.assign(new TypeError(message), { code: 'ERR_INVALID_ARG_TYPE' })
 }
 
 function rangeError(name, expected, value) {
-  const error = new RangeError(`The "${name}" argument must be ${expected}, got ${value}`)
-  error.code = 'ERR_OUT_OF_RANGE'
-  return error
+  const message = `The "${name}" argument must be ${expected}, got ${value}`
+  return Object.assign(new RangeError(message), { code: 'ERR_OUT_OF_RANGE' })
 }
 
 function string(name, value) {
@@ -63,11 +61,8 @@ function options(name, value, known) {
   if (typeof value !== 'object' || Array.isArray(value)) throw typeError(name, 'an object', value)
   for (const key of Object.keys(value)) {
     if (!known.includes(key)) {
-      const error = new TypeError(
-        `Unknown option "${key}" in "${name}"; the options are: ${known.join(', ')}`,
-      )
-      error.code = 'ERR_INVALID_ARG_VALUE'
-      throw error
+      const message = `Unknown option "${key}" in "${name}"; the options are: ${known.join(', ')}`
+      throw Object.assign(new TypeError(message), { code: 'ERR_INVALID_ARG_VALUE' })
     }
   }
   return value

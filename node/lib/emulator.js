@@ -26,7 +26,7 @@ class Emulator {
 
   /**
    * Starts an emulator on a free port of 127.0.0.1.
-   * @param {object} [options] scenario (an object, a JSON string or a path; the
+   * @param {object} [startOptions] scenario (an object, a JSON string or a path; the
    *   default scenario when absent), timeScale (simulated seconds per real second)
    */
   static async start(startOptions) {

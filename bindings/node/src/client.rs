@@ -53,6 +53,7 @@ impl NativeClient {
     #[napi(constructor)]
     pub fn new(
         options: NativeClientOptions,
+        #[napi(ts_arg_type = "((scope: string) => Promise<NativeAccessToken>) | undefined | null")]
         credential: Option<TokenCallback>,
     ) -> napi::Result<NativeClient> {
         if options.token.is_some() && credential.is_some() {

@@ -168,9 +168,7 @@ impl From<&OfferStatus> for NativeOfferStatus {
             notification_emails: s.notification_emails.clone(),
             is_terminal: s.is_terminal(),
             needs_publisher_action: s.needs_publisher_action(),
-            current_step_index: s
-                .current_step_index()
-                .and_then(|i| u32::try_from(i).ok()),
+            current_step_index: s.current_step_index().and_then(|i| u32::try_from(i).ok()),
             progress: s.progress(),
             estimated_remaining: s.estimated_remaining().map(range),
             canonical_json: s.to_json(),
