@@ -323,6 +323,11 @@ struct cloudpartner_client_options {
      */
     int32_t max_retries;
     /**
+     * The largest response body accepted, in bytes (`CLOUDPARTNER_ERROR_TOO_LARGE`
+     * beyond); 0: 8 MiB.
+     */
+    uint64_t max_body_bytes;
+    /**
      * Allow plain `http://` to hosts that are not loopback; default false.
      */
     bool allow_http;
@@ -713,7 +718,8 @@ const char *cloudpartner_link_display_text(const struct cloudpartner_link *link)
 const char *cloudpartner_link_uri(const struct cloudpartner_link *link);
 
 /**
- * Options with every default: NULL strings, 0 timeouts, -1 retries, `allow_http` false.
+ * Options with every default: NULL strings, 0 timeouts and body limit, -1 retries,
+ * `allow_http` false.
  */
 struct cloudpartner_client_options cloudpartner_client_options_default(void);
 

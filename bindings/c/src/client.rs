@@ -64,6 +64,10 @@ unsafe fn builder(function: &str, opts: &cloudpartner_client_options) -> Result<
             ));
         }
     }
+    if opts.max_body_bytes > 0 {
+        let bytes = usize::try_from(opts.max_body_bytes).unwrap_or(usize::MAX);
+        builder = builder.max_body_bytes(bytes);
+    }
     builder = builder.allow_http(opts.allow_http);
     let token = text("opts->token", opts.token)?;
     let secret = (

@@ -37,11 +37,15 @@ pub struct cloudpartner_client_options {
     pub connect_timeout_ms: u64,
     /// Retries after the first attempt on transient failures; -1: 4.
     pub max_retries: i32,
+    /// The largest response body accepted, in bytes (`CLOUDPARTNER_ERROR_TOO_LARGE`
+    /// beyond); 0: 8 MiB.
+    pub max_body_bytes: u64,
     /// Allow plain `http://` to hosts that are not loopback; default false.
     pub allow_http: bool,
 }
 
-/// Options with every default: NULL strings, 0 timeouts, -1 retries, `allow_http` false.
+/// Options with every default: NULL strings, 0 timeouts and body limit, -1 retries,
+/// `allow_http` false.
 #[unsafe(no_mangle)]
 pub extern "C" fn cloudpartner_client_options_default() -> cloudpartner_client_options {
     cloudpartner_client_options {
@@ -55,6 +59,7 @@ pub extern "C" fn cloudpartner_client_options_default() -> cloudpartner_client_o
         timeout_ms: 0,
         connect_timeout_ms: 0,
         max_retries: -1,
+        max_body_bytes: 0,
         allow_http: false,
     }
 }

@@ -1,0 +1,132 @@
+# bindings/c/c.mk — the C library: libcloudpartner.so / .a with include/cloudpartner.h.
+# Included by the root Makefile (run from the repository root).
+#
+#   make test-c       the committed header is fresh; Rust unit tests of the binding; the
+#                     header compiles as C99 and C++17; the C tests, linked once shared and
+#                     once static, each under valgrind; the example against the emulator;
+#                     an install into a temporary prefix, found by pkg-config
+#   make lint-c       rustfmt, clippy, and gcc's static analyzer (-fanalyzer) on the C code
+#   make example-c    examples/c/status against an emulator
+#   make install-c PREFIX=/usr/local [DESTDIR=...]   (also `make install`): lib (.so, .a),
+#                     header, pkg-config file; C_INSTALL_PROFILE=debug skips the release build
+
+PREFIX ?= /usr/local
+C_INSTALL_PROFILE ?= release
+C_OUT := $(CARGO_TARGET_DIR)/c
+C_LIB_DIR := $(CARGO_TARGET_DIR)/debug
+# What a static link of a Rust library needs (`--print native-static-libs`).
+C_STATIC_DEPS := -lgcc_s -lutil -lrt -lpthread -lm -ldl -lc
+C_WARNINGS := -Wall -Wextra -Werror
+C_TEST_CFLAGS := -std=c11 $(C_WARNINGS) -pthread -g -Iinclude
+C_TEST_SUPPORT := bindings/c/tests/check.c bindings/c/tests/json.c bindings/c/tests/support.c
+C_TESTS := test_vectors test_client test_threads
+C_VALGRIND := valgrind --quiet --leak-check=full --show-leak-kinds=definite,possible \
+	--errors-for-leak-kinds=definite,possible --error-exitcode=99 \
+	--suppressions=bindings/c/tests/valgrind.supp
+C_VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
+
+TEST_TARGETS += test-c
+LINT_TARGETS += lint-c
+
+.PHONY: c-tools build-c c-header-fresh c-unit c-header-compiles c-tests-build c-valgrind \
+	example-c c-pkg-config test-c lint-c install-c install
+
+# The tools a fresh Debian machine may lack (root there: apt-get works).
+c-tools:
+	@missing=""; for tool in gcc g++ valgrind pkg-config; do \
+	  command -v $$tool >/dev/null || missing="$$missing $$tool"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "c: installing$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gcc g++ valgrind pkg-config; \
+	fi
+
+build-c:
+	$(CARGO) build -p cloudpartner-c
+
+# build.rs regenerates include/cloudpartner.h when it differs from what cbindgen makes of
+# bindings/c/src; a copy taken before the build tells whether the committed one was stale.
+c-header-fresh:
+	@mkdir -p $(C_OUT)
+	@cp include/cloudpartner.h $(C_OUT)/cloudpartner.h.committed 2>/dev/null || : > $(C_OUT)/cloudpartner.h.committed
+	$(CARGO) build -p cloudpartner-c
+	@if ! cmp -s $(C_OUT)/cloudpartner.h.committed include/cloudpartner.h; then \
+	  echo "FAIL include/cloudpartner.h was stale; the build regenerated it: commit it" >&2; \
+	  diff -u $(C_OUT)/cloudpartner.h.committed include/cloudpartner.h | head -n 40 >&2; \
+	  exit 1; \
+	fi
+	@if git rev-parse --is-inside-work-tree >/dev/null 2>&1 && git ls-files --error-unmatch include/cloudpartner.h >/dev/null 2>&1 \
+	    && ! git diff --quiet HEAD -- include/cloudpartner.h; then \
+	  echo "FAIL include/cloudpartner.h differs from the committed one: commit the regenerated header" >&2; \
+	  git --no-pager diff --stat HEAD -- include/cloudpartner.h >&2; \
+	  exit 1; \
+	fi
+	@echo "c: include/cloudpartner.h matches a fresh cbindgen run"
+
+c-unit: c-header-fresh
+	$(CARGO) test -p cloudpartner-c
+
+c-header-compiles: c-tools c-header-fresh
+	@mkdir -p $(C_OUT)
+	gcc -std=c99 $(C_WARNINGS) -pedantic -Iinclude -c examples/c/status.c -o $(C_OUT)/status_c99.o
+	g++ -std=c++17 $(C_WARNINGS) -pedantic -Iinclude bindings/c/tests/header_cpp.cpp \
+	  -o $(C_OUT)/header_cpp -L$(C_LIB_DIR) -lcloudpartner -Wl,-rpath,$(C_LIB_DIR)
+	$(C_OUT)/header_cpp
+
+c-tests-build: c-tools c-header-fresh
+	@mkdir -p $(C_OUT)/shared $(C_OUT)/static
+	@for program in $(C_TESTS) with_emulator; do \
+	  echo "c: building $$program (shared, static)"; \
+	  gcc $(C_TEST_CFLAGS) bindings/c/tests/$$program.c $(C_TEST_SUPPORT) -o $(C_OUT)/shared/$$program \
+	    -L$(C_LIB_DIR) -lcloudpartner -Wl,-rpath,$(C_LIB_DIR) -lm; \
+	  gcc $(C_TEST_CFLAGS) bindings/c/tests/$$program.c $(C_TEST_SUPPORT) -o $(C_OUT)/static/$$program \
+	    $(C_LIB_DIR)/libcloudpartner.a $(C_STATIC_DEPS); \
+	done
+
+# Every test program, linked both ways, under valgrind; all run, then the totals.
+c-valgrind: c-tests-build
+	@rc=0; : > $(C_OUT)/results.txt; \
+	for link in shared static; do for program in $(C_TESTS); do \
+	  args=""; if [ $$program = test_vectors ]; then args=fixtures/status; fi; \
+	  echo "== $$program ($$link) under valgrind"; \
+	  $(C_VALGRIND) $(C_OUT)/$$link/$$program $$args | tee $(C_OUT)/last.txt || rc=1; \
+	  tail -n 1 $(C_OUT)/last.txt >> $(C_OUT)/results.txt; \
+	done; done; \
+	awk '{ p += $$(NF-3); f += $$(NF-1) } END { printf "c: %d passed, %d failed\n", p, f }' $(C_OUT)/results.txt; \
+	exit $$rc
+
+example-c: c-tests-build
+	gcc -std=c99 $(C_WARNINGS) -Iinclude examples/c/status.c -o $(C_OUT)/status \
+	  -L$(C_LIB_DIR) -lcloudpartner -Wl,-rpath,$(C_LIB_DIR)
+	$(C_OUT)/shared/with_emulator --time-scale 40000 $(C_OUT)/status contoso vm-offer
+
+# `make install` into a temporary prefix; the README's pkg-config line builds the example.
+c-pkg-config: c-tests-build
+	rm -rf $(C_OUT)/prefix
+	$(MAKE) --no-print-directory install-c PREFIX=$(C_OUT)/prefix C_INSTALL_PROFILE=debug
+	PKG_CONFIG_PATH=$(C_OUT)/prefix/lib/pkgconfig; export PKG_CONFIG_PATH; \
+	  cc examples/c/status.c $$(pkg-config --cflags --libs cloudpartner) -o $(C_OUT)/status-pkg-config
+	LD_LIBRARY_PATH=$(C_OUT)/prefix/lib ldd $(C_OUT)/status-pkg-config | grep -q "$(C_OUT)/prefix/lib/libcloudpartner.so"
+	LD_LIBRARY_PATH=$(C_OUT)/prefix/lib $(C_OUT)/shared/with_emulator $(C_OUT)/status-pkg-config contoso live-offer
+
+test-c: c-header-fresh c-unit c-header-compiles c-valgrind example-c c-pkg-config
+
+lint-c: c-tools
+	$(CARGO) fmt -p cloudpartner-c --check
+	$(CARGO) clippy -p cloudpartner-c --all-targets -- -D warnings
+	@for source in bindings/c/tests/*.c examples/c/status.c; do \
+	  gcc -std=c11 $(C_WARNINGS) -Wpedantic -Wshadow -Wstrict-prototypes -Wformat=2 -fanalyzer \
+	    -pthread -Iinclude -c $$source -o /dev/null || exit 1; \
+	done
+	@echo "c: gcc -fanalyzer found nothing"
+
+install: install-c
+
+install-c:
+	$(CARGO) build -p cloudpartner-c $(if $(filter release,$(C_INSTALL_PROFILE)),--release)
+	install -d $(DESTDIR)$(abspath $(PREFIX))/include $(DESTDIR)$(abspath $(PREFIX))/lib/pkgconfig
+	install -m 644 include/cloudpartner.h $(DESTDIR)$(abspath $(PREFIX))/include/
+	install -m 755 $(CARGO_TARGET_DIR)/$(C_INSTALL_PROFILE)/libcloudpartner.so $(DESTDIR)$(abspath $(PREFIX))/lib/
+	install -m 644 $(CARGO_TARGET_DIR)/$(C_INSTALL_PROFILE)/libcloudpartner.a $(DESTDIR)$(abspath $(PREFIX))/lib/
+	sed -e 's|@PREFIX@|$(abspath $(PREFIX))|g' -e 's|@VERSION@|$(C_VERSION)|g' \
+	  bindings/c/cloudpartner.pc.in > $(DESTDIR)$(abspath $(PREFIX))/lib/pkgconfig/cloudpartner.pc
+	@echo "c: installed libcloudpartner $(C_VERSION) into $(DESTDIR)$(abspath $(PREFIX))"
