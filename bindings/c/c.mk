@@ -108,7 +108,8 @@ c-pkg-config: c-tests-build
 	LD_LIBRARY_PATH=$(C_OUT)/prefix/lib ldd $(C_OUT)/status-pkg-config | grep -q "$(C_OUT)/prefix/lib/libcloudpartner.so"
 	LD_LIBRARY_PATH=$(C_OUT)/prefix/lib $(C_OUT)/shared/with_emulator $(C_OUT)/status-pkg-config contoso live-offer
 
-test-c: c-header-fresh c-unit c-header-compiles c-valgrind example-c c-pkg-config
+# The valgrind runs last: their totals close the output.
+test-c: c-header-fresh c-unit c-header-compiles example-c c-pkg-config c-valgrind
 
 lint-c: c-tools
 	$(CARGO) fmt -p cloudpartner-c --check

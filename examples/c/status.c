@@ -26,7 +26,7 @@ static void format_duration(char *out, size_t size, double seconds) {
 
 static void print_steps(const cloudpartner_offer_status *status) {
     const cloudpartner_step *current = cloudpartner_offer_status_current_step(status);
-    printf("  %-2s  %-28s %-26s %8s  %s\n", "#", "STEP", "STATE", "PROGRESS", "ESTIMATE");
+    printf("  %-2s  %-36s %-26s %8s  %s\n", "#", "STEP", "STATE", "PROGRESS", "ESTIMATE");
     for (size_t i = 0; i < cloudpartner_offer_status_step_count(status); i++) {
         const cloudpartner_step *step = cloudpartner_offer_status_step(status, i);
         enum cloudpartner_step_state state = cloudpartner_step_state(step);
@@ -35,7 +35,7 @@ static void print_steps(const cloudpartner_offer_status *status) {
                                      : cloudpartner_step_state_name((int)state);
         const char *estimate = NULL;
         cloudpartner_step_time_frame(step, &estimate, NULL, NULL);
-        printf("  %-2zu  %-28.28s %-26.26s %7u%%  %s%s\n", i + 1, cloudpartner_step_name(step),
+        printf("  %-2zu  %-36.36s %-26.26s %7u%%  %s%s\n", i + 1, cloudpartner_step_name(step),
                state_text, (unsigned)cloudpartner_step_progress_percentage(step),
                estimate ? estimate : "-", step == current ? "   <- current" : "");
     }

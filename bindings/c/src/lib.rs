@@ -22,6 +22,10 @@
 
 // The exported names are the C names, which are the contract.
 #![allow(non_camel_case_types)]
+// Every exported function has the same safety contract, stated once in the header's
+// preamble (pointers are NULL or live handles of this library, strings NUL-terminated,
+// out-pointers writable); each function's doc says what may be NULL.
+#![allow(clippy::missing_safety_doc)]
 #![warn(missing_docs)]
 
 // In header order: errors and strings, the status tree, the client, the emulator.
