@@ -93,7 +93,7 @@ function callNative(fn) {
   try {
     return fn()
   } catch (error) {
-    throw fromNative(error)
+    throw fromNativeAt(error, callNative)
   }
 }
 
@@ -102,8 +102,15 @@ async function awaitNative(fn) {
   try {
     return await fn()
   } catch (error) {
-    throw fromNative(error)
+    throw fromNativeAt(error, awaitNative)
   }
+}
+
+/** fromNative(), with the stack starting at the caller of `boundary` (not in this package). */
+function fromNativeAt(error, boundary) {
+  const converted = fromNative(error)
+  if (converted !== error) Error.captureStackTrace(converted, boundary)
+  return converted
 }
 
 module.exports = {

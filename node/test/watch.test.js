@@ -76,10 +76,12 @@ test('transient errors do not end a watch; a 404 does', async () => {
 
 test('break stops the polling', async () => {
   await withEmulator({ scenario: publishing(), timeScale: 1 }, async (emulator) => {
-    for await (const status of clientOf(emulator).watch('contoso', 'vm-offer', { minIntervalMs: 10, maxIntervalMs: 10 })) {
+    const watch = clientOf(emulator).watch('contoso', 'vm-offer', { minIntervalMs: 10, maxIntervalMs: 10 })
+    for await (const status of watch) {
       assert.equal(status.status, 'running')
       break
     }
+    assert.deepEqual(await watch.next(), { done: true, value: undefined })
     const after = statusRequests(emulator).length
     assert.equal(after, 1)
     await sleep(300)
