@@ -1,6 +1,7 @@
 //! `Message`: a message of the pipeline, about the offer or one of its steps.
 
 use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyString, PyTuple};
 
 use super::location::{MessageAt, Root};
@@ -25,9 +26,8 @@ pub struct PyMessage {
     /// The level as the service spelled it.
     #[pyo3(get)]
     raw_level: Py<PyString>,
-    /// When it was written, a timezone-aware UTC `datetime`; `None` when absent or unreadable.
-    #[pyo3(get)]
-    timestamp: Option<Py<PyAny>>,
+    /// The `datetime` of `timestamp`, made on first use and kept.
+    timestamp: PyOnceLock<Option<Py<PyAny>>>,
 }
 
 impl PyMessage {
@@ -39,16 +39,12 @@ impl PyMessage {
         at: MessageAt,
     ) -> PyResult<PyMessage> {
         let message = at.get(root);
-        let timestamp = match &message.timestamp {
-            Some(t) => Some(t.into_pyobject(py)?.into_any().unbind()),
-            None => None,
-        };
         Ok(PyMessage {
             html: PyString::new(py, &message.html).unbind(),
             text: PyString::new(py, &message.text).unbind(),
             level: enums.message_level(py, &message.level),
             raw_level: PyString::new(py, &message.raw_level).unbind(),
-            timestamp,
+            timestamp: PyOnceLock::new(),
             root: root.clone(),
             at,
         })
@@ -57,6 +53,19 @@ impl PyMessage {
 
 #[pymethods]
 impl PyMessage {
+    /// When it was written, a timezone-aware UTC `datetime`; `None` when absent or
+    /// unreadable.
+    #[getter]
+    fn timestamp(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
+        let timestamp = self.timestamp.get_or_try_init(py, || {
+            match &self.at.get(&self.root).timestamp {
+                Some(t) => Ok::<_, PyErr>(Some(t.into_pyobject(py)?.into_any().unbind())),
+                None => Ok(None),
+            }
+        })?;
+        Ok(timestamp.as_ref().map(|t| t.clone_ref(py)))
+    }
+
     /// The message as its canonical wire JSON object (`messageHtml`, `level`, `timestamp`).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let document = self.root.to_value();

@@ -54,7 +54,7 @@ impl PyStep {
             .map(|i| PyMessage::build(py, enums, root, MessageAt::Step(index, i)))
             .collect::<PyResult<Vec<_>>>()?;
         let estimated_time_frame = match &step.estimated_time_frame {
-            Some(frame) => Some(Py::new(py, PyTimeFrame::build(py, frame.clone())?)?),
+            Some(frame) => Some(Py::new(py, PyTimeFrame::build(py, frame.clone()))?),
             None => None,
         };
         Ok(PyStep {
