@@ -57,12 +57,12 @@ impl PyMessage {
     /// unreadable.
     #[getter]
     fn timestamp(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
-        let timestamp = self.timestamp.get_or_try_init(py, || {
-            match &self.at.get(&self.root).timestamp {
-                Some(t) => Ok::<_, PyErr>(Some(t.into_pyobject(py)?.into_any().unbind())),
-                None => Ok(None),
-            }
-        })?;
+        let timestamp =
+            self.timestamp
+                .get_or_try_init(py, || match &self.at.get(&self.root).timestamp {
+                    Some(t) => Ok::<_, PyErr>(Some(t.into_pyobject(py)?.into_any().unbind())),
+                    None => Ok(None),
+                })?;
         Ok(timestamp.as_ref().map(|t| t.clone_ref(py)))
     }
 
