@@ -261,13 +261,14 @@ def test_the_gil_is_released_during_requests(emulator: Emulator) -> None:
 @pytest.mark.parametrize(
     ("call", "message"),
     [
-        (lambda c: c.offer_status(1, "x"), "publisher_id"),
-        (lambda c: c.offer_status("contoso", None), "offer_id"),
+        (lambda c: c.offer_status(1, "x"), "publisher_id must be str, got int"),
+        (lambda c: c.offer_status("contoso", None), "offer_id must be str, got NoneType"),
         (lambda c: c.offer_statuses("contoso", "live-offer"), "single str"),
         (lambda c: c.offer_statuses("contoso", 5), "iterable of str"),
         (lambda c: c.offer_statuses("contoso", ["a", 2]), "an item of type int"),
-        (lambda c: c.offer_statuses("contoso", ["a"], concurrency="2"), "concurrency"),
-        (lambda c: c.watch("contoso", "x", min_interval="1"), "min_interval"),
+        (lambda c: c.offer_statuses("contoso", ["a"], concurrency="2"), "concurrency must be int"),
+        (lambda c: c.watch("contoso", "x", min_interval="1"), "min_interval must be a number"),
+        (lambda c: c.watch(b"contoso", "x"), "publisher_id must be str, got bytes"),
     ],
 )
 def test_wrong_argument_types_raise_type_error(
@@ -278,17 +279,23 @@ def test_wrong_argument_types_raise_type_error(
 
 
 @pytest.mark.parametrize(
-    "options",
+    ("options", "message"),
     [
-        {"token": 42},
-        {"token": "t", "timeout": "fast"},
-        {"token": "t", "max_retries": 1.5},
-        {"credential": object()},
+        ({"token": 42}, "token must be str or None, got int"),
+        ({"token": "t", "timeout": "fast"}, "timeout must be a number of seconds"),
+        ({"token": "t", "connect_timeout": True}, "connect_timeout must be a number"),
+        ({"token": "t", "max_retries": 1.5}, "max_retries must be int or None, got float"),
+        ({"token": "t", "base_url": 5}, "base_url must be str"),
+        ({"token": "t", "allow_http": "yes"}, "allow_http must be bool"),
+        ({"credential": object()}, "get_token"),
     ],
 )
-def test_wrong_option_types_raise_type_error(options: dict[str, Any]) -> None:
-    with pytest.raises(TypeError):
-        cloudpartner.Client(**options)
+@pytest.mark.parametrize("cls", [cloudpartner.Client, cloudpartner.AsyncClient])
+def test_wrong_option_types_raise_type_error(
+    cls: type[Any], options: dict[str, Any], message: str
+) -> None:
+    with pytest.raises(TypeError, match=message):
+        cls(**options)
 
 
 @pytest.mark.parametrize(

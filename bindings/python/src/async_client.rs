@@ -3,6 +3,7 @@
 
 use pyo3::prelude::*;
 
+use crate::args;
 use crate::client_options::ClientOptions;
 use crate::concurrency::concurrency_limit;
 use crate::logging::refresh_levels;
@@ -34,14 +35,14 @@ impl PyAsyncClient {
     #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
-        token: Option<String>,
+        #[pyo3(from_py_with = args::token)] token: Option<String>,
         credential: Option<Bound<'_, PyAny>>,
-        base_url: Option<String>,
-        api_version: Option<String>,
-        timeout: Option<f64>,
-        connect_timeout: Option<f64>,
-        max_retries: Option<i64>,
-        allow_http: bool,
+        #[pyo3(from_py_with = args::base_url)] base_url: Option<String>,
+        #[pyo3(from_py_with = args::api_version)] api_version: Option<String>,
+        #[pyo3(from_py_with = args::timeout)] timeout: Option<f64>,
+        #[pyo3(from_py_with = args::connect_timeout)] connect_timeout: Option<f64>,
+        #[pyo3(from_py_with = args::max_retries)] max_retries: Option<i64>,
+        #[pyo3(from_py_with = args::allow_http)] allow_http: bool,
     ) -> PyResult<PyAsyncClient> {
         let options = ClientOptions {
             token,
@@ -74,8 +75,8 @@ impl PyAsyncClient {
     fn offer_status<'py>(
         &self,
         py: Python<'py>,
-        publisher_id: String,
-        offer_id: String,
+        #[pyo3(from_py_with = args::publisher_id)] publisher_id: String,
+        #[pyo3(from_py_with = args::offer_id)] offer_id: String,
     ) -> PyResult<Bound<'py, PyAny>> {
         refresh_levels(py);
         let client = self.inner.clone();
@@ -89,9 +90,9 @@ impl PyAsyncClient {
     fn offer_statuses<'py>(
         &self,
         py: Python<'py>,
-        publisher_id: String,
+        #[pyo3(from_py_with = args::publisher_id)] publisher_id: String,
         offer_ids: &Bound<'py, PyAny>,
-        concurrency: i64,
+        #[pyo3(from_py_with = args::concurrency)] concurrency: i64,
     ) -> PyResult<Bound<'py, PyAny>> {
         let ids = offer_id_list(offer_ids)?;
         let concurrency = concurrency_limit(py, concurrency)?;
@@ -113,16 +114,16 @@ impl PyAsyncClient {
     fn watch(
         &self,
         py: Python<'_>,
-        publisher_id: &str,
-        offer_id: &str,
+        #[pyo3(from_py_with = args::publisher_id)] publisher_id: String,
+        #[pyo3(from_py_with = args::offer_id)] offer_id: String,
         until: &str,
-        min_interval: Option<f64>,
-        max_interval: Option<f64>,
-        timeout: Option<f64>,
+        #[pyo3(from_py_with = args::min_interval)] min_interval: Option<f64>,
+        #[pyo3(from_py_with = args::max_interval)] max_interval: Option<f64>,
+        #[pyo3(from_py_with = args::timeout)] timeout: Option<f64>,
     ) -> PyResult<PyAsyncWatch> {
         let options = watch_options(py, until, min_interval, max_interval, timeout)?;
         refresh_levels(py);
-        let stream = self.inner.watch(publisher_id, offer_id, options);
+        let stream = self.inner.watch(&publisher_id, &offer_id, options);
         Ok(PyAsyncWatch::new(WatchHandle::new(stream)))
     }
 

@@ -4,6 +4,7 @@
 //! The Python package `cloudpartner` (in `python/`) re-exports what users need and
 //! defines the enums and exceptions that this module fills in.
 
+mod args;
 mod async_client;
 mod client;
 mod client_options;

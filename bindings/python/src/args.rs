@@ -1,0 +1,111 @@
+//! Argument extraction with `TypeError`s that name the argument on every Python
+//! version (PyO3 names it only in an exception note, which Python < 3.11 does not show):
+//! `publisher_id must be str, got int`.
+
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+use pyo3::types::{PyBool, PyFloat, PyInt, PyString};
+
+fn type_name(value: &Bound<'_, PyAny>) -> String {
+    value
+        .get_type()
+        .name()
+        .map(|name| name.to_string())
+        .unwrap_or_else(|_| "?".to_owned())
+}
+
+fn wrong_type(name: &str, expected: &str, value: &Bound<'_, PyAny>) -> PyErr {
+    PyTypeError::new_err(format!(
+        "{name} must be {expected}, got {}",
+        type_name(value)
+    ))
+}
+
+/// A `str` argument.
+fn string(name: &str, value: &Bound<'_, PyAny>) -> PyResult<String> {
+    match value.cast::<PyString>() {
+        Ok(text) => Ok(text.to_cow()?.into_owned()),
+        Err(_) => Err(wrong_type(name, "str", value)),
+    }
+}
+
+/// A `str | None` argument.
+fn optional_string(name: &str, value: &Bound<'_, PyAny>) -> PyResult<Option<String>> {
+    if value.is_none() {
+        return Ok(None);
+    }
+    string(name, value)
+        .map(Some)
+        .map_err(|_| wrong_type(name, "str or None", value))
+}
+
+/// An `int` argument (not a `bool`).
+fn integer(name: &str, value: &Bound<'_, PyAny>) -> PyResult<i64> {
+    if value.is_instance_of::<PyInt>() && !value.is_instance_of::<PyBool>() {
+        value.extract()
+    } else {
+        Err(wrong_type(name, "int", value))
+    }
+}
+
+/// An `int | None` argument.
+fn optional_integer(name: &str, value: &Bound<'_, PyAny>) -> PyResult<Option<i64>> {
+    if value.is_none() {
+        return Ok(None);
+    }
+    integer(name, value)
+        .map(Some)
+        .map_err(|_| wrong_type(name, "int or None", value))
+}
+
+/// A number of seconds (`int` or `float`) or `None`.
+fn optional_seconds(name: &str, value: &Bound<'_, PyAny>) -> PyResult<Option<f64>> {
+    if value.is_none() {
+        return Ok(None);
+    }
+    let number = (value.is_instance_of::<PyInt>() || value.is_instance_of::<PyFloat>())
+        && !value.is_instance_of::<PyBool>();
+    if number {
+        value.extract().map(Some)
+    } else {
+        Err(wrong_type(
+            name,
+            "a number of seconds (int or float) or None",
+            value,
+        ))
+    }
+}
+
+/// A `bool` argument.
+fn boolean(name: &str, value: &Bound<'_, PyAny>) -> PyResult<bool> {
+    match value.cast::<PyBool>() {
+        Ok(flag) => Ok(flag.is_true()),
+        Err(_) => Err(wrong_type(name, "bool", value)),
+    }
+}
+
+macro_rules! named {
+    ($($function:ident: $kind:ident -> $type:ty;)+) => {
+        $(
+            #[doc = concat!("The `", stringify!($function), "` argument.")]
+            pub fn $function(value: &Bound<'_, PyAny>) -> PyResult<$type> {
+                $kind(stringify!($function), value)
+            }
+        )+
+    };
+}
+
+named! {
+    publisher_id: string -> String;
+    offer_id: string -> String;
+    token: optional_string -> Option<String>;
+    base_url: optional_string -> Option<String>;
+    api_version: optional_string -> Option<String>;
+    concurrency: integer -> i64;
+    max_retries: optional_integer -> Option<i64>;
+    timeout: optional_seconds -> Option<f64>;
+    connect_timeout: optional_seconds -> Option<f64>;
+    min_interval: optional_seconds -> Option<f64>;
+    max_interval: optional_seconds -> Option<f64>;
+    allow_http: boolean -> bool;
+}
