@@ -592,6 +592,16 @@ int main(void) {
     test_scenario_from_c();
     test_watch();
 
+    /* After a shutdown, the next call starts a new runtime. */
+    cloudpartner_shutdown();
+    cloudpartner_shutdown();
+    emulator = start_emulator(NULL, 0);
+    client = client_for(emulator, 0, 0, 0);
+    cloudpartner_offer_status_free(
+        fetch_expecting(client, "contoso", "live-offer", CLOUDPARTNER_OK, NULL, "after a shutdown"));
+    cloudpartner_client_free(client);
+    cloudpartner_emulator_stop(emulator);
+
     cloudpartner_shutdown();
     return check_summary("test_client");
 }
