@@ -80,7 +80,7 @@ impl PyAsyncClient {
     ) -> PyResult<Bound<'py, PyAny>> {
         refresh_levels(py);
         let client = self.inner.clone();
-        pyo3_async_runtimes::tokio::future_into_py(py, async move {
+        crate::awaitable::future_into_py(py, async move {
             Ok(Fetched(client.offer_status(&publisher_id, &offer_id).await))
         })
     }
@@ -98,7 +98,7 @@ impl PyAsyncClient {
         let concurrency = concurrency_limit(py, concurrency)?;
         refresh_levels(py);
         let client = self.inner.clone();
-        pyo3_async_runtimes::tokio::future_into_py(py, async move {
+        crate::awaitable::future_into_py(py, async move {
             Ok(Batch(
                 client.offer_statuses(&publisher_id, ids, concurrency).await,
             ))

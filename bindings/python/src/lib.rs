@@ -6,6 +6,7 @@
 
 mod args;
 mod async_client;
+mod awaitable;
 mod client;
 mod client_options;
 mod concurrency;
@@ -30,7 +31,6 @@ use pyo3::prelude::*;
 #[pymodule]
 #[pyo3(name = "_native")]
 fn native(module: &Bound<'_, PyModule>) -> PyResult<()> {
-    runtime::share_with_asyncio();
     logging::install(module.py())?;
     module.add("__version__", cloudpartner::VERSION)?;
     module.add_function(wrap_pyfunction!(parse::parse_offer_status, module)?)?;

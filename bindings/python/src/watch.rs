@@ -74,9 +74,7 @@ impl PyAsyncWatch {
 
     fn __anext__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let handle = self.handle.clone();
-        pyo3_async_runtimes::tokio::future_into_py(py, async move {
-            Ok(AsyncWatchStep(handle.next().await))
-        })
+        crate::awaitable::future_into_py(py, async move { Ok(AsyncWatchStep(handle.next().await)) })
     }
 
     /// Stops the watch; iterating further ends at once.
@@ -87,13 +85,13 @@ impl PyAsyncWatch {
     /// Stops the watch (the async form, for `contextlib.aclosing`).
     fn aclose<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         self.handle.close();
-        pyo3_async_runtimes::tokio::future_into_py(py, async { Ok(()) })
+        crate::awaitable::future_into_py(py, async { Ok(()) })
     }
 
     fn __aenter__<'py>(slf: Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let py = slf.py();
         let this = slf.unbind();
-        pyo3_async_runtimes::tokio::future_into_py(py, async move { Ok(this) })
+        crate::awaitable::future_into_py(py, async move { Ok(this) })
     }
 
     #[pyo3(signature = (*_args))]
