@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
@@ -350,3 +351,16 @@ def test_credentials_come_from_the_environment(
 def test_repr_has_no_token(client: cloudpartner.Client, emulator: Emulator) -> None:
     assert repr(client).startswith("Client(base_url='http://127.0.0.1:")
     assert emulator.token not in repr(client)
+
+
+def test_one_client_serves_many_threads(client: cloudpartner.Client) -> None:
+    offers = ["live-offer", "failed-offer", "review-offer", "running-offer"] * 5
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        statuses = list(pool.map(lambda o: client.offer_status("contoso", o), offers))
+    assert [s.status for s in statuses[:4]] == [
+        OfferState.SUCCEEDED,
+        OfferState.FAILED,
+        OfferState.WAITING_FOR_PUBLISHER_REVIEW,
+        OfferState.RUNNING,
+    ]
+    assert statuses[:4] == statuses[4:8]
