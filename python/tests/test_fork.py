@@ -24,6 +24,8 @@ def fetch_in_child(base_url: str, token: str, results: multiprocessing.Queue[str
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="fork is the default only on Linux")
+# Python 3.12+ warns that forking a multi-threaded process is risky; it is what we test.
+@pytest.mark.filterwarnings("ignore:This process .* is multi-threaded:DeprecationWarning")
 def test_a_forked_child_can_make_calls(emulator: Emulator, client: cloudpartner.Client) -> None:
     # The parent uses the runtime first, so the child inherits a started one.
     assert client.offer_status("contoso", "live-offer").is_terminal
