@@ -51,10 +51,16 @@ fn report(what: &str, ours: Duration, theirs: Duration, theirs_name: &str) {
 
 fn main() {
     let budget = Duration::from_millis(
-        std::env::var("BENCH_MILLIS").ok().and_then(|v| v.parse().ok()).unwrap_or(1500),
+        std::env::var("BENCH_MILLIS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(1500),
     );
-    let sample = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/status/reference-sample.json"))
-        .expect("the reference sample");
+    let sample = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../fixtures/status/reference-sample.json"
+    ))
+    .expect("the reference sample");
 
     let ours = time(budget, || {
         black_box(cloudpartner::parse_offer_status(black_box(&sample)).unwrap());
@@ -64,26 +70,53 @@ fn main() {
     });
     report("parse reference sample", ours, theirs, "serde_json::Value");
 
-    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
     runtime.block_on(async {
-        let emulator = cloudpartner_emulator::Emulator::builder().start().await.unwrap();
+        let emulator = cloudpartner_emulator::Emulator::builder()
+            .start()
+            .await
+            .unwrap();
         let client = cloudpartner::Client::builder()
             .base_url(emulator.base_url())
             .token(emulator.token())
             .build()
             .unwrap();
         let http = reqwest::Client::new();
-        let url = format!("{}/api/publishers/contoso/offers/running-offer/status?api-version=2017-10-31", emulator.base_url());
+        let url = format!(
+            "{}/api/publishers/contoso/offers/running-offer/status?api-version=2017-10-31",
+            emulator.base_url()
+        );
         let token = emulator.token().to_owned();
         let ours = time_async(budget, || async {
-            black_box(client.offer_status("contoso", "running-offer").await.unwrap());
+            black_box(
+                client
+                    .offer_status("contoso", "running-offer")
+                    .await
+                    .unwrap(),
+            );
         })
         .await;
         let theirs = time_async(budget, || async {
-            let body = http.get(&url).bearer_auth(&token).send().await.unwrap().bytes().await.unwrap();
+            let body = http
+                .get(&url)
+                .bearer_auth(&token)
+                .send()
+                .await
+                .unwrap()
+                .bytes()
+                .await
+                .unwrap();
             black_box(serde_json::from_slice::<serde_json::Value>(&body).unwrap());
         })
         .await;
-        report("one call, kept-alive connection", ours, theirs, "reqwest+serde_json");
+        report(
+            "one call, kept-alive connection",
+            ours,
+            theirs,
+            "reqwest+serde_json",
+        );
     });
 }

@@ -6,6 +6,9 @@
 /// the content of `<script>` and `<style>` is dropped. Text that is not HTML is
 /// returned with its whitespace collapsed.
 pub fn html_to_text(html: &str) -> String {
+    if !html.contains(['<', '&']) {
+        return collapse_whitespace(html);
+    }
     let mut stripped = String::with_capacity(html.len());
     let mut rest = html;
     while let Some(open) = rest.find('<') {
@@ -79,11 +82,18 @@ fn is_block(name: &str) -> bool {
 }
 
 fn collapse_whitespace(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
     // U+00A0 (from &nbsp;) counts as whitespace for collapsing.
-    s.split(|c: char| c.is_whitespace() || c == '\u{a0}')
+    for word in s
+        .split(|c: char| c.is_whitespace() || c == '\u{a0}')
         .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 #[cfg(test)]

@@ -59,17 +59,16 @@ pub fn parse_offer_status_strict(bytes: &[u8]) -> Result<OfferStatus> {
 
 /// Parses a document with explicit [`ParseOptions`].
 pub fn parse_offer_status_with(bytes: &[u8], options: ParseOptions) -> Result<OfferStatus> {
-    let value = read_json(bytes)?;
-    let root = match &value {
+    let root = match read_json(bytes)? {
         Value::Object(map) => map,
         other => {
             return Err(Error::parse(format!(
                 "expected a JSON object at the top level, found {}",
-                type_name(other)
+                type_name(&other)
             )));
         }
     };
-    let mut reader = Reader {
+    let reader = Reader {
         strict: options.strict,
     };
     reader.offer_status(root)
@@ -116,9 +115,9 @@ struct Reader {
 }
 
 impl Reader {
-    fn offer_status(&mut self, root: &Map<String, Value>) -> Result<OfferStatus> {
-        let raw_status = match root.get("status") {
-            Some(Value::String(s)) => s.clone(),
+    fn offer_status(&self, mut root: Map<String, Value>) -> Result<OfferStatus> {
+        let raw_status = match root.remove("status") {
+            Some(Value::String(s)) => s,
             Some(Value::Null) | None => {
                 return Err(Error::parse(
                     "missing `status`: expected the offer state as a string",
@@ -127,19 +126,21 @@ impl Reader {
             Some(other) => {
                 return Err(Error::parse(format!(
                     "`status` must be a string, found {}",
-                    type_name(other)
+                    type_name(&other)
                 )));
             }
         };
         let status = OfferState::from_wire(&raw_status);
         self.check_known(status.is_unknown(), "status", "offer state", &raw_status)?;
-        let messages = self.messages(root.get("messages"), "messages")?;
-        let steps = match root.get("steps") {
+        let messages = self.messages(root.remove("messages"), "messages")?;
+        let steps = match root.remove("steps") {
             Some(Value::Array(items)) => items
-                .iter()
+                .into_iter()
                 .enumerate()
-                .filter_map(|(i, v)| v.as_object().map(|o| (i, o)))
-                .map(|(i, o)| self.step(o, i))
+                .filter_map(|(i, v)| match v {
+                    Value::Object(o) => Some(self.step(o, i)),
+                    _ => None,
+                })
                 .collect::<Result<Vec<_>>>()?,
             _ => Vec::new(),
         };
@@ -148,57 +149,64 @@ impl Reader {
             raw_status,
             messages,
             steps,
-            preview_links: links(root.get("previewLinks")),
-            live_links: links(root.get("liveLinks")),
-            notification_emails: emails(root.get("notificationEmails")),
+            preview_links: links(root.remove("previewLinks")),
+            live_links: links(root.remove("liveLinks")),
+            notification_emails: emails(root.remove("notificationEmails")),
         })
     }
 
-    fn step(&mut self, obj: &Map<String, Value>, index: usize) -> Result<Step> {
-        let raw_status = string(obj.get("status"));
+    fn step(&self, mut obj: Map<String, Value>, index: usize) -> Result<Step> {
+        let raw_status = string(obj.remove("status"));
         let status = StepState::from_wire(&raw_status);
-        let path = format!("steps[{index}]");
-        self.check_known(
-            status.is_unknown(),
-            &format!("{path}.status"),
-            "step state",
-            &raw_status,
-        )?;
-        let percent = obj
-            .get("progressPercentage")
-            .filter(|v| !v.is_null())
-            .or_else(|| obj.get("processPercentage"));
-        let time_frame = string(obj.get("estimatedTimeFrame"));
+        if self.strict {
+            self.check_known(
+                status.is_unknown(),
+                &format!("steps[{index}].status"),
+                "step state",
+                &raw_status,
+            )?;
+        }
+        let percent = match obj.remove("progressPercentage") {
+            None | Some(Value::Null) => obj.remove("processPercentage"),
+            given => given,
+        };
+        let time_frame = string(obj.remove("estimatedTimeFrame"));
+        let messages = match obj.remove("messages") {
+            m @ Some(Value::Array(_)) => self.messages(m, &format!("steps[{index}].messages"))?,
+            _ => Vec::new(),
+        };
         Ok(Step {
-            id: string(obj.get("id")),
-            name: string(obj.get("stepName")),
-            description: string(obj.get("description")),
+            id: string(obj.remove("id")),
+            name: string(obj.remove("stepName")),
+            description: string(obj.remove("description")),
             status,
             raw_status,
-            progress_percentage: percentage(percent),
+            progress_percentage: percentage(percent.as_ref()),
             estimated_time_frame: (!time_frame.trim().is_empty())
                 .then(|| TimeFrame::parse(&time_frame)),
-            messages: self.messages(obj.get("messages"), &format!("{path}.messages"))?,
+            messages,
         })
     }
 
-    fn messages(&mut self, value: Option<&Value>, path: &str) -> Result<Vec<Message>> {
+    fn messages(&self, value: Option<Value>, path: &str) -> Result<Vec<Message>> {
         let Some(Value::Array(items)) = value else {
             return Ok(Vec::new());
         };
         let mut out = Vec::with_capacity(items.len());
-        for (i, item) in items.iter().enumerate() {
+        for (i, item) in items.into_iter().enumerate() {
             let message = match item {
-                Value::Object(obj) => {
-                    let raw_level = string(obj.get("level"));
+                Value::Object(mut obj) => {
+                    let raw_level = string(obj.remove("level"));
                     let level = MessageLevel::from_wire(&raw_level);
-                    self.check_known(
-                        level.is_unknown(),
-                        &format!("{path}[{i}].level"),
-                        "message level",
-                        &raw_level,
-                    )?;
-                    let html = string(obj.get("messageHtml"));
+                    if self.strict {
+                        self.check_known(
+                            level.is_unknown(),
+                            &format!("{path}[{i}].level"),
+                            "message level",
+                            &raw_level,
+                        )?;
+                    }
+                    let html = string(obj.remove("messageHtml"));
                     Message {
                         text: crate::message_text::html_to_text(&html),
                         html,
@@ -211,9 +219,7 @@ impl Reader {
                     }
                 }
                 // A bare string is taken as the message itself.
-                Value::String(s) => {
-                    Message::new(s.clone(), MessageLevel::Unknown(String::new()), None)
-                }
+                Value::String(s) => Message::new(s, MessageLevel::Unknown(String::new()), None),
                 _ => continue,
             };
             out.push(message);
@@ -232,9 +238,9 @@ impl Reader {
 }
 
 /// A string field: missing or `null` is empty; numbers and booleans keep their text.
-fn string(value: Option<&Value>) -> String {
+fn string(value: Option<Value>) -> String {
     match value {
-        Some(Value::String(s)) => s.clone(),
+        Some(Value::String(s)) => s,
         Some(Value::Number(n)) => n.to_string(),
         Some(Value::Bool(b)) => b.to_string(),
         _ => String::new(),
@@ -260,28 +266,26 @@ fn percentage(value: Option<&Value>) -> u8 {
 }
 
 /// Links as `{displayText, uri}` objects or plain URI strings.
-fn links(value: Option<&Value>) -> Vec<Link> {
+fn links(value: Option<Value>) -> Vec<Link> {
     let Some(Value::Array(items)) = value else {
         return Vec::new();
     };
     items
-        .iter()
+        .into_iter()
         .filter_map(|item| match item {
             Value::String(uri) if !uri.trim().is_empty() => Some(Link {
                 display_text: String::new(),
                 uri: uri.trim().to_owned(),
             }),
-            Value::Object(obj) => {
-                let uri = ["uri", "url", "href"]
-                    .iter()
-                    .map(|k| string(obj.get(*k)))
-                    .find(|s| !s.is_empty())
-                    .unwrap_or_default();
-                let display_text = ["displayText", "text", "name"]
-                    .iter()
-                    .map(|k| string(obj.get(*k)))
-                    .find(|s| !s.is_empty())
-                    .unwrap_or_default();
+            Value::Object(mut obj) => {
+                let mut first = |keys: [&str; 3]| {
+                    keys.iter()
+                        .map(|k| string(obj.remove(*k)))
+                        .find(|s| !s.is_empty())
+                        .unwrap_or_default()
+                };
+                let uri = first(["uri", "url", "href"]);
+                let display_text = first(["displayText", "text", "name"]);
                 (!uri.is_empty() || !display_text.is_empty()).then_some(Link { display_text, uri })
             }
             _ => None,
@@ -290,7 +294,7 @@ fn links(value: Option<&Value>) -> Vec<Link> {
 }
 
 /// `"a@x.com, b@x.com; c@x.com"` or `["a@x.com", ...]`: trimmed, empties dropped.
-fn emails(value: Option<&Value>) -> Vec<String> {
+fn emails(value: Option<Value>) -> Vec<String> {
     let split = |s: &str| -> Vec<String> {
         s.split([',', ';'])
             .map(str::trim)
@@ -299,7 +303,7 @@ fn emails(value: Option<&Value>) -> Vec<String> {
             .collect()
     };
     match value {
-        Some(Value::String(s)) => split(s),
+        Some(Value::String(s)) => split(&s),
         Some(Value::Array(items)) => items
             .iter()
             .filter_map(Value::as_str)

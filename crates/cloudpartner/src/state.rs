@@ -4,12 +4,17 @@
 
 use std::fmt;
 
-/// Lower-cases `raw` and drops `_`, `-` and whitespace: `"In Progress"` → `"inprogress"`.
-fn fold(raw: &str) -> String {
+/// The characters of `raw` that matter for matching: lower-cased, without `_`, `-` and
+/// whitespace (`"In Progress"` → `inprogress`).
+fn folded(raw: &str) -> impl Iterator<Item = char> + '_ {
     raw.chars()
         .filter(|c| !matches!(c, '_' | '-') && !c.is_whitespace())
         .flat_map(char::to_lowercase)
-        .collect()
+}
+
+/// True when `raw` and `wire` are the same once folded; allocates nothing.
+fn same_folded(raw: &str, wire: &str) -> bool {
+    folded(raw).eq(folded(wire))
 }
 
 macro_rules! wire_enum {
@@ -33,9 +38,8 @@ macro_rules! wire_enum {
 
             /// Reads a wire value leniently; never fails.
             pub fn from_wire(raw: &str) -> $name {
-                let folded = fold(raw);
                 $(
-                    if folded == fold($wire) $(|| folded == $alias)* {
+                    if same_folded(raw, $wire) $(|| same_folded(raw, $alias))* {
                         return $name::$variant;
                     }
                 )+
