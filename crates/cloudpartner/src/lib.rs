@@ -35,6 +35,7 @@ mod state;
 mod time_frame;
 mod timestamp;
 mod watch;
+mod wire;
 
 pub use client::{
     Client, ClientBuilder, DEFAULT_API_VERSION, DEFAULT_BASE_URL, DEFAULT_CONCURRENCY,

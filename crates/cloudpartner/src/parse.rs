@@ -1,12 +1,8 @@
 //! Reading an offer status document: lenient by default, strict on request.
 
-use serde_json::{Map, Value};
-
 use crate::error::{Error, Result};
-use crate::model::{Link, Message, OfferStatus, Step};
-use crate::state::{MessageLevel, OfferState, StepState};
-use crate::time_frame::TimeFrame;
-use crate::timestamp::parse_timestamp;
+use crate::model::{Message, OfferStatus};
+use crate::wire::{self, TopStatus};
 
 /// How to read a document.
 ///
@@ -59,35 +55,76 @@ pub fn parse_offer_status_strict(bytes: &[u8]) -> Result<OfferStatus> {
 
 /// Parses a document with explicit [`ParseOptions`].
 pub fn parse_offer_status_with(bytes: &[u8], options: ParseOptions) -> Result<OfferStatus> {
-    let root = match read_json(bytes)? {
-        Value::Object(map) => map,
-        other => {
-            return Err(Error::parse(format!(
-                "expected a JSON object at the top level, found {}",
-                type_name(&other)
-            )));
-        }
-    };
-    let reader = Reader {
-        strict: options.strict,
-    };
-    reader.offer_status(root)
-}
-
-/// Parses bytes as JSON; a BOM and surrounding whitespace are fine.
-fn read_json(bytes: &[u8]) -> Result<Value> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(Error::parse("empty document: expected a JSON object").with_position(1, 1));
     }
-    serde_json::from_slice(bytes).map_err(|e| {
-        let what = describe_json_error(&e);
-        let (line, column) = (e.line(), e.column().max(1));
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let (line, column) = position_of(bytes, e.valid_up_to());
         Error::parse(format!(
-            "invalid JSON at line {line}, column {column}: {what}"
+            "invalid JSON at line {line}, column {column}: invalid UTF-8"
         ))
         .with_position(line, column)
-    })
+    })?;
+    if !text.trim_start().starts_with('{') {
+        return Err(not_an_object(text));
+    }
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let document = wire::read_document(&mut deserializer)
+        .and_then(|d| deserializer.end().map(|()| d))
+        .map_err(|e| json_error(&e))?;
+    match document.status {
+        TopStatus::Text(_) => {}
+        TopStatus::Missing => {
+            return Err(Error::parse(
+                "missing `status`: expected the offer state as a string",
+            ));
+        }
+        TopStatus::Other(found) => {
+            return Err(Error::parse(format!(
+                "`status` must be a string, found {found}"
+            )));
+        }
+    }
+    let status = document.body;
+    if options.strict {
+        check_known(&status)?;
+    }
+    Ok(status)
+}
+
+/// The 1-based line and column of byte `offset`.
+fn position_of(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let before = &bytes[..offset];
+    let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+    let column = offset
+        - before
+            .iter()
+            .rposition(|b| *b == b'\n')
+            .map_or(0, |i| i + 1)
+        + 1;
+    (line, column)
+}
+
+/// The error for a document that does not start with `{`: a syntax error with its
+/// position, or the type found.
+fn not_an_object(text: &str) -> Error {
+    match serde_json::from_str::<serde_json::Value>(text) {
+        Err(e) => json_error(&e),
+        Ok(value) => Error::parse(format!(
+            "expected a JSON object at the top level, found {}",
+            type_name(&value)
+        )),
+    }
+}
+
+fn json_error(e: &serde_json::Error) -> Error {
+    let what = describe_json_error(e);
+    let (line, column) = (e.line(), e.column().max(1));
+    Error::parse(format!(
+        "invalid JSON at line {line}, column {column}: {what}"
+    ))
+    .with_position(line, column)
 }
 
 fn describe_json_error(e: &serde_json::Error) -> String {
@@ -99,7 +136,8 @@ fn describe_json_error(e: &serde_json::Error) -> String {
     }
 }
 
-fn type_name(v: &Value) -> &'static str {
+fn type_name(v: &serde_json::Value) -> &'static str {
+    use serde_json::Value;
     match v {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",
@@ -110,212 +148,39 @@ fn type_name(v: &Value) -> &'static str {
     }
 }
 
-struct Reader {
-    strict: bool,
-}
-
-impl Reader {
-    fn offer_status(&self, mut root: Map<String, Value>) -> Result<OfferStatus> {
-        let raw_status = match root.remove("status") {
-            Some(Value::String(s)) => s,
-            Some(Value::Null) | None => {
-                return Err(Error::parse(
-                    "missing `status`: expected the offer state as a string",
-                ));
+/// Strict mode: the first enum value this version does not know, with its path.
+fn check_known(status: &OfferStatus) -> Result<()> {
+    let unknown = |path: String, what: &str, raw: &str| {
+        Err(Error::parse(format!(
+            "{path}: unknown {what} `{raw}` (strict mode)"
+        )))
+    };
+    let check_messages = |messages: &[Message], path: &str| -> Result<()> {
+        for (i, m) in messages.iter().enumerate() {
+            if m.level.is_unknown() && !m.raw_level.is_empty() {
+                return unknown(format!("{path}[{i}].level"), "message level", &m.raw_level);
             }
-            Some(other) => {
-                return Err(Error::parse(format!(
-                    "`status` must be a string, found {}",
-                    type_name(&other)
-                )));
-            }
-        };
-        let status = OfferState::from_wire(&raw_status);
-        self.check_known(status.is_unknown(), "status", "offer state", &raw_status)?;
-        let messages = self.messages(root.remove("messages"), "messages")?;
-        let steps = match root.remove("steps") {
-            Some(Value::Array(items)) => items
-                .into_iter()
-                .enumerate()
-                .filter_map(|(i, v)| match v {
-                    Value::Object(o) => Some(self.step(o, i)),
-                    _ => None,
-                })
-                .collect::<Result<Vec<_>>>()?,
-            _ => Vec::new(),
-        };
-        Ok(OfferStatus {
-            status,
-            raw_status,
-            messages,
-            steps,
-            preview_links: links(root.remove("previewLinks")),
-            live_links: links(root.remove("liveLinks")),
-            notification_emails: emails(root.remove("notificationEmails")),
-        })
-    }
-
-    fn step(&self, mut obj: Map<String, Value>, index: usize) -> Result<Step> {
-        let raw_status = string(obj.remove("status"));
-        let status = StepState::from_wire(&raw_status);
-        if self.strict {
-            self.check_known(
-                status.is_unknown(),
-                &format!("steps[{index}].status"),
-                "step state",
-                &raw_status,
-            )?;
-        }
-        let percent = match obj.remove("progressPercentage") {
-            None | Some(Value::Null) => obj.remove("processPercentage"),
-            given => given,
-        };
-        let time_frame = string(obj.remove("estimatedTimeFrame"));
-        let messages = match obj.remove("messages") {
-            m @ Some(Value::Array(_)) => self.messages(m, &format!("steps[{index}].messages"))?,
-            _ => Vec::new(),
-        };
-        Ok(Step {
-            id: string(obj.remove("id")),
-            name: string(obj.remove("stepName")),
-            description: string(obj.remove("description")),
-            status,
-            raw_status,
-            progress_percentage: percentage(percent.as_ref()),
-            estimated_time_frame: (!time_frame.trim().is_empty())
-                .then(|| TimeFrame::parse(&time_frame)),
-            messages,
-        })
-    }
-
-    fn messages(&self, value: Option<Value>, path: &str) -> Result<Vec<Message>> {
-        let Some(Value::Array(items)) = value else {
-            return Ok(Vec::new());
-        };
-        let mut out = Vec::with_capacity(items.len());
-        for (i, item) in items.into_iter().enumerate() {
-            let message = match item {
-                Value::Object(mut obj) => {
-                    let raw_level = string(obj.remove("level"));
-                    let level = MessageLevel::from_wire(&raw_level);
-                    if self.strict {
-                        self.check_known(
-                            level.is_unknown(),
-                            &format!("{path}[{i}].level"),
-                            "message level",
-                            &raw_level,
-                        )?;
-                    }
-                    let html = string(obj.remove("messageHtml"));
-                    Message {
-                        text: crate::message_text::html_to_text(&html),
-                        html,
-                        level,
-                        raw_level,
-                        timestamp: obj
-                            .get("timestamp")
-                            .and_then(Value::as_str)
-                            .and_then(parse_timestamp),
-                    }
-                }
-                // A bare string is taken as the message itself.
-                Value::String(s) => Message::new(s, MessageLevel::Unknown(String::new()), None),
-                _ => continue,
-            };
-            out.push(message);
-        }
-        Ok(out)
-    }
-
-    fn check_known(&self, unknown: bool, path: &str, what: &str, raw: &str) -> Result<()> {
-        if self.strict && unknown && !raw.is_empty() {
-            return Err(Error::parse(format!(
-                "{path}: unknown {what} `{raw}` (strict mode)"
-            )));
         }
         Ok(())
-    }
-}
-
-/// A string field: missing or `null` is empty; numbers and booleans keep their text.
-fn string(value: Option<Value>) -> String {
-    match value {
-        Some(Value::String(s)) => s,
-        Some(Value::Number(n)) => n.to_string(),
-        Some(Value::Bool(b)) => b.to_string(),
-        _ => String::new(),
-    }
-}
-
-/// An integer, a float or a numeric string (`"45"`, `"45.5"`, `"45%"`), clamped to 0..=100.
-fn percentage(value: Option<&Value>) -> u8 {
-    let n = match value {
-        Some(Value::Number(n)) => n.as_f64(),
-        Some(Value::String(s)) => s
-            .trim()
-            .trim_end_matches('%')
-            .trim_end()
-            .parse::<f64>()
-            .ok(),
-        _ => None,
     };
-    match n {
-        Some(n) if n.is_finite() => n.round().clamp(0.0, 100.0) as u8,
-        _ => 0,
+    if status.status.is_unknown() && !status.raw_status.is_empty() {
+        return unknown("status".into(), "offer state", &status.raw_status);
     }
-}
-
-/// Links as `{displayText, uri}` objects or plain URI strings.
-fn links(value: Option<Value>) -> Vec<Link> {
-    let Some(Value::Array(items)) = value else {
-        return Vec::new();
-    };
-    items
-        .into_iter()
-        .filter_map(|item| match item {
-            Value::String(uri) if !uri.trim().is_empty() => Some(Link {
-                display_text: String::new(),
-                uri: uri.trim().to_owned(),
-            }),
-            Value::Object(mut obj) => {
-                let mut first = |keys: [&str; 3]| {
-                    keys.iter()
-                        .map(|k| string(obj.remove(*k)))
-                        .find(|s| !s.is_empty())
-                        .unwrap_or_default()
-                };
-                let uri = first(["uri", "url", "href"]);
-                let display_text = first(["displayText", "text", "name"]);
-                (!uri.is_empty() || !display_text.is_empty()).then_some(Link { display_text, uri })
-            }
-            _ => None,
-        })
-        .collect()
-}
-
-/// `"a@x.com, b@x.com; c@x.com"` or `["a@x.com", ...]`: trimmed, empties dropped.
-fn emails(value: Option<Value>) -> Vec<String> {
-    let split = |s: &str| -> Vec<String> {
-        s.split([',', ';'])
-            .map(str::trim)
-            .filter(|e| !e.is_empty())
-            .map(str::to_owned)
-            .collect()
-    };
-    match value {
-        Some(Value::String(s)) => split(&s),
-        Some(Value::Array(items)) => items
-            .iter()
-            .filter_map(Value::as_str)
-            .flat_map(split)
-            .collect(),
-        _ => Vec::new(),
+    check_messages(&status.messages, "messages")?;
+    for (i, step) in status.steps.iter().enumerate() {
+        if step.status.is_unknown() && !step.raw_status.is_empty() {
+            return unknown(format!("steps[{i}].status"), "step state", &step.raw_status);
+        }
+        check_messages(&step.messages, &format!("steps[{i}].messages"))?;
     }
+    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Link;
+    use crate::state::{OfferState, StepState};
 
     fn parse(s: &str) -> OfferStatus {
         parse_offer_status(s.as_bytes()).unwrap()
@@ -420,6 +285,19 @@ mod tests {
         let deep = "[".repeat(100_000);
         let err = parse_offer_status(deep.as_bytes()).unwrap_err();
         assert_eq!(err.kind(), crate::ErrorKind::Parse);
+        let nested_unknown = format!(
+            r#"{{"status":"x","extra":{}{}}}"#,
+            "[".repeat(10_000),
+            "]".repeat(10_000)
+        );
+        let err = parse_offer_status(nested_unknown.as_bytes()).unwrap_err();
+        assert_eq!(
+            err.kind(),
+            crate::ErrorKind::Parse,
+            "skipped values keep the nesting limit"
+        );
+        let err = parse_offer_status(b"{\"status\":\"x\",\"extra\":\"\xff\"}").unwrap_err();
+        assert_eq!((err.line(), err.column()), (Some(1), Some(24)), "{err}");
         let err = parse_offer_status(b"{\"status\":\"\xff\xfe\"}").unwrap_err();
         assert_eq!(err.kind(), crate::ErrorKind::Parse);
         assert_eq!(err.line(), Some(1));

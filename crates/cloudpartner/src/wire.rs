@@ -1,0 +1,621 @@
+//! Reading the wire JSON straight into the model with serde visitors, leniently: no
+//! intermediate `serde_json::Value`, no copy of a string that is not kept, and every
+//! field that has the wrong type read as absent instead of failing.
+//!
+//! Values that are skipped still go through serde_json's nesting limit, so a deeply
+//! nested document is an error, never a stack overflow.
+
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+
+use crate::model::{Link, Message, OfferStatus, Step};
+use crate::state::{MessageLevel, OfferState, StepState};
+use crate::time_frame::TimeFrame;
+use crate::timestamp::parse_timestamp;
+
+/// The document's top-level `status` as found, checked after the whole document is read.
+pub(crate) enum TopStatus {
+    Missing,
+    Text(String),
+    /// Present but not a string: the JSON type found.
+    Other(&'static str),
+}
+
+/// A document read from the wire; `status` still to be checked.
+pub(crate) struct WireDocument {
+    pub(crate) status: TopStatus,
+    pub(crate) body: OfferStatus,
+}
+
+/// Reads one JSON object into a [`WireDocument`].
+pub(crate) fn read_document<'de, D: Deserializer<'de>>(d: D) -> Result<WireDocument, D::Error> {
+    d.deserialize_map(DocumentVisitor)
+}
+
+// ---------------------------------------------------------------------------------------
+// Keys: matched against a list of names without allocating.
+
+struct KeyIn(&'static [&'static str]);
+
+impl<'de> DeserializeSeed<'de> for KeyIn {
+    type Value = Option<usize>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for KeyIn {
+    type Value = Option<usize>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a key")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(self.0.iter().position(|name| *name == v))
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Any value, skipped (with the nesting limit).
+
+struct Skip;
+
+impl<'de> de::Deserialize<'de> for Skip {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(SkipVisitor)
+    }
+}
+
+struct SkipVisitor;
+
+macro_rules! accept_scalars {
+    ($value:expr) => {
+        fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
+            Ok($value)
+        }
+        fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
+            Ok($value)
+        }
+        fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
+            Ok($value)
+        }
+        fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
+            Ok($value)
+        }
+        fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
+            Ok($value)
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok($value)
+        }
+    };
+}
+
+macro_rules! skip_containers {
+    ($value:expr) => {
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            while seq.next_element::<Skip>()?.is_some() {}
+            Ok($value)
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            while map.next_key::<Skip>()?.is_some() {
+                map.next_value::<Skip>()?;
+            }
+            Ok($value)
+        }
+    };
+}
+
+impl<'de> Visitor<'de> for SkipVisitor {
+    type Value = Skip;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any value")
+    }
+
+    accept_scalars!(Skip);
+    skip_containers!(Skip);
+}
+
+// ---------------------------------------------------------------------------------------
+// A string field: strings as they are, numbers and booleans as text, anything else empty.
+
+struct Text(String);
+
+impl<'de> de::Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(TextVisitor)
+    }
+}
+
+struct TextVisitor;
+
+impl<'de> Visitor<'de> for TextVisitor {
+    type Value = Text;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Text, E> {
+        Ok(Text(v.to_owned()))
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Text, E> {
+        Ok(Text(v))
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Text, E> {
+        Ok(Text(v.to_string()))
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Text, E> {
+        Ok(Text(v.to_string()))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Text, E> {
+        Ok(Text(v.to_string()))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Text, E> {
+        Ok(Text(
+            serde_json::Number::from_f64(v)
+                .map(|n| n.to_string())
+                .unwrap_or_default(),
+        ))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Text, E> {
+        Ok(Text(String::new()))
+    }
+    skip_containers!(Text(String::new()));
+}
+
+// ---------------------------------------------------------------------------------------
+// The top-level status: a string, or the name of the type found.
+
+struct TopStatusVisitor;
+
+impl<'de> de::Deserialize<'de> for TopStatus {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(TopStatusVisitor)
+    }
+}
+
+impl<'de> Visitor<'de> for TopStatusVisitor {
+    type Value = TopStatus;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("the offer state")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<TopStatus, E> {
+        Ok(TopStatus::Text(v.to_owned()))
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<TopStatus, E> {
+        Ok(TopStatus::Text(v))
+    }
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<TopStatus, E> {
+        Ok(TopStatus::Other("a boolean"))
+    }
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<TopStatus, E> {
+        Ok(TopStatus::Other("a number"))
+    }
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<TopStatus, E> {
+        Ok(TopStatus::Other("a number"))
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<TopStatus, E> {
+        Ok(TopStatus::Other("a number"))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<TopStatus, E> {
+        Ok(TopStatus::Missing)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<TopStatus, A::Error> {
+        SkipVisitor.visit_seq(seq)?;
+        Ok(TopStatus::Other("an array"))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<TopStatus, A::Error> {
+        SkipVisitor.visit_map(map)?;
+        Ok(TopStatus::Other("an object"))
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// progressPercentage: a number or a numeric string; `null` is told apart so that
+// `processPercentage` can stand in for it.
+
+enum Percent {
+    Null,
+    Value(Option<f64>),
+}
+
+impl Percent {
+    fn clamped(number: Option<f64>) -> u8 {
+        match number {
+            Some(n) if n.is_finite() => n.round().clamp(0.0, 100.0) as u8,
+            _ => 0,
+        }
+    }
+}
+
+impl<'de> de::Deserialize<'de> for Percent {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(PercentVisitor)
+    }
+}
+
+struct PercentVisitor;
+
+impl<'de> Visitor<'de> for PercentVisitor {
+    type Value = Percent;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a percentage")
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Percent, E> {
+        Ok(Percent::Value(Some(v as f64)))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Percent, E> {
+        Ok(Percent::Value(Some(v as f64)))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Percent, E> {
+        Ok(Percent::Value(Some(v)))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Percent, E> {
+        let number = v
+            .trim()
+            .trim_end_matches('%')
+            .trim_end()
+            .parse::<f64>()
+            .ok();
+        Ok(Percent::Value(number))
+    }
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Percent, E> {
+        Ok(Percent::Value(None))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Percent, E> {
+        Ok(Percent::Null)
+    }
+    skip_containers!(Percent::Value(None));
+}
+
+// ---------------------------------------------------------------------------------------
+// notificationEmails: "a, b; c" or ["a", "b"], trimmed, empties dropped.
+
+struct Emails(Vec<String>);
+
+fn split_emails(text: &str, into: &mut Vec<String>) {
+    into.extend(
+        text.split([',', ';'])
+            .map(str::trim)
+            .filter(|e| !e.is_empty())
+            .map(str::to_owned),
+    );
+}
+
+impl<'de> de::Deserialize<'de> for Emails {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(EmailsVisitor)
+    }
+}
+
+struct EmailsVisitor;
+
+impl<'de> Visitor<'de> for EmailsVisitor {
+    type Value = Emails;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("e-mail addresses")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Emails, E> {
+        let mut out = Vec::new();
+        split_emails(v, &mut out);
+        Ok(Emails(out))
+    }
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Emails, E> {
+        Ok(Emails(Vec::new()))
+    }
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Emails, E> {
+        Ok(Emails(Vec::new()))
+    }
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Emails, E> {
+        Ok(Emails(Vec::new()))
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Emails, E> {
+        Ok(Emails(Vec::new()))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Emails, E> {
+        Ok(Emails(Vec::new()))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Emails, A::Error> {
+        let mut out = Vec::new();
+        while let Some(item) = seq.next_element::<Text>()? {
+            split_emails(&item.0, &mut out);
+        }
+        Ok(Emails(out))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Emails, A::Error> {
+        SkipVisitor.visit_map(map)?;
+        Ok(Emails(Vec::new()))
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Lists of objects (steps, messages, links): a non-list is empty, items of the wrong
+// type are skipped, bare strings are kept where the item allows them.
+
+trait Item: Sized {
+    fn from_map<'de, A: MapAccess<'de>>(map: A) -> Result<Option<Self>, A::Error>;
+    fn from_text(text: String) -> Option<Self>;
+}
+
+struct List<T>(Vec<T>);
+
+impl<'de, T: Item> de::Deserialize<'de> for List<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(ListVisitor(PhantomData))
+    }
+}
+
+struct ListVisitor<T>(PhantomData<T>);
+
+impl<'de, T: Item> Visitor<'de> for ListVisitor<T> {
+    type Value = List<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a list")
+    }
+
+    accept_scalars!(List(Vec::new()));
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<List<T>, A::Error> {
+        let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+        while let Some(item) = seq.next_element_seed(ItemSeed::<T>(PhantomData))? {
+            out.extend(item);
+        }
+        Ok(List(out))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<List<T>, A::Error> {
+        SkipVisitor.visit_map(map)?;
+        Ok(List(Vec::new()))
+    }
+}
+
+struct ItemSeed<T>(PhantomData<T>);
+
+impl<'de, T: Item> DeserializeSeed<'de> for ItemSeed<T> {
+    type Value = Option<T>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de, T: Item> Visitor<'de> for ItemSeed<T> {
+    type Value = Option<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object")
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Option<T>, E> {
+        Ok(None)
+    }
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Option<T>, E> {
+        Ok(None)
+    }
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Option<T>, E> {
+        Ok(None)
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Option<T>, E> {
+        Ok(None)
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Option<T>, E> {
+        Ok(None)
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Option<T>, E> {
+        Ok(T::from_text(v.to_owned()))
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Option<T>, E> {
+        Ok(T::from_text(v))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Option<T>, A::Error> {
+        SkipVisitor.visit_seq(seq)?;
+        Ok(None)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Option<T>, A::Error> {
+        T::from_map(map)
+    }
+}
+
+impl Item for Step {
+    fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Option<Step>, A::Error> {
+        const FIELDS: &[&str] = &[
+            "id",
+            "stepName",
+            "description",
+            "status",
+            "estimatedTimeFrame",
+            "messages",
+            "progressPercentage",
+            "processPercentage",
+        ];
+        let mut step = Step::default();
+        let (mut progress, mut process) = (Percent::Null, Percent::Null);
+        let mut time_frame = String::new();
+        while let Some(key) = map.next_key_seed(KeyIn(FIELDS))? {
+            match key {
+                Some(0) => step.id = map.next_value::<Text>()?.0,
+                Some(1) => step.name = map.next_value::<Text>()?.0,
+                Some(2) => step.description = map.next_value::<Text>()?.0,
+                Some(3) => step.raw_status = map.next_value::<Text>()?.0,
+                Some(4) => time_frame = map.next_value::<Text>()?.0,
+                Some(5) => step.messages = map.next_value::<List<Message>>()?.0,
+                Some(6) => progress = map.next_value()?,
+                Some(7) => process = map.next_value()?,
+                _ => {
+                    map.next_value::<Skip>()?;
+                }
+            }
+        }
+        step.status = StepState::from_wire(&step.raw_status);
+        step.progress_percentage = match (progress, process) {
+            (Percent::Value(n), _) | (Percent::Null, Percent::Value(n)) => Percent::clamped(n),
+            (Percent::Null, Percent::Null) => 0,
+        };
+        if !time_frame.trim().is_empty() {
+            step.estimated_time_frame = Some(TimeFrame::parse(&time_frame));
+        }
+        Ok(Some(step))
+    }
+
+    fn from_text(_: String) -> Option<Step> {
+        None
+    }
+}
+
+impl Item for Message {
+    fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Option<Message>, A::Error> {
+        const FIELDS: &[&str] = &["messageHtml", "level", "timestamp"];
+        let mut message = Message::default();
+        while let Some(key) = map.next_key_seed(KeyIn(FIELDS))? {
+            match key {
+                Some(0) => message.html = map.next_value::<Text>()?.0,
+                Some(1) => message.raw_level = map.next_value::<Text>()?.0,
+                // Only a string is a timestamp; a number is not read as one.
+                Some(2) => message.timestamp = map.next_value::<TimestampField>()?.0,
+                _ => {
+                    map.next_value::<Skip>()?;
+                }
+            }
+        }
+        message.level = MessageLevel::from_wire(&message.raw_level);
+        message.text = crate::message_text::html_to_text(&message.html);
+        Ok(Some(message))
+    }
+
+    /// A bare string is taken as the message itself.
+    fn from_text(text: String) -> Option<Message> {
+        Some(Message::new(
+            text,
+            MessageLevel::Unknown(String::new()),
+            None,
+        ))
+    }
+}
+
+impl Item for Link {
+    fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Option<Link>, A::Error> {
+        const FIELDS: &[&str] = &["uri", "url", "href", "displayText", "text", "name"];
+        let mut values: [String; 6] = Default::default();
+        while let Some(key) = map.next_key_seed(KeyIn(FIELDS))? {
+            match key {
+                Some(i) => values[i] = map.next_value::<Text>()?.0,
+                None => {
+                    map.next_value::<Skip>()?;
+                }
+            }
+        }
+        let [uri, url, href, display_text, text, name] = values;
+        let first = |choices: [String; 3]| {
+            choices
+                .into_iter()
+                .find(|s| !s.is_empty())
+                .unwrap_or_default()
+        };
+        let uri = first([uri, url, href]);
+        let display_text = first([display_text, text, name]);
+        Ok((!uri.is_empty() || !display_text.is_empty()).then_some(Link { display_text, uri }))
+    }
+
+    fn from_text(text: String) -> Option<Link> {
+        let uri = text.trim();
+        (!uri.is_empty()).then(|| Link {
+            display_text: String::new(),
+            uri: uri.to_owned(),
+        })
+    }
+}
+
+struct TimestampField(Option<chrono::DateTime<chrono::Utc>>);
+
+impl<'de> de::Deserialize<'de> for TimestampField {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(TimestampVisitor)
+    }
+}
+
+struct TimestampVisitor;
+
+impl<'de> Visitor<'de> for TimestampVisitor {
+    type Value = TimestampField;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a timestamp")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<TimestampField, E> {
+        Ok(TimestampField(parse_timestamp(v)))
+    }
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<TimestampField, E> {
+        Ok(TimestampField(None))
+    }
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<TimestampField, E> {
+        Ok(TimestampField(None))
+    }
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<TimestampField, E> {
+        Ok(TimestampField(None))
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<TimestampField, E> {
+        Ok(TimestampField(None))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<TimestampField, E> {
+        Ok(TimestampField(None))
+    }
+    skip_containers!(TimestampField(None));
+}
+
+// ---------------------------------------------------------------------------------------
+// The document.
+
+struct DocumentVisitor;
+
+impl<'de> Visitor<'de> for DocumentVisitor {
+    type Value = WireDocument;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<WireDocument, A::Error> {
+        const FIELDS: &[&str] = &[
+            "status",
+            "messages",
+            "steps",
+            "previewLinks",
+            "liveLinks",
+            "notificationEmails",
+        ];
+        let mut status = TopStatus::Missing;
+        let mut body = OfferStatus::default();
+        while let Some(key) = map.next_key_seed(KeyIn(FIELDS))? {
+            match key {
+                Some(0) => status = map.next_value()?,
+                Some(1) => body.messages = map.next_value::<List<Message>>()?.0,
+                Some(2) => body.steps = map.next_value::<List<Step>>()?.0,
+                Some(3) => body.preview_links = map.next_value::<List<Link>>()?.0,
+                Some(4) => body.live_links = map.next_value::<List<Link>>()?.0,
+                Some(5) => body.notification_emails = map.next_value::<Emails>()?.0,
+                _ => {
+                    map.next_value::<Skip>()?;
+                }
+            }
+        }
+        if let TopStatus::Text(raw) = &status {
+            body.status = OfferState::from_wire(raw);
+            body.raw_status = raw.clone();
+        }
+        Ok(WireDocument { status, body })
+    }
+}
