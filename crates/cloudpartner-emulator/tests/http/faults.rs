@@ -62,20 +62,20 @@ async fn faults_apply_only_after_the_request_checks() {
 #[tokio::test]
 async fn latency_delays_and_lets_the_next_fault_answer() {
     let emulator = start(&scenario_with_faults(
-        r#"[{"kind": "latency", "ms": 150, "offerId": "o1"},
+        r#"[{"kind": "latency", "ms": 500, "offerId": "o1"},
             {"kind": "status", "status": 502, "times": 1}]"#,
     ))
     .await;
     let started = Instant::now();
     let response = get_status(&emulator, "p", "o1").await;
-    assert!(started.elapsed() >= Duration::from_millis(150));
+    assert!(started.elapsed() >= Duration::from_millis(500));
     assert_eq!(response.status(), 502);
     let started = Instant::now();
     assert_eq!(get_status(&emulator, "p", "o1").await.status(), 200);
-    assert!(started.elapsed() >= Duration::from_millis(150));
+    assert!(started.elapsed() >= Duration::from_millis(500));
     let started = Instant::now();
     assert_eq!(get_status(&emulator, "p", "o2").await.status(), 200);
-    assert!(started.elapsed() < Duration::from_millis(150));
+    assert!(started.elapsed() < Duration::from_millis(500));
 }
 
 #[tokio::test]
