@@ -88,64 +88,17 @@ export interface NativeClientOptions {
   allowHttp?: boolean
 }
 
-/** A link to a preview or to the live offer. */
-export interface NativeLink {
-  /** The label; empty for a bare URI. */
-  displayText: string
-  /** The URI. */
-  uri: string
-}
-
-/** A message of the pipeline. */
-export interface NativeMessage {
-  /** The message as HTML. */
-  html: string
-  /** The message as plain text. */
-  text: string
-  /** The canonical level (`"warning"`), or `"unknown"`. */
-  level: string
-  /** The level as the service spelled it. */
-  rawLevel: string
-  /** When it was written (a `Date`), or null. */
-  timestamp: Date | null
-}
-
 /** An offer status as the addon hands it to the JavaScript layer. */
 export interface NativeOfferStatus {
-  /** The canonical state (`"running"`), or `"unknown"`. */
-  status: string
-  /** The state as the service spelled it. */
-  rawStatus: string
-  /** Messages about the offer as a whole. */
-  messages: Array<NativeMessage>
-  /** The steps of the pipeline, in order. */
-  steps: Array<NativeStep>
-  /** Links to the preview. */
-  previewLinks: Array<NativeLink>
-  /** Links to the live offer. */
-  liveLinks: Array<NativeLink>
-  /** Who is told about publishing events. */
-  notificationEmails: Array<string>
-  /** Succeeded, failed or canceled. */
-  isTerminal: boolean
-  /** The offer or a step waits for the publisher's review. */
-  needsPublisherAction: boolean
-  /** The index in `steps` of the current step. */
-  currentStepIndex: number | null
-  /** How far the publish is, 0..1. */
-  progress: number
-  /** How long the publish may still take. */
-  estimatedRemaining: NativeRange | null
+  /**
+   * The JSON view: `status`, `rawStatus`, `messages`, `steps`, `previewLinks`,
+   * `liveLinks`, `notificationEmails`, `isTerminal`, `needsPublisherAction`,
+   * `currentStepIndex`, `progress`, `estimatedRemaining`; message timestamps are
+   * milliseconds since the epoch (or null).
+   */
+  view: string
   /** The canonical wire JSON (`toJson()`). */
-  canonicalJson: string
-}
-
-/** A duration range in seconds. */
-export interface NativeRange {
-  /** The lower end, in seconds. */
-  minSeconds: number
-  /** The upper end, in seconds. */
-  maxSeconds: number
+  canonical: string
 }
 
 /** A request the emulator received. */
@@ -158,36 +111,6 @@ export interface NativeRecordedRequest {
   query: string | null
   /** The headers, names in lower case (the first value of each). */
   headers: Record<string, string>
-}
-
-/** One step of the pipeline. */
-export interface NativeStep {
-  /** The step's identifier. */
-  id: string
-  /** The display name (the wire's `stepName`). */
-  name: string
-  /** What the step does. */
-  description: string
-  /** The canonical state (`"inProgress"`), or `"unknown"`. */
-  status: string
-  /** The state as the service spelled it. */
-  rawStatus: string
-  /** 0..100. */
-  progressPercentage: number
-  /** The expected duration, when the service gave one. */
-  estimatedTimeFrame: NativeTimeFrame | null
-  /** Messages about the step. */
-  messages: Array<NativeMessage>
-}
-
-/** A step's estimated time frame: its text and, when readable, its range. */
-export interface NativeTimeFrame {
-  /** The text as the service sent it (`"~2-3 days"`). */
-  raw: string
-  /** The lower end, in seconds. */
-  minSeconds: number | null
-  /** The upper end, in seconds. */
-  maxSeconds: number | null
 }
 
 /** The options of `client.watch(p, o, {...})`, the signal aside. */

@@ -22,5 +22,5 @@ mod watch;
 pub use client::{NativeBatchItem, NativeClient, NativeClientOptions};
 pub use emulator::{NativeEmulator, NativeRecordedRequest, start_emulator};
 pub use parse::parse_offer_status;
-pub use status::{NativeLink, NativeMessage, NativeOfferStatus, NativeStep, NativeTimeFrame};
+pub use status::NativeOfferStatus;
 pub use watch::{NativeWatch, NativeWatchOptions};

@@ -1,156 +1,136 @@
-//! An [`OfferStatus`] converted once, whole, into plain JavaScript objects with the
-//! camelCase fields of DESIGN §6. Derived values (terminal, current step, progress,
-//! remaining time) and the canonical JSON come from the core and are carried along;
-//! the JavaScript layer only attaches them to its `OfferStatus` class.
+//! An [`OfferStatus`] handed to JavaScript in two strings: a JSON *view* with the
+//! camelCase fields of DESIGN §6 and the derived values computed by the core (the
+//! JavaScript layer reads it with one `JSON.parse`, which builds objects far faster
+//! than setting their properties one by one through N-API), and the canonical wire
+//! JSON that `toJson()` returns.
 
 use std::time::Duration;
 
-use chrono::{DateTime, Utc};
 use cloudpartner::{Link, Message, OfferStatus, Step, TimeFrame};
 use napi_derive::napi;
+use serde::Serialize;
 
 /// An offer status as the addon hands it to the JavaScript layer.
-#[napi(object, use_nullable = true)]
+#[napi(object)]
 pub struct NativeOfferStatus {
-    /// The canonical state (`"running"`), or `"unknown"`.
-    pub status: String,
-    /// The state as the service spelled it.
-    pub raw_status: String,
-    /// Messages about the offer as a whole.
-    pub messages: Vec<NativeMessage>,
-    /// The steps of the pipeline, in order.
-    pub steps: Vec<NativeStep>,
-    /// Links to the preview.
-    pub preview_links: Vec<NativeLink>,
-    /// Links to the live offer.
-    pub live_links: Vec<NativeLink>,
-    /// Who is told about publishing events.
-    pub notification_emails: Vec<String>,
-    /// Succeeded, failed or canceled.
-    pub is_terminal: bool,
-    /// The offer or a step waits for the publisher's review.
-    pub needs_publisher_action: bool,
-    /// The index in `steps` of the current step.
-    pub current_step_index: Option<u32>,
-    /// How far the publish is, 0..1.
-    pub progress: f64,
-    /// How long the publish may still take.
-    pub estimated_remaining: Option<NativeRange>,
+    /// The JSON view: `status`, `rawStatus`, `messages`, `steps`, `previewLinks`,
+    /// `liveLinks`, `notificationEmails`, `isTerminal`, `needsPublisherAction`,
+    /// `currentStepIndex`, `progress`, `estimatedRemaining`; message timestamps are
+    /// milliseconds since the epoch (or null).
+    pub view: String,
     /// The canonical wire JSON (`toJson()`).
-    pub canonical_json: String,
+    pub canonical: String,
 }
 
-/// One step of the pipeline.
-#[napi(object, use_nullable = true)]
-pub struct NativeStep {
-    /// The step's identifier.
-    pub id: String,
-    /// The display name (the wire's `stepName`).
-    pub name: String,
-    /// What the step does.
-    pub description: String,
-    /// The canonical state (`"inProgress"`), or `"unknown"`.
-    pub status: String,
-    /// The state as the service spelled it.
-    pub raw_status: String,
-    /// 0..100.
-    pub progress_percentage: u32,
-    /// The expected duration, when the service gave one.
-    pub estimated_time_frame: Option<NativeTimeFrame>,
-    /// Messages about the step.
-    pub messages: Vec<NativeMessage>,
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct StatusView<'a> {
+    status: &'a str,
+    raw_status: &'a str,
+    messages: Vec<MessageView<'a>>,
+    steps: Vec<StepView<'a>>,
+    preview_links: Vec<LinkView<'a>>,
+    live_links: Vec<LinkView<'a>>,
+    notification_emails: &'a [String],
+    is_terminal: bool,
+    needs_publisher_action: bool,
+    current_step_index: Option<usize>,
+    progress: f64,
+    estimated_remaining: Option<RangeView>,
 }
 
-/// A message of the pipeline.
-#[napi(object, use_nullable = true)]
-pub struct NativeMessage {
-    /// The message as HTML.
-    pub html: String,
-    /// The message as plain text.
-    pub text: String,
-    /// The canonical level (`"warning"`), or `"unknown"`.
-    pub level: String,
-    /// The level as the service spelled it.
-    pub raw_level: String,
-    /// When it was written (a `Date`), or null.
-    pub timestamp: Option<DateTime<Utc>>,
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct StepView<'a> {
+    id: &'a str,
+    name: &'a str,
+    description: &'a str,
+    status: &'a str,
+    raw_status: &'a str,
+    progress_percentage: u8,
+    estimated_time_frame: Option<TimeFrameView<'a>>,
+    messages: Vec<MessageView<'a>>,
 }
 
-/// A link to a preview or to the live offer.
-#[napi(object)]
-pub struct NativeLink {
-    /// The label; empty for a bare URI.
-    pub display_text: String,
-    /// The URI.
-    pub uri: String,
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct MessageView<'a> {
+    html: &'a str,
+    text: &'a str,
+    level: &'a str,
+    raw_level: &'a str,
+    /// Milliseconds since the epoch; the JavaScript layer makes it a `Date`.
+    timestamp: Option<i64>,
 }
 
-/// A step's estimated time frame: its text and, when readable, its range.
-#[napi(object, use_nullable = true)]
-pub struct NativeTimeFrame {
-    /// The text as the service sent it (`"~2-3 days"`).
-    pub raw: String,
-    /// The lower end, in seconds.
-    pub min_seconds: Option<f64>,
-    /// The upper end, in seconds.
-    pub max_seconds: Option<f64>,
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct LinkView<'a> {
+    display_text: &'a str,
+    uri: &'a str,
 }
 
-/// A duration range in seconds.
-#[napi(object)]
-pub struct NativeRange {
-    /// The lower end, in seconds.
-    pub min_seconds: f64,
-    /// The upper end, in seconds.
-    pub max_seconds: f64,
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct TimeFrameView<'a> {
+    raw: &'a str,
+    min_seconds: Option<f64>,
+    max_seconds: Option<f64>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct RangeView {
+    min_seconds: f64,
+    max_seconds: f64,
 }
 
 /// The state spelling of the contract: canonical, or `"unknown"` with the raw
 /// spelling kept beside it.
-fn state(canonical: &str, unknown: bool) -> String {
-    if unknown { "unknown" } else { canonical }.to_owned()
+fn state(canonical: &str, unknown: bool) -> &str {
+    if unknown { "unknown" } else { canonical }
 }
 
-fn range((min, max): (Duration, Duration)) -> NativeRange {
-    NativeRange {
+fn range((min, max): (Duration, Duration)) -> RangeView {
+    RangeView {
         min_seconds: min.as_secs_f64(),
         max_seconds: max.as_secs_f64(),
     }
 }
 
-fn time_frame(frame: &TimeFrame) -> NativeTimeFrame {
-    NativeTimeFrame {
-        raw: frame.raw().to_owned(),
+fn time_frame(frame: &TimeFrame) -> TimeFrameView<'_> {
+    TimeFrameView {
+        raw: frame.raw(),
         min_seconds: frame.min().map(|d| d.as_secs_f64()),
         max_seconds: frame.max().map(|d| d.as_secs_f64()),
     }
 }
 
-fn message(m: &Message) -> NativeMessage {
-    NativeMessage {
-        html: m.html.clone(),
-        text: m.text.clone(),
+fn message(m: &Message) -> MessageView<'_> {
+    MessageView {
+        html: &m.html,
+        text: &m.text,
         level: state(m.level.as_wire(), m.level.is_unknown()),
-        raw_level: m.raw_level.clone(),
-        timestamp: m.timestamp,
+        raw_level: &m.raw_level,
+        timestamp: m.timestamp.map(|t| t.timestamp_millis()),
     }
 }
 
-fn link(l: &Link) -> NativeLink {
-    NativeLink {
-        display_text: l.display_text.clone(),
-        uri: l.uri.clone(),
+fn link(l: &Link) -> LinkView<'_> {
+    LinkView {
+        display_text: &l.display_text,
+        uri: &l.uri,
     }
 }
 
-fn step(s: &Step) -> NativeStep {
-    NativeStep {
-        id: s.id.clone(),
-        name: s.name.clone(),
-        description: s.description.clone(),
+fn step(s: &Step) -> StepView<'_> {
+    StepView {
+        id: &s.id,
+        name: &s.name,
+        description: &s.description,
         status: state(s.status.as_wire(), s.status.is_unknown()),
-        raw_status: s.raw_status.clone(),
-        progress_percentage: u32::from(s.progress_percentage),
+        raw_status: &s.raw_status,
+        progress_percentage: s.progress_percentage,
         estimated_time_frame: s.estimated_time_frame.as_ref().map(time_frame),
         messages: s.messages.iter().map(message).collect(),
     }
@@ -158,20 +138,24 @@ fn step(s: &Step) -> NativeStep {
 
 impl From<&OfferStatus> for NativeOfferStatus {
     fn from(s: &OfferStatus) -> Self {
-        NativeOfferStatus {
+        let view = StatusView {
             status: state(s.status.as_wire(), s.status.is_unknown()),
-            raw_status: s.raw_status.clone(),
+            raw_status: &s.raw_status,
             messages: s.messages.iter().map(message).collect(),
             steps: s.steps.iter().map(step).collect(),
             preview_links: s.preview_links.iter().map(link).collect(),
             live_links: s.live_links.iter().map(link).collect(),
-            notification_emails: s.notification_emails.clone(),
+            notification_emails: &s.notification_emails,
             is_terminal: s.is_terminal(),
             needs_publisher_action: s.needs_publisher_action(),
-            current_step_index: s.current_step_index().and_then(|i| u32::try_from(i).ok()),
+            current_step_index: s.current_step_index(),
             progress: s.progress(),
             estimated_remaining: s.estimated_remaining().map(range),
-            canonical_json: s.to_json(),
+        };
+        NativeOfferStatus {
+            // Plain strings, numbers and booleans: serializing cannot fail.
+            view: serde_json::to_string(&view).unwrap_or_default(),
+            canonical: s.to_json(),
         }
     }
 }
