@@ -48,6 +48,11 @@
 #include <stdint.h>
 
 /**
+ * The size of the buffer a token callback writes into, terminating NUL included.
+ */
+#define CLOUDPARTNER_TOKEN_CAPACITY 16384
+
+/**
  * What went wrong, in the spelling shared by every cloudpartner interface
  * (`cloudpartner_error_kind_name()` gives `"not_found"` for
  * `CLOUDPARTNER_ERROR_NOT_FOUND`). Every function that can fail returns one;
@@ -270,11 +275,30 @@ struct cloudpartner_offer_status;
 struct cloudpartner_step;
 
 /**
+ * Supplies an access token for `https://cloudpartner.azure.com`.
+ *
+ * The callback writes the token, NUL-terminated, into `token` (room for `capacity`
+ * bytes, `CLOUDPARTNER_TOKEN_CAPACITY`) and its expiry in `*expires_on_unix_seconds`
+ * (seconds since 1970; leave 0 for a token with no known expiry, which is then used
+ * as long as the client lives), and returns 0. Any other return value fails the request
+ * with `CLOUDPARTNER_ERROR_AUTHENTICATION`.
+ *
+ * The library caches the token and calls again five minutes before it expires, or after
+ * the service refused it. Calls come from the library's own threads, one at a time for
+ * a given client; `user_data` is passed as given and must stay valid while the client
+ * lives.
+ */
+typedef int32_t (*cloudpartner_token_callback)(void *user_data,
+                                               char *token,
+                                               size_t capacity,
+                                               int64_t *expires_on_unix_seconds);
+
+/**
  * How to build a client. Start from `cloudpartner_client_options_default()` and set
  * what you need; NULL strings, 0 durations and -1 retries mean the default. The strings
  * are only read during `cloudpartner_client_new()`.
  *
- * Credentials, first match wins: `token`; else `tenant_id` + `client_id` +
+ * Credentials, first match wins: `token`; else `token_callback`; else `tenant_id` + `client_id` +
  * `client_secret` (a client-secret credential against `authority_host`); else the
  * environment (`CLOUDPARTNER_TOKEN` or `AZURE_TOKEN`; else `AZURE_TENANT_ID`,
  * `AZURE_CLIENT_ID`, `AZURE_CLIENT_SECRET`, `AZURE_AUTHORITY_HOST`); else the Azure CLI
@@ -331,6 +355,14 @@ struct cloudpartner_client_options {
      * Allow plain `http://` to hosts that are not loopback; default false.
      */
     bool allow_http;
+    /**
+     * Your own source of tokens (see `cloudpartner_token_callback`); NULL: none.
+     */
+    cloudpartner_token_callback token_callback;
+    /**
+     * Passed as is to `token_callback`; must stay valid while the client lives.
+     */
+    void *token_callback_user_data;
 };
 
 /**
@@ -719,7 +751,7 @@ const char *cloudpartner_link_uri(const struct cloudpartner_link *link);
 
 /**
  * Options with every default: NULL strings, 0 timeouts and body limit, -1 retries,
- * `allow_http` false.
+ * `allow_http` false, no token callback.
  */
 struct cloudpartner_client_options cloudpartner_client_options_default(void);
 

@@ -16,6 +16,7 @@ use crate::ffi;
 use crate::options::{cloudpartner_client_options, cloudpartner_client_options_default};
 use crate::runtime;
 use crate::status::cloudpartner_offer_status;
+use crate::token_callback::CallbackCredential;
 
 /// A client of the Cloud Partner Portal API: one connection pool and one token cache.
 /// Opaque; free it with `cloudpartner_client_free()`.
@@ -79,20 +80,24 @@ unsafe fn builder(function: &str, opts: &cloudpartner_client_options) -> Result<
     if let Some(token) = token {
         return Ok(builder.token(token));
     }
-    let credential: Arc<dyn TokenCredential> =
-        if let (Some(tenant), Some(client), Some(secret)) = secret {
-            Arc::new(ClientSecretCredential::with_authority(
-                tenant,
-                client,
-                secret,
-                authority.unwrap_or(DEFAULT_AUTHORITY_HOST),
-                opts.allow_http,
-            )?)
-        } else if let Some(from_env) = credential_from_env()? {
-            from_env
-        } else {
-            Arc::new(AzureCliCredential::new())
-        };
+    let credential: Arc<dyn TokenCredential> = if let Some(callback) = opts.token_callback {
+        Arc::new(CallbackCredential::new(
+            callback,
+            opts.token_callback_user_data,
+        ))
+    } else if let (Some(tenant), Some(client), Some(secret)) = secret {
+        Arc::new(ClientSecretCredential::with_authority(
+            tenant,
+            client,
+            secret,
+            authority.unwrap_or(DEFAULT_AUTHORITY_HOST),
+            opts.allow_http,
+        )?)
+    } else if let Some(from_env) = credential_from_env()? {
+        from_env
+    } else {
+        Arc::new(AzureCliCredential::new())
+    };
     Ok(builder.credential_arc(credential))
 }
 

@@ -43,6 +43,8 @@ pub mod message;
 
 pub mod link;
 
+pub mod token_callback;
+
 pub mod options;
 
 pub mod client;

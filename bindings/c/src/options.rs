@@ -1,14 +1,16 @@
 //! The option structs a C caller fills: `cloudpartner_client_options` and
 //! `cloudpartner_watch_options`, each with a `_default()` function.
 
-use std::ffi::c_char;
+use std::ffi::{c_char, c_void};
 use std::ptr;
+
+use crate::token_callback::cloudpartner_token_callback;
 
 /// How to build a client. Start from `cloudpartner_client_options_default()` and set
 /// what you need; NULL strings, 0 durations and -1 retries mean the default. The strings
 /// are only read during `cloudpartner_client_new()`.
 ///
-/// Credentials, first match wins: `token`; else `tenant_id` + `client_id` +
+/// Credentials, first match wins: `token`; else `token_callback`; else `tenant_id` + `client_id` +
 /// `client_secret` (a client-secret credential against `authority_host`); else the
 /// environment (`CLOUDPARTNER_TOKEN` or `AZURE_TOKEN`; else `AZURE_TENANT_ID`,
 /// `AZURE_CLIENT_ID`, `AZURE_CLIENT_SECRET`, `AZURE_AUTHORITY_HOST`); else the Azure CLI
@@ -42,10 +44,14 @@ pub struct cloudpartner_client_options {
     pub max_body_bytes: u64,
     /// Allow plain `http://` to hosts that are not loopback; default false.
     pub allow_http: bool,
+    /// Your own source of tokens (see `cloudpartner_token_callback`); NULL: none.
+    pub token_callback: cloudpartner_token_callback,
+    /// Passed as is to `token_callback`; must stay valid while the client lives.
+    pub token_callback_user_data: *mut c_void,
 }
 
 /// Options with every default: NULL strings, 0 timeouts and body limit, -1 retries,
-/// `allow_http` false.
+/// `allow_http` false, no token callback.
 #[unsafe(no_mangle)]
 pub extern "C" fn cloudpartner_client_options_default() -> cloudpartner_client_options {
     cloudpartner_client_options {
@@ -61,6 +67,8 @@ pub extern "C" fn cloudpartner_client_options_default() -> cloudpartner_client_o
         max_retries: -1,
         max_body_bytes: 0,
         allow_http: false,
+        token_callback: None,
+        token_callback_user_data: ptr::null_mut(),
     }
 }
 

@@ -1,9 +1,10 @@
 /*
  * test_client: the client against emulators started from C — every default offer, HTTP
  * errors, every fault kind, batch, watch (to the end, stopped by the callback, timed out),
- * the emulator's own functions, and NULL / bad UTF-8 arguments everywhere.
+ * a token callback, the emulator's own functions, and NULL / bad UTF-8 arguments everywhere.
  */
 #include <stdint.h>
+#include <time.h>
 
 #include "check.h"
 #include "support.h"
@@ -563,6 +564,76 @@ static void test_watch(void) {
     cloudpartner_emulator_stop(slow);
 }
 
+/* A token source for cloudpartner_token_callback: counts its calls. */
+typedef struct {
+    const char *token;
+    int calls;
+    int32_t fail_with;
+} token_source;
+
+static int32_t give_token(void *user_data, char *token, size_t capacity, int64_t *expires_on) {
+    token_source *source = (token_source *)user_data;
+    source->calls++;
+    if (source->fail_with != 0) return source->fail_with;
+    snprintf(token, capacity, "%s", source->token);
+    *expires_on = (int64_t)time(NULL) + 3600;
+    return 0;
+}
+
+static cloudpartner_error_kind fetch_with_callback(const cloudpartner_emulator *emulator,
+                                                   token_source *source, int fetches,
+                                                   cloudpartner_error **err) {
+    cloudpartner_client_options opts = cloudpartner_client_options_default();
+    opts.base_url = cloudpartner_emulator_base_url(emulator);
+    opts.max_retries = 0;
+    opts.token_callback = give_token;
+    opts.token_callback_user_data = source;
+    cloudpartner_client *client = NULL;
+    cloudpartner_error_kind kind = cloudpartner_client_new(&opts, &client, err);
+    for (int i = 0; kind == CLOUDPARTNER_OK && i < fetches; i++) {
+        cloudpartner_offer_status *status = NULL;
+        kind = cloudpartner_client_offer_status(client, "contoso", "live-offer", &status, err);
+        CHECK((kind == CLOUDPARTNER_OK) == (status != NULL));
+        cloudpartner_offer_status_free(status);
+    }
+    cloudpartner_client_free(client);
+    return kind;
+}
+
+static void test_token_callback(void) {
+    cloudpartner_client_options defaults = cloudpartner_client_options_default();
+    CHECK(defaults.token_callback == NULL && defaults.token_callback_user_data == NULL);
+    cloudpartner_emulator *emulator = start_emulator(NULL, 0);
+    cloudpartner_error *err = NULL;
+
+    /* Asked once while the token is fresh. */
+    token_source good = {cloudpartner_emulator_token(emulator), 0, 0};
+    CHECK_KIND(fetch_with_callback(emulator, &good, 3, &err), CLOUDPARTNER_OK, err);
+    CHECK_MSG(good.calls == 1, "%d calls", good.calls);
+
+    /* A token the service refuses is asked for again once, then the 401 is returned. */
+    token_source wrong = {"not-the-token", 0, 0};
+    CHECK_KIND(fetch_with_callback(emulator, &wrong, 1, &err), CLOUDPARTNER_ERROR_AUTHENTICATION, err);
+    CHECK(cloudpartner_error_status_code(err) == 401);
+    CHECK(!contains(cloudpartner_error_message(err), "not-the-token"));
+    CHECK_MSG(wrong.calls == 2, "%d calls", wrong.calls);
+    cloudpartner_error_free(err);
+
+    /* A callback that fails: an authentication error saying so, no request. */
+    token_source failing = {NULL, 0, 7};
+    CHECK_KIND(fetch_with_callback(emulator, &failing, 1, &err), CLOUDPARTNER_ERROR_AUTHENTICATION, err);
+    CHECK(contains(cloudpartner_error_message(err), "returned 7"));
+    CHECK(cloudpartner_error_status_code(err) == 0);
+    cloudpartner_error_free(err);
+
+    /* An empty token is refused too. */
+    token_source empty = {"", 0, 0};
+    CHECK_KIND(fetch_with_callback(emulator, &empty, 1, &err), CLOUDPARTNER_ERROR_AUTHENTICATION, err);
+    CHECK(contains(cloudpartner_error_message(err), "empty"));
+    cloudpartner_error_free(err);
+    cloudpartner_emulator_stop(emulator);
+}
+
 int main(void) {
     test_version_and_kind_names();
     test_emulator_errors();
@@ -590,6 +661,7 @@ int main(void) {
 
     test_faults();
     test_scenario_from_c();
+    test_token_callback();
     test_watch();
 
     /* After a shutdown, the next call starts a new runtime. */
