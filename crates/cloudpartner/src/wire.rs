@@ -72,7 +72,8 @@ impl<'de> de::Deserialize<'de> for Skip {
 
 struct SkipVisitor;
 
-macro_rules! accept_scalars {
+/// Booleans, numbers and `null` all read as `$value`.
+macro_rules! other_scalars {
     ($value:expr) => {
         fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
             Ok($value)
@@ -86,10 +87,17 @@ macro_rules! accept_scalars {
         fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
             Ok($value)
         }
-        fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
             Ok($value)
         }
-        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+    };
+}
+
+/// Every scalar, strings too, reads as `$value`.
+macro_rules! accept_scalars {
+    ($value:expr) => {
+        other_scalars!($value);
+        fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
             Ok($value)
         }
     };
@@ -312,21 +320,7 @@ impl<'de> Visitor<'de> for EmailsVisitor {
         split_emails(v, &mut out);
         Ok(Emails(out))
     }
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Emails, E> {
-        Ok(Emails(Vec::new()))
-    }
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Emails, E> {
-        Ok(Emails(Vec::new()))
-    }
-    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Emails, E> {
-        Ok(Emails(Vec::new()))
-    }
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Emails, E> {
-        Ok(Emails(Vec::new()))
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<Emails, E> {
-        Ok(Emails(Vec::new()))
-    }
+    other_scalars!(Emails(Vec::new()));
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Emails, A::Error> {
         let mut out = Vec::new();
         while let Some(item) = seq.next_element::<Text>()? {
@@ -399,21 +393,7 @@ impl<'de, T: Item> Visitor<'de> for ItemSeed<T> {
         f.write_str("an object")
     }
 
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Option<T>, E> {
-        Ok(None)
-    }
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Option<T>, E> {
-        Ok(None)
-    }
-    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Option<T>, E> {
-        Ok(None)
-    }
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Option<T>, E> {
-        Ok(None)
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<Option<T>, E> {
-        Ok(None)
-    }
+    other_scalars!(None);
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Option<T>, E> {
         Ok(T::from_text(v.to_owned()))
     }
@@ -558,21 +538,7 @@ impl<'de> Visitor<'de> for TimestampVisitor {
     fn visit_str<E: de::Error>(self, v: &str) -> Result<TimestampField, E> {
         Ok(TimestampField(parse_timestamp(v)))
     }
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<TimestampField, E> {
-        Ok(TimestampField(None))
-    }
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<TimestampField, E> {
-        Ok(TimestampField(None))
-    }
-    fn visit_u64<E: de::Error>(self, _: u64) -> Result<TimestampField, E> {
-        Ok(TimestampField(None))
-    }
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<TimestampField, E> {
-        Ok(TimestampField(None))
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<TimestampField, E> {
-        Ok(TimestampField(None))
-    }
+    other_scalars!(TimestampField(None));
     skip_containers!(TimestampField(None));
 }
 

@@ -164,10 +164,7 @@ async fn service_errors_map_to_kinds() {
 #[tokio::test]
 async fn forbidden_with_a_json_body() {
     let emu = emulator(json!([{"kind": "status", "status": 403}])).await;
-    let err = client(&emu)
-        .offer_status("contoso", "fixed")
-        .await
-        .unwrap_err();
+    let err = fixed_offer_error(&emu).await;
     assert_eq!(
         (err.kind(), err.status_code()),
         (ErrorKind::PermissionDenied, Some(403))
@@ -258,10 +255,7 @@ async fn unavailable_then_success() {
 #[tokio::test]
 async fn server_errors_until_retries_run_out() {
     let emu = emulator(json!([{"kind": "status", "status": 500}])).await;
-    let err = client(&emu)
-        .offer_status("contoso", "fixed")
-        .await
-        .unwrap_err();
+    let err = fixed_offer_error(&emu).await;
     assert_eq!(
         (err.kind(), err.status_code()),
         (ErrorKind::Server, Some(500))
@@ -354,10 +348,7 @@ async fn an_html_gateway_page_is_a_server_error_naming_status_and_type() {
 #[tokio::test]
 async fn an_html_page_with_200_is_a_parse_error() {
     let emu = emulator(json!([{"kind": "html", "status": 200}])).await;
-    let err = client(&emu)
-        .offer_status("contoso", "fixed")
-        .await
-        .unwrap_err();
+    let err = fixed_offer_error(&emu).await;
     assert_eq!(
         (err.kind(), err.status_code()),
         (ErrorKind::Parse, Some(200))
@@ -368,10 +359,7 @@ async fn an_html_page_with_200_is_a_parse_error() {
 #[tokio::test]
 async fn malformed_json_is_a_parse_error_with_a_position() {
     let emu = emulator(json!([{"kind": "malformed"}])).await;
-    let err = client(&emu)
-        .offer_status("contoso", "fixed")
-        .await
-        .unwrap_err();
+    let err = fixed_offer_error(&emu).await;
     assert_eq!(err.kind(), ErrorKind::Parse);
     assert!(err.line().is_some() && err.column().is_some(), "{err}");
     assert_eq!(emu.requests().len(), 1, "not retried");

@@ -120,19 +120,10 @@ impl AzureCliCredential {
                 format!("unreadable output of `{shown} account get-access-token`: {e}"),
             )
         })?;
-        let expires_at = unix_expiry(token.expires_on_unix.as_ref())
+        let expires_at = super::expiry::unix_expiry(token.expires_on_unix.as_ref())
             .or_else(|| token.expires_on.as_deref().and_then(local_expiry));
         Ok(AccessToken::new(token.access_token, expires_at))
     }
-}
-
-fn unix_expiry(value: Option<&serde_json::Value>) -> Option<SystemTime> {
-    let seconds = match value? {
-        serde_json::Value::Number(n) => n.as_u64()?,
-        serde_json::Value::String(s) => s.trim().parse().ok()?,
-        _ => return None,
-    };
-    Some(SystemTime::UNIX_EPOCH + Duration::from_secs(seconds))
 }
 
 /// `expiresOn` is the machine's local time, `2026-11-22 10:00:00.000000`.

@@ -181,18 +181,11 @@ fn expiry(
     expires_in: &Option<serde_json::Value>,
     expires_on: &Option<serde_json::Value>,
 ) -> Option<SystemTime> {
-    let number = |v: &Option<serde_json::Value>| -> Option<u64> {
-        match v.as_ref()? {
-            serde_json::Value::Number(n) => n.as_u64(),
-            serde_json::Value::String(s) => s.trim().parse().ok(),
-            _ => None,
-        }
-    };
-    if let Some(on) = number(expires_on) {
-        return Some(SystemTime::UNIX_EPOCH + Duration::from_secs(on));
+    if let Some(at) = super::expiry::unix_expiry(expires_on.as_ref()) {
+        return Some(at);
     }
     // Without any expiry, assume the usual hour so the token is refreshed in time.
-    let seconds = number(expires_in).unwrap_or(3_600);
+    let seconds = super::expiry::seconds(expires_in.as_ref()).unwrap_or(3_600);
     Some(SystemTime::now() + Duration::from_secs(seconds))
 }
 

@@ -4,6 +4,7 @@
 mod azure_cli;
 mod client_secret;
 mod environment;
+mod expiry;
 mod static_token;
 mod token_cache;
 

@@ -57,6 +57,14 @@ pub fn client(emulator: &Emulator) -> Client {
     builder(emulator.base_url()).build().unwrap()
 }
 
+/// The error a default client gets for the `fixed` offer (the test expects one).
+pub async fn fixed_offer_error(emulator: &Emulator) -> cloudpartner::Error {
+    client(emulator)
+        .offer_status("contoso", "fixed")
+        .await
+        .expect_err("the request should fail")
+}
+
 /// Serves `response` (raw HTTP) to every connection; returns the base URL.
 pub async fn raw_server(response: &'static str) -> String {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
