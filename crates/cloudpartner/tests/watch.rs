@@ -10,10 +10,12 @@ use futures_util::StreamExt;
 use serde_json::json;
 use support::*;
 
+/// A three-step publish of 120 simulated seconds, played in 3 s: long enough that a
+/// loaded machine still sees it run.
 async fn publish(outcome: &str) -> Emulator {
     let doc = json!({
         "token": TOKEN,
-        "timeScale": 100.0,
+        "timeScale": 40.0,
         "publishers": {"contoso": {"offers": {"vm": {"publish": {"startedSecondsAgo": 0, "steps": [
             {"id": "validate", "stepName": "Validate", "estimatedTimeFrame": "< 1 min", "durationSeconds": 40},
             {"id": "certify", "stepName": "Certification", "estimatedTimeFrame": "~1-2 min", "durationSeconds": 60, "outcome": outcome},
