@@ -35,6 +35,7 @@ export type ErrorKind =
   | 'permission_denied'
   | 'not_found'
   | 'bad_request'
+  | 'conflict'
   | 'throttled'
   | 'server'
   | 'timeout'

@@ -10,6 +10,7 @@ const ERROR_KINDS = Object.freeze([
   'permission_denied',
   'not_found',
   'bad_request',
+  'conflict',
   'throttled',
   'server',
   'timeout',

@@ -59,7 +59,7 @@ async function rejectsWith(promise, kind, statusCode, more = {}) {
 const faultCases = [
   ['status 400', { kind: 'status', status: 400 }, 'bad_request', 400],
   ['status 403', { kind: 'status', status: 403 }, 'permission_denied', 403],
-  ['status 409', { kind: 'status', status: 409 }, 'bad_request', 409],
+  ['status 409', { kind: 'status', status: 409 }, 'conflict', 409],
   ['status 429', { kind: 'status', status: 429 }, 'throttled', 429],
   ['status 500', { kind: 'status', status: 500 }, 'server', 500],
   ['status 503', { kind: 'status', status: 503 }, 'server', 503],

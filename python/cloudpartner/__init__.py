@@ -23,6 +23,7 @@ from cloudpartner._enums import MessageLevel, OfferState, StepState
 from cloudpartner._errors import (
     AuthenticationError,
     BadRequestError,
+    ConflictError,
     CanceledError,
     CloudPartnerError,
     InternalError,
@@ -56,6 +57,7 @@ __all__ = [
     "AsyncWatch",
     "AuthenticationError",
     "BadRequestError",
+    "ConflictError",
     "CanceledError",
     "Client",
     "CloudPartnerError",
@@ -93,6 +95,7 @@ for _public in (
     StepState,
     AuthenticationError,
     BadRequestError,
+    ConflictError,
     CanceledError,
     CloudPartnerError,
     InternalError,

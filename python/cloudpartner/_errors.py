@@ -8,6 +8,7 @@ from __future__ import annotations
 __all__ = [
     "AuthenticationError",
     "BadRequestError",
+    "ConflictError",
     "CanceledError",
     "CloudPartnerError",
     "InternalError",
@@ -91,6 +92,13 @@ class BadRequestError(CloudPartnerError):
     kind = "bad_request"
 
 
+class ConflictError(CloudPartnerError):
+    """HTTP 409 or 412: the offer changed since it was read, it already exists, or
+    another operation is running. Read the offer again and retry the change."""
+
+    kind = "conflict"
+
+
 class ThrottledError(CloudPartnerError):
     """HTTP 429, still throttled after every retry."""
 
@@ -147,6 +155,7 @@ _BY_KIND: dict[str, type[CloudPartnerError]] = {
         PermissionDeniedError,
         NotFoundError,
         BadRequestError,
+        ConflictError,
         ThrottledError,
         ServerError,
         RequestTimeoutError,

@@ -78,7 +78,7 @@ STATUS_FAULTS = [
     (403, cloudpartner.PermissionDeniedError, "permission_denied", "Forbidden"),
     (404, cloudpartner.NotFoundError, "not_found", "NotFound"),
     (408, cloudpartner.RequestTimeoutError, "timeout", "RequestTimeout"),
-    (409, cloudpartner.BadRequestError, "bad_request", "Conflict"),
+    (409, cloudpartner.ConflictError, "conflict", "Conflict"),
     (429, cloudpartner.ThrottledError, "throttled", "TooManyRequests"),
     (500, cloudpartner.ServerError, "server", "InternalServerError"),
     (503, cloudpartner.ServerError, "server", "ServiceUnavailable"),

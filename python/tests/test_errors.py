@@ -14,6 +14,7 @@ KINDS = {
     "permission_denied": cloudpartner.PermissionDeniedError,
     "not_found": cloudpartner.NotFoundError,
     "bad_request": cloudpartner.BadRequestError,
+    "conflict": cloudpartner.ConflictError,
     "throttled": cloudpartner.ThrottledError,
     "server": cloudpartner.ServerError,
     "timeout": cloudpartner.RequestTimeoutError,

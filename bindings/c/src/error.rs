@@ -42,13 +42,16 @@ pub enum cloudpartner_error_kind {
     CLOUDPARTNER_ERROR_CANCELED = 12,
     /// A bug or an unexpected state inside the library (a caught panic, among others).
     CLOUDPARTNER_ERROR_INTERNAL = 13,
+    /// HTTP 409 or 412: the offer changed since it was read, it already exists, or
+    /// another operation is running.
+    CLOUDPARTNER_ERROR_CONFLICT = 14,
 }
 
 use cloudpartner_error_kind as K;
 
 impl cloudpartner_error_kind {
     /// Every enumerator, `CLOUDPARTNER_OK` first, in value order.
-    pub(crate) const ALL: [cloudpartner_error_kind; 14] = [
+    pub(crate) const ALL: [cloudpartner_error_kind; 15] = [
         K::CLOUDPARTNER_OK,
         K::CLOUDPARTNER_ERROR_INVALID_ARGUMENT,
         K::CLOUDPARTNER_ERROR_AUTHENTICATION,
@@ -63,6 +66,7 @@ impl cloudpartner_error_kind {
         K::CLOUDPARTNER_ERROR_TOO_LARGE,
         K::CLOUDPARTNER_ERROR_CANCELED,
         K::CLOUDPARTNER_ERROR_INTERNAL,
+        K::CLOUDPARTNER_ERROR_CONFLICT,
     ];
 
     /// The shared spelling: `"ok"`, `"invalid_argument"`, ... (NUL-terminated).
@@ -82,6 +86,7 @@ impl cloudpartner_error_kind {
             K::CLOUDPARTNER_ERROR_TOO_LARGE => c"too_large",
             K::CLOUDPARTNER_ERROR_CANCELED => c"canceled",
             K::CLOUDPARTNER_ERROR_INTERNAL => c"internal",
+            K::CLOUDPARTNER_ERROR_CONFLICT => c"conflict",
         }
     }
 }
@@ -101,6 +106,7 @@ impl From<ErrorKind> for cloudpartner_error_kind {
             ErrorKind::Parse => K::CLOUDPARTNER_ERROR_PARSE,
             ErrorKind::TooLarge => K::CLOUDPARTNER_ERROR_TOO_LARGE,
             ErrorKind::Canceled => K::CLOUDPARTNER_ERROR_CANCELED,
+            ErrorKind::Conflict => K::CLOUDPARTNER_ERROR_CONFLICT,
             // `Internal`, and any kind a newer core adds before this list learns it.
             _ => K::CLOUDPARTNER_ERROR_INTERNAL,
         }

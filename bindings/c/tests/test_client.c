@@ -17,13 +17,13 @@ static void test_version_and_kind_names(void) {
     static const char *const names[] = {
         "ok",      "invalid_argument", "authentication", "permission_denied", "not_found",
         "bad_request", "throttled",    "server",         "timeout",           "transport",
-        "parse",   "too_large",        "canceled",       "internal"};
+        "parse",   "too_large",        "canceled",       "internal",          "conflict"};
     for (int k = 0; k < (int)(sizeof names / sizeof names[0]); k++) {
         CHECK_STR(cloudpartner_error_kind_name(k), names[k]);
     }
     CHECK((int)CLOUDPARTNER_ERROR_NOT_FOUND == 4 && (int)CLOUDPARTNER_ERROR_INTERNAL == 13);
     CHECK_STR(cloudpartner_error_kind_name(-1), "unknown");
-    CHECK_STR(cloudpartner_error_kind_name(14), "unknown");
+    CHECK_STR(cloudpartner_error_kind_name(15), "unknown");
     CHECK_STR(cloudpartner_offer_state_name(CLOUDPARTNER_OFFER_STATE_WAITING_FOR_PUBLISHER_REVIEW),
               "waitingForPublisherReview");
     CHECK_STR(cloudpartner_step_state_name(CLOUDPARTNER_STEP_STATE_IN_PROGRESS), "inProgress");
@@ -161,7 +161,7 @@ static void test_faults(void) {
     fault_case(emulator, client, "{\"kind\":\"status\",\"status\":403," FOR_LIVE "}",
                CLOUDPARTNER_ERROR_PERMISSION_DENIED, 403);
     fault_case(emulator, client, "{\"kind\":\"status\",\"status\":409," FOR_LIVE "}",
-               CLOUDPARTNER_ERROR_BAD_REQUEST, 409);
+               CLOUDPARTNER_ERROR_CONFLICT, 409);
     /* Transient failures are retried: two 503s, then the document. */
     fault_case(emulator, patient,
                "{\"kind\":\"status\",\"status\":503,\"offerId\":\"live-offer\",\"times\":2}",

@@ -62,6 +62,9 @@ names, as in Partner Center)"
             "check --api-version (the default is {})",
             cloudpartner::DEFAULT_API_VERSION
         ),
+        ErrorKind::Conflict => "the offer changed since it was read, or another operation is \
+running: read the offer again and run the command again"
+            .to_owned(),
         ErrorKind::TooLarge => {
             "the answer is larger than any offer status should be: check --base-url".to_owned()
         }

@@ -23,6 +23,9 @@ pub enum ErrorKind {
     NotFound,
     /// HTTP 400 and other 4xx answers that are not retried.
     BadRequest,
+    /// HTTP 409 or 412: the offer changed since it was read, it already exists, or
+    /// another operation is running.
+    Conflict,
     /// HTTP 429, still throttled after every retry.
     Throttled,
     /// HTTP 5xx, still failing after every retry.
@@ -43,12 +46,13 @@ pub enum ErrorKind {
 
 impl ErrorKind {
     /// Every kind, in declaration order.
-    pub const ALL: [ErrorKind; 13] = [
+    pub const ALL: [ErrorKind; 14] = [
         ErrorKind::InvalidArgument,
         ErrorKind::Authentication,
         ErrorKind::PermissionDenied,
         ErrorKind::NotFound,
         ErrorKind::BadRequest,
+        ErrorKind::Conflict,
         ErrorKind::Throttled,
         ErrorKind::Server,
         ErrorKind::Timeout,
@@ -67,6 +71,7 @@ impl ErrorKind {
             ErrorKind::PermissionDenied => "permission_denied",
             ErrorKind::NotFound => "not_found",
             ErrorKind::BadRequest => "bad_request",
+            ErrorKind::Conflict => "conflict",
             ErrorKind::Throttled => "throttled",
             ErrorKind::Server => "server",
             ErrorKind::Timeout => "timeout",
@@ -85,6 +90,7 @@ impl ErrorKind {
             403 => ErrorKind::PermissionDenied,
             404 => ErrorKind::NotFound,
             408 => ErrorKind::Timeout,
+            409 | 412 => ErrorKind::Conflict,
             413 => ErrorKind::TooLarge,
             429 => ErrorKind::Throttled,
             400..=499 => ErrorKind::BadRequest,
