@@ -8,13 +8,16 @@ use futures_util::StreamExt;
 use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderMap, RETRY_AFTER};
 use url::Url;
 
-use crate::credential::{StaticTokenCredential, TokenCache, TokenCredential};
+use crate::client_options::{ClientOptions, ClientSecretOptions, check_time_scale};
+use crate::credential::{CredentialSource, TokenCache, TokenCredential, choose};
 use crate::endpoint::{check_url_scheme, status_url};
+use crate::environment::Environment;
 use crate::error::{Error, ErrorKind, Result};
 use crate::http_error::{describe, excerpt, status_error, transport_kind};
+use crate::http_transport::HttpTransport;
 use crate::model::OfferStatus;
 use crate::parse::parse_offer_status;
-use crate::retry::{RetryPolicy, is_retryable_status, parse_retry_after};
+use crate::retry::{RetryPolicy, parse_retry_after};
 use crate::secret::Secret;
 
 /// The service's base URL.
@@ -70,74 +73,35 @@ struct Inner {
     base_url: Url,
     api_version: String,
     tokens: TokenCache,
-    static_token: bool,
+    credential_source: CredentialSource,
     retry: RetryPolicy,
     max_body_bytes: usize,
+    poll_time_scale: f64,
 }
 
-/// Builds a [`Client`]; every option has the default of the service.
-#[derive(Clone)]
+/// Builds a [`Client`]: a fluent way to fill [`ClientOptions`].
+#[derive(Clone, Debug, Default)]
 pub struct ClientBuilder {
-    base_url: String,
-    api_version: String,
-    credential: Option<Arc<dyn TokenCredential>>,
-    static_token: bool,
-    timeout: Duration,
-    connect_timeout: Duration,
-    retry: RetryPolicy,
-    allow_http: bool,
-    max_body_bytes: usize,
-    binding: String,
-}
-
-impl Default for ClientBuilder {
-    fn default() -> Self {
-        ClientBuilder {
-            base_url: DEFAULT_BASE_URL.to_owned(),
-            api_version: DEFAULT_API_VERSION.to_owned(),
-            credential: None,
-            static_token: false,
-            timeout: DEFAULT_TIMEOUT,
-            connect_timeout: DEFAULT_CONNECT_TIMEOUT,
-            retry: RetryPolicy::default(),
-            allow_http: false,
-            max_body_bytes: DEFAULT_MAX_BODY_BYTES,
-            binding: "rust".to_owned(),
-        }
-    }
-}
-
-impl fmt::Debug for ClientBuilder {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("ClientBuilder")
-            .field("base_url", &self.base_url)
-            .field("api_version", &self.api_version)
-            .field("credential", &self.credential)
-            .field("timeout", &self.timeout)
-            .field("connect_timeout", &self.connect_timeout)
-            .field("retry", &self.retry)
-            .field("allow_http", &self.allow_http)
-            .finish_non_exhaustive()
-    }
+    options: ClientOptions,
 }
 
 impl ClientBuilder {
-    /// The API's base URL (default `https://cloudpartner.azure.com`).
+    /// The API's base URL (default: `CLOUDPARTNER_BASE_URL`, else
+    /// `https://cloudpartner.azure.com`).
     pub fn base_url(mut self, url: impl Into<String>) -> Self {
-        self.base_url = url.into();
+        self.options.base_url = Some(url.into());
         self
     }
 
     /// The `api-version` sent (default `2017-10-31`).
     pub fn api_version(mut self, version: impl Into<String>) -> Self {
-        self.api_version = version.into();
+        self.options.api_version = Some(version.into());
         self
     }
 
     /// A bearer token obtained elsewhere.
     pub fn token(mut self, token: impl Into<Secret>) -> Self {
-        self.credential = Some(Arc::new(StaticTokenCredential::new(token)));
-        self.static_token = true;
+        self.options.token = Some(token.into());
         self
     }
 
@@ -148,113 +112,85 @@ impl ClientBuilder {
 
     /// Like [`Self::credential`], for a credential already shared.
     pub fn credential_arc(mut self, credential: Arc<dyn TokenCredential>) -> Self {
-        self.credential = Some(credential);
-        self.static_token = false;
+        self.options.credential = Some(credential);
+        self
+    }
+
+    /// A service principal's client secret, exchanged with this client's timeouts.
+    pub fn client_secret(mut self, secret: ClientSecretOptions) -> Self {
+        self.options.client_secret = Some(secret);
         self
     }
 
     /// The whole-request timeout, body included (default 30 s).
     pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = timeout;
+        self.options.timeout = Some(timeout);
         self
     }
 
     /// The connect timeout (default 10 s).
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
-        self.connect_timeout = timeout;
+        self.options.connect_timeout = Some(timeout);
         self
     }
 
     /// Retries after the first attempt (default 4).
     pub fn max_retries(mut self, retries: u32) -> Self {
-        self.retry.max_retries = retries;
+        self.options.max_retries = Some(retries);
         self
     }
 
     /// The whole retry policy (backoff base and cap, `Retry-After` cap).
     pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
-        self.retry = policy;
+        self.options.retry_policy = Some(policy);
         self
     }
 
     /// Allows plain `http://` to hosts that are not loopback (default: only loopback).
     pub fn allow_http(mut self, allow: bool) -> Self {
-        self.allow_http = allow;
+        self.options.allow_http = allow;
         self
     }
 
     /// The largest response body accepted (default 8 MiB).
     pub fn max_body_bytes(mut self, bytes: usize) -> Self {
-        self.max_body_bytes = bytes;
+        self.options.max_body_bytes = Some(bytes);
         self
     }
 
     /// The tag in `User-Agent: cloudpartner/<version> (<tag>)`; bindings set their language.
     pub fn user_agent_tag(mut self, tag: impl Into<String>) -> Self {
-        self.binding = tag.into();
+        self.options.user_agent_tag = Some(tag.into());
         self
+    }
+
+    /// Simulated seconds per real second of the server watched (see
+    /// [`ClientOptions::poll_time_scale`]).
+    pub fn poll_time_scale(mut self, scale: f64) -> Self {
+        self.options.poll_time_scale = Some(scale);
+        self
+    }
+
+    /// Where unset options are read from (default: the process environment).
+    pub fn environment(mut self, environment: Environment) -> Self {
+        self.options.environment = Some(environment);
+        self
+    }
+
+    /// The options filled so far.
+    pub fn options(&self) -> &ClientOptions {
+        &self.options
     }
 
     /// Checks the options and builds the client.
     pub fn build(self) -> Result<Client> {
-        let base_text = self.base_url.trim();
-        let base_url = Url::parse(base_text)
-            .map_err(|e| Error::invalid_argument(format!("base URL `{base_text}`: {e}")))?;
-        check_url_scheme(&base_url, self.allow_http, "base URL")?;
-        if base_url.query().is_some() || base_url.fragment().is_some() {
-            return Err(Error::invalid_argument(format!(
-                "base URL `{base_text}` must not have a query or fragment"
-            )));
-        }
-        if self.api_version.trim().is_empty() {
-            return Err(Error::invalid_argument("the api-version is empty"));
-        }
-        let credential = self.credential.ok_or_else(|| {
-            Error::invalid_argument("no credential: give a token or a credential (client secret, Azure CLI, environment)")
-        })?;
-        if self.timeout.is_zero() || self.connect_timeout.is_zero() {
-            return Err(Error::invalid_argument(
-                "timeouts must be greater than zero",
-            ));
-        }
-        let allow_http = self.allow_http;
-        let redirects = reqwest::redirect::Policy::custom(move |attempt| {
-            if attempt.previous().len() >= 10 {
-                attempt.error("too many redirects (10)")
-            } else if let Err(e) = check_url_scheme(attempt.url(), allow_http, "redirect target") {
-                attempt.error(e.message().to_owned())
-            } else {
-                attempt.follow()
-            }
-        });
-        let http = reqwest::Client::builder()
-            .user_agent(format!(
-                "cloudpartner/{} ({})",
-                crate::VERSION,
-                self.binding
-            ))
-            .timeout(self.timeout)
-            .connect_timeout(self.connect_timeout)
-            .redirect(redirects)
-            .pool_idle_timeout(Duration::from_secs(60))
-            .build()
-            .map_err(|e| {
-                Error::new(
-                    ErrorKind::Internal,
-                    format!("HTTP client: {}", describe(&e)),
-                )
-            })?;
-        Ok(Client {
-            inner: Arc::new(Inner {
-                http,
-                base_url,
-                api_version: self.api_version.trim().to_owned(),
-                tokens: TokenCache::new(credential),
-                static_token: self.static_token,
-                retry: self.retry,
-                max_body_bytes: self.max_body_bytes,
-            }),
-        })
+        Client::new(self.options)
+    }
+}
+
+impl From<ClientOptions> for ClientBuilder {
+    fn from(options: ClientOptions) -> Self {
+        ClientBuilder { options }
     }
 }
 
@@ -263,13 +199,96 @@ impl fmt::Debug for Client {
         f.debug_struct("Client")
             .field("base_url", &self.inner.base_url.as_str())
             .field("api_version", &self.inner.api_version)
-            .field("credential", &self.inner.tokens)
+            .field("credential", &self.inner.credential_source)
             .field("retry", &self.inner.retry)
             .finish_non_exhaustive()
     }
 }
 
-fn check_id(what: &str, id: &str) -> Result<()> {
+/// The base URL of the options: given, else `CLOUDPARTNER_BASE_URL`, else the service's.
+fn base_url(options: &ClientOptions, env: &Environment) -> Result<Url> {
+    let text = options
+        .base_url
+        .clone()
+        .filter(|u| !u.trim().is_empty())
+        .or_else(|| env.var("CLOUDPARTNER_BASE_URL"))
+        .unwrap_or_else(|| DEFAULT_BASE_URL.to_owned());
+    let text = text.trim();
+    if !text.contains("://") {
+        // `127.0.0.1:8080` does not parse, and `localhost:8080` parses as scheme `localhost`.
+        return Err(Error::invalid_argument(format!(
+            "base URL `{text}`: the scheme is missing (did you mean `http://{text}`?)"
+        )));
+    }
+    let url =
+        Url::parse(text).map_err(|e| Error::invalid_argument(format!("base URL `{text}`: {e}")))?;
+    check_url_scheme(&url, options.allow_http, "base URL")?;
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err(Error::invalid_argument(format!(
+            "base URL `{text}` must not have a query or fragment"
+        )));
+    }
+    Ok(url)
+}
+
+impl Client {
+    /// Checks `options` and builds the client (the one place every interface builds
+    /// its client).
+    pub fn new(options: ClientOptions) -> Result<Client> {
+        let env = options.environment.clone().unwrap_or_default();
+        let base_url = base_url(&options, &env)?;
+        let api_version = options
+            .api_version
+            .as_deref()
+            .unwrap_or(DEFAULT_API_VERSION)
+            .trim()
+            .to_owned();
+        if api_version.is_empty() {
+            return Err(Error::invalid_argument("the api-version is empty"));
+        }
+        if options.max_body_bytes == Some(0) {
+            return Err(Error::invalid_argument(
+                "the body limit must be greater than zero",
+            ));
+        }
+        let poll_time_scale = check_time_scale(options.poll_time_scale)?;
+        let transport = HttpTransport::new(&options)?;
+        let chosen = choose(&options, &transport)?;
+        let mut retry = options.retry_policy.unwrap_or_default();
+        if let Some(retries) = options.max_retries {
+            retry.max_retries = retries;
+        }
+        Ok(Client {
+            inner: Arc::new(Inner {
+                http: transport.http,
+                base_url,
+                api_version,
+                tokens: TokenCache::new(chosen.credential),
+                credential_source: chosen.source,
+                retry,
+                max_body_bytes: options.max_body_bytes.unwrap_or(DEFAULT_MAX_BODY_BYTES),
+                poll_time_scale,
+            }),
+        })
+    }
+
+    /// A builder with the service's defaults.
+    pub fn builder() -> ClientBuilder {
+        ClientBuilder::default()
+    }
+
+    /// Where the client's credential came from (see [`crate::credential::default_chain`]).
+    pub fn credential_source(&self) -> &CredentialSource {
+        &self.inner.credential_source
+    }
+
+    /// Simulated seconds per real second of the server watched (1 for the service).
+    pub fn poll_time_scale(&self) -> f64 {
+        self.inner.poll_time_scale
+    }
+}
+
+pub(crate) fn check_id(what: &str, id: &str) -> Result<()> {
     if id.trim().is_empty() {
         return Err(Error::invalid_argument(format!("the {what} id is empty")));
     }
@@ -285,11 +304,6 @@ fn header<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
 }
 
 impl Client {
-    /// A builder with the service's defaults.
-    pub fn builder() -> ClientBuilder {
-        ClientBuilder::default()
-    }
-
     /// The base URL requests go to.
     pub fn base_url(&self) -> &str {
         self.inner.base_url.as_str()
@@ -319,17 +333,16 @@ impl Client {
                 Ok(status) => return Ok(status),
                 Err(e) => e,
             };
-            if error.status_code() == Some(401) && !refreshed_token && !self.inner.static_token {
+            if error.status_code() == Some(401)
+                && !refreshed_token
+                && !self.inner.credential_source.is_static_token()
+            {
                 log::info!("GET {url}: token refused, asking the credential for a new one");
                 refreshed_token = true;
                 self.inner.tokens.invalidate().await;
                 continue;
             }
-            let transient = match error.status_code() {
-                Some(code) => is_retryable_status(code),
-                None => matches!(error.kind(), ErrorKind::Timeout | ErrorKind::Transport),
-            };
-            if !transient || retry >= policy.max_retries {
+            if !error.is_transient() || retry >= policy.max_retries {
                 return Err(error);
             }
             let delay = policy.delay(retry, error.retry_after());

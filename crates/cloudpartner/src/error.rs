@@ -242,13 +242,21 @@ impl Error {
         self.0.retry_after
     }
 
-    /// True for errors worth trying again later (throttling, server errors, timeouts,
-    /// transport failures).
+    /// True for errors worth trying again later — the one definition used by the
+    /// client's retries and by a watch: an answer of 408, 429, 500, 502, 503 or 504
+    /// ([`crate::is_retryable_status`]), or, with no answer, a timeout or a transport
+    /// failure. A 501 or a 505 is not transient.
+    ///
+    /// ```
+    /// use cloudpartner::{Error, ErrorKind};
+    /// assert!(Error::new(ErrorKind::Transport, "reset").is_transient());
+    /// assert!(!Error::new(ErrorKind::Parse, "bad").is_transient());
+    /// ```
     pub fn is_transient(&self) -> bool {
-        matches!(
-            self.0.kind,
-            ErrorKind::Throttled | ErrorKind::Server | ErrorKind::Timeout | ErrorKind::Transport
-        )
+        match self.0.status_code {
+            Some(status) if status >= 400 => crate::retry::is_retryable_status(status),
+            _ => matches!(self.0.kind, ErrorKind::Timeout | ErrorKind::Transport),
+        }
     }
 }
 

@@ -21,11 +21,14 @@
 
 mod canonical;
 mod client;
+mod client_options;
 pub mod credential;
 mod derived;
 mod endpoint;
+mod environment;
 mod error;
 mod http_error;
+mod http_transport;
 mod message_text;
 mod model;
 mod parse;
@@ -41,7 +44,9 @@ pub use client::{
     Client, ClientBuilder, DEFAULT_API_VERSION, DEFAULT_BASE_URL, DEFAULT_CONCURRENCY,
     DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT,
 };
+pub use client_options::{ClientOptions, ClientSecretOptions, positive_millis, positive_seconds};
 pub use endpoint::{encode_path_segment, is_loopback};
+pub use environment::Environment;
 pub use error::{Error, ErrorKind, Result};
 pub use message_text::html_to_text;
 pub use model::{Link, Message, OfferStatus, Step};
@@ -53,7 +58,10 @@ pub use secret::Secret;
 pub use state::{MessageLevel, OfferState, StepState};
 pub use time_frame::TimeFrame;
 pub use timestamp::{format_timestamp, parse_timestamp};
-pub use watch::{WatchOptions, WatchStream, WatchUntil, next_poll_interval};
+pub use watch::{
+    DEFAULT_MAX_INTERVAL, DEFAULT_MIN_INTERVAL, MIN_SCALED_INTERVAL, Watch, WatchOptions,
+    WatchStream, WatchUntil, next_poll_interval,
+};
 
 /// The version of this crate (`"0.1.0"`).
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

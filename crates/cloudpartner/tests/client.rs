@@ -115,7 +115,11 @@ async fn http_is_only_for_loopback_unless_allowed() {
         .build()
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::InvalidArgument);
-    let err = Client::builder().build().unwrap_err();
+    let err = Client::builder()
+        .environment(cloudpartner::Environment::from_vars([("HOME", "/nowhere")]))
+        .build()
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Authentication);
     assert!(err.message().contains("no credential"));
 }
 

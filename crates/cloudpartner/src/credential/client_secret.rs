@@ -3,8 +3,10 @@ use std::time::{Duration, SystemTime};
 use serde::Deserialize;
 
 use super::{AccessToken, DEFAULT_AUTHORITY_HOST, RESOURCE, TokenCredential, TokenFuture};
+use crate::client_options::ClientOptions;
 use crate::endpoint::check_url_scheme;
 use crate::error::{Error, ErrorKind, Result};
+use crate::http_transport::HttpTransport;
 use crate::secret::Secret;
 
 /// A service principal's client secret, exchanged for tokens at Entra ID
@@ -82,12 +84,11 @@ impl ClientSecretCredential {
                 Error::invalid_argument(format!("authority host `{authority_host}`: {e}"))
             })?;
         check_url_scheme(&authority_host, allow_http, "authority host")?;
-        let http = reqwest::Client::builder()
-            .timeout(Duration::from_secs(30))
-            .connect_timeout(Duration::from_secs(10))
-            .user_agent(concat!("cloudpartner/", env!("CARGO_PKG_VERSION")))
-            .build()
-            .map_err(|e| Error::new(ErrorKind::Internal, format!("HTTP client: {e}")))?;
+        let http = HttpTransport::new(&ClientOptions {
+            allow_http,
+            ..ClientOptions::default()
+        })?
+        .http;
         Ok(ClientSecretCredential {
             tenant_id,
             client_id,
@@ -95,6 +96,13 @@ impl ClientSecretCredential {
             authority_host,
             http,
         })
+    }
+
+    /// Sends the token requests through a client's transport (its timeouts,
+    /// User-Agent and redirect rules).
+    pub(crate) fn with_transport(mut self, transport: &HttpTransport) -> ClientSecretCredential {
+        self.http = transport.http.clone();
+        self
     }
 
     fn token_url(&self) -> String {

@@ -1,9 +1,10 @@
 //! Where access tokens come from: a static token, a client secret, the Azure CLI, the
-//! environment, or anything that implements [`TokenCredential`].
+//! environment, or anything that implements [`TokenCredential`]; and the one chain
+//! that picks among them, [`default_chain`].
 
 mod azure_cli;
+mod chain;
 mod client_secret;
-mod environment;
 mod expiry;
 mod static_token;
 mod token_cache;
@@ -14,8 +15,9 @@ use std::pin::Pin;
 use std::time::SystemTime;
 
 pub use azure_cli::AzureCliCredential;
+pub(crate) use chain::choose;
+pub use chain::{ChosenCredential, CredentialSource, NO_CREDENTIAL, default_chain};
 pub use client_secret::ClientSecretCredential;
-pub use environment::credential_from_env;
 pub use static_token::StaticTokenCredential;
 pub(crate) use token_cache::TokenCache;
 
