@@ -59,6 +59,10 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "URL")]
     pub authority_host: Option<String>,
 
+    /// Allow plain http:// to hosts that are not loopback (loopback is always allowed)
+    #[arg(long, global = true)]
+    pub allow_http: bool,
+
     /// Seconds before giving up: per request (default 30), or for the whole `watch`
     #[arg(long, global = true, value_name = "SECONDS", value_parser = parse_seconds)]
     pub timeout: Option<Duration>,

@@ -1,73 +1,77 @@
-//! The API client the command talks through, built from the global flags and the
-//! environment.
+//! The API client the command talks through, built from the global flags through the
+//! core's `ClientOptions` (the base URL and the credential follow the core's rules:
+//! flags, then the environment, then the Azure CLI).
 
 use std::time::Duration;
 
-use cloudpartner::Client;
+use cloudpartner::credential::CredentialSource;
+use cloudpartner::{Client, ClientOptions, Environment, ErrorKind};
 
 use crate::args::GlobalArgs;
-use crate::credentials::{
-    Credential, CredentialSource, find_on_path, lookup_env, resolve_credential,
-};
+use crate::credentials::credential_flags;
 use crate::failure::Failure;
-use crate::hint::HintContext;
+use crate::hint::{GET_TOKEN, HintContext};
 
 /// A client, with what error reports need to know about it.
 #[derive(Debug, Clone)]
 pub struct Connection {
     /// The client.
     pub client: Client,
-    /// Where its credential came from.
-    pub source: CredentialSource,
     /// The base URL in use.
     pub base_url: String,
 }
 
 impl Connection {
-    /// Builds the client: base URL from `--base-url`, then `CLOUDPARTNER_BASE_URL`,
-    /// then the service's; the credential as [`resolve_credential`] picks it;
-    /// `request_timeout` overrides `--timeout` (for `watch`, where it is the watch's).
+    /// Builds the client; `request_timeout` overrides `--timeout` (for `watch`, where
+    /// `--timeout` is the watch's).
     pub fn open(
         global: &GlobalArgs,
         request_timeout: Option<Duration>,
     ) -> Result<Connection, Failure> {
-        let base_url = global
-            .base_url
-            .clone()
-            .or_else(|| lookup_env("CLOUDPARTNER_BASE_URL"))
-            .unwrap_or_else(|| cloudpartner::DEFAULT_BASE_URL.to_owned());
-        let resolved = resolve_credential(global, &lookup_env, &find_on_path)?;
-        let mut builder = Client::builder().base_url(base_url.trim());
-        builder = match resolved.credential {
-            Credential::Token(token) => builder.token(token),
-            Credential::Provider(provider) => builder.credential_arc(provider),
+        let env = Environment::process();
+        let flags = credential_flags(global, &env)?;
+        let options = ClientOptions {
+            base_url: global.base_url.clone(),
+            api_version: global.api_version.clone(),
+            token: flags.token,
+            client_secret: flags.client_secret,
+            timeout: request_timeout.or(global.timeout),
+            max_retries: global.max_retries,
+            allow_http: global.allow_http,
+            user_agent_tag: Some("cli".to_owned()),
+            environment: Some(env),
+            ..ClientOptions::default()
         };
-        if let Some(version) = &global.api_version {
-            builder = builder.api_version(version);
-        }
-        if let Some(timeout) = request_timeout.or(global.timeout) {
-            builder = builder.timeout(timeout);
-        }
-        if let Some(retries) = global.max_retries {
-            builder = builder.max_retries(retries);
-        }
-        let client = builder.build().map_err(|e| Failure::usage(e.to_string()))?;
+        let client = Client::new(options).map_err(|e| match e.kind() {
+            ErrorKind::Authentication => Failure::error(format!(
+                "{e}; on the command line: --token, or --tenant-id, --client-id and --client-secret"
+            ))
+            .with_hint(format!(
+                "with the Azure CLI elsewhere, `{GET_TOKEN}` prints a token"
+            )),
+            _ => Failure::usage(e.to_string()),
+        })?;
         log::info!(
-            "API: {} (api-version {})",
+            "API: {} (api-version {}), credential: {}",
             client.base_url(),
-            client.api_version()
+            client.api_version(),
+            client.credential_source()
         );
         Ok(Connection {
+            base_url: client.base_url().trim_end_matches('/').to_owned(),
             client,
-            source: resolved.source,
-            base_url: base_url.trim().to_owned(),
         })
+    }
+
+    /// Where the client's credential came from.
+    pub fn source(&self) -> &CredentialSource {
+        self.client.credential_source()
     }
 
     /// What hints may mention about this connection.
     pub fn hint_context(&self) -> HintContext<'_> {
         HintContext {
-            credential: Some(&self.source),
+            credential: Some(self.source()),
             base_url: &self.base_url,
         }
     }

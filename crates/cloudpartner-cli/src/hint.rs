@@ -2,7 +2,7 @@
 
 use cloudpartner::{Error, ErrorKind};
 
-use crate::credentials::CredentialSource;
+use cloudpartner::credential::CredentialSource;
 
 /// How to get a token by hand.
 pub const GET_TOKEN: &str = "az account get-access-token --resource https://cloudpartner.azure.com --query accessToken -o tsv";
@@ -25,11 +25,11 @@ pub fn hint_for(error: &Error, context: &HintContext<'_>) -> Option<String> {
                 .credential
                 .filter(|source| error.message().starts_with(source.label()));
             match failed_credential {
-                Some(CredentialSource::ClientSecret) => {
-                    "check --tenant-id, --client-id and --client-secret (or AZURE_TENANT_ID, \
+                Some(
+                    CredentialSource::ClientSecret | CredentialSource::EnvironmentClientSecret,
+                ) => "check --tenant-id, --client-id and --client-secret (or AZURE_TENANT_ID, \
 AZURE_CLIENT_ID, AZURE_CLIENT_SECRET) and --authority-host"
-                        .to_owned()
-                }
+                    .to_owned(),
                 Some(CredentialSource::AzureCli(_)) => {
                     "sign in with `az login`, then check that `az account get-access-token \
 --resource https://cloudpartner.azure.com` works"

@@ -245,7 +245,7 @@ fn without_any_credential_the_error_lists_the_options() {
         .env("PATH", PathBuf::from(empty.path())))
     .expect_code(1);
     assert!(
-        out.error_lines()[0].contains("no credentials found"),
+        out.error_lines()[0].contains("no credential found"),
         "{}",
         out.stderr
     );

@@ -189,8 +189,19 @@ fn transient_errors_do_not_end_a_watch_others_exit_1() {
         .for_offer("ok")
         .times(2),
     );
-    let out = run(watch(&server, "ok", &["--max-retries", "0"])).expect_code(0);
+    let out = run(watch(&server, "ok", &["--max-retries", "0", "-v"])).expect_code(0);
     assert!(out.stderr.contains("polling again"), "{}", out.stderr);
+    // Without -v, a survived failure prints nothing.
+    server.emulator().add_fault(
+        Fault::new(FaultKind::Status {
+            status: 503,
+            retry_after_seconds: None,
+        })
+        .for_offer("ok")
+        .times(2),
+    );
+    let out = run(watch(&server, "ok", &["--max-retries", "0"])).expect_code(0);
+    assert!(!out.stderr.contains("503"), "{}", out.stderr);
 
     let out = run(watch(&server, "no-such-offer", &[])).expect_code(1);
     assert!(

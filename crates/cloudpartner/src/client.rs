@@ -346,7 +346,7 @@ impl Client {
                 return Err(error);
             }
             let delay = policy.delay(retry, error.retry_after());
-            log::warn!(
+            log::info!(
                 "GET {url}: {error}; retry {} of {} in {:.1} s",
                 retry + 1,
                 policy.max_retries,

@@ -9,7 +9,6 @@ use cloudpartner_emulator::{DEFAULT_PUBLISH_SECONDS, Emulator, Scenario};
 use super::watch::{Watched, follow};
 use crate::args::{DemoArgs, GlobalArgs};
 use crate::connection::Connection;
-use crate::credentials::CredentialSource;
 use crate::exit_code::Exit;
 use crate::failure::Failure;
 use crate::output::print_line;
@@ -49,19 +48,15 @@ pub async fn demo(global: &GlobalArgs, args: &DemoArgs) -> Result<Exit, Failure>
         .token(emulator.token())
         .build()
         .map_err(|e| Failure::error(e.to_string()))?;
-    let connection = Connection {
-        client,
-        source: CredentialSource::Token("the emulator"),
-        base_url,
-    };
+    let connection = Connection { client, base_url };
     let interval = demo_interval(length);
     let watched = Watched {
         publisher: PUBLISHER,
         offer: OFFER,
         options: WatchOptions {
             until: WatchUntil::Terminal,
-            min_interval: interval,
-            max_interval: interval,
+            min_interval: Some(interval),
+            max_interval: Some(interval),
             timeout: Some(length * 3 + Duration::from_secs(10)),
         },
         json: false,

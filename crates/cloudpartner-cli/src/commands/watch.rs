@@ -4,7 +4,6 @@
 use std::io::IsTerminal;
 
 use cloudpartner::{ErrorKind, OfferStatus, WatchOptions, WatchUntil};
-use futures_util::StreamExt;
 use tokio::time::Instant;
 
 use crate::args::{GlobalArgs, Until, WatchArgs};
@@ -21,23 +20,24 @@ use crate::watch_view::WatchView;
 pub async fn watch(global: &GlobalArgs, args: &WatchArgs) -> Result<Exit, Failure> {
     let request_timeout = global.timeout.map(|t| t.min(cloudpartner::DEFAULT_TIMEOUT));
     let connection = Connection::open(global, request_timeout)?;
-    let defaults = WatchOptions::default();
+    if let (Some(min), Some(max)) = (args.min_interval, args.max_interval) {
+        if max < min {
+            return Err(Failure::usage(format!(
+                "--max-interval ({} s) is shorter than --min-interval ({} s)",
+                max.as_secs_f64(),
+                min.as_secs_f64()
+            )));
+        }
+    }
     let options = WatchOptions {
         until: match args.until {
             Until::Terminal => WatchUntil::Terminal,
             Until::Review => WatchUntil::PublisherAction,
         },
-        min_interval: args.min_interval.unwrap_or(defaults.min_interval),
-        max_interval: args.max_interval.unwrap_or(defaults.max_interval),
+        min_interval: args.min_interval,
+        max_interval: args.max_interval,
         timeout: global.timeout,
     };
-    if options.max_interval < options.min_interval {
-        return Err(Failure::usage(format!(
-            "--max-interval ({} s) is shorter than --min-interval ({} s)",
-            options.max_interval.as_secs_f64(),
-            options.min_interval.as_secs_f64()
-        )));
-    }
     let watched = Watched {
         publisher: &args.publisher,
         offer: &args.offer,
@@ -69,15 +69,16 @@ pub async fn follow(
 ) -> Result<Exit, Failure> {
     let title = format!("{}/{}", watched.publisher, watched.offer);
     let mut view = WatchView::choose(watched.json, std::io::stdout().is_terminal(), style, &title);
-    let mut stream = connection
+    let watch = connection
         .client
-        .watch(watched.publisher, watched.offer, watched.options);
+        .watch(watched.publisher, watched.offer, watched.options)
+        .map_err(|e| Failure::usage(e.to_string()))?;
     let started = Instant::now();
     let mut last: Option<OfferStatus> = None;
     let mut interrupt = std::pin::pin!(tokio::signal::ctrl_c());
     loop {
         tokio::select! {
-            item = stream.next() => match item {
+            item = watch.next() => match item {
                 Some(Ok(status)) => {
                     view.show(&status, started.elapsed());
                     last = Some(status);
