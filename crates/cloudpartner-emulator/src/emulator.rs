@@ -1,7 +1,7 @@
 //! The emulator handle and its builder.
 
 use std::net::{Ipv4Addr, SocketAddr};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use tokio::net::TcpListener;
 use tokio::sync::watch;
@@ -9,16 +9,29 @@ use tokio::task::JoinHandle;
 
 use crate::fault::Fault;
 use crate::recorded_request::RecordedRequest;
+use crate::request_log::DEFAULT_REQUEST_LOG_CAPACITY;
 use crate::scenario::Scenario;
 use crate::server::serve;
 use crate::state::EmulatorState;
 
 /// Configures and starts an [`Emulator`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct EmulatorBuilder {
     scenario: Option<Scenario>,
     time_scale: Option<f64>,
     port: u16,
+    request_log_capacity: usize,
+}
+
+impl Default for EmulatorBuilder {
+    fn default() -> Self {
+        EmulatorBuilder {
+            scenario: None,
+            time_scale: None,
+            port: 0,
+            request_log_capacity: DEFAULT_REQUEST_LOG_CAPACITY,
+        }
+    }
 }
 
 impl EmulatorBuilder {
@@ -40,6 +53,14 @@ impl EmulatorBuilder {
         self
     }
 
+    /// How many requests [`Emulator::requests`] remembers: a ring of the
+    /// last `capacity` requests, older ones dropped; 0 records none. Default
+    /// [`DEFAULT_REQUEST_LOG_CAPACITY`] (1000).
+    pub fn request_log_capacity(mut self, capacity: usize) -> Self {
+        self.request_log_capacity = capacity;
+        self
+    }
+
     /// Binds `127.0.0.1:port`, spawns the server on the current tokio runtime
     /// and returns once it is listening.
     ///
@@ -58,7 +79,11 @@ impl EmulatorBuilder {
         let listener =
             TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, self.port))).await?;
         let addr = listener.local_addr()?;
-        let state = Arc::new(EmulatorState::new(scenario, time_scale));
+        let state = Arc::new(EmulatorState::new(
+            scenario,
+            time_scale,
+            self.request_log_capacity,
+        ));
         let (shutdown, shutdown_signal) = watch::channel(false);
         let server = tokio::spawn(serve(listener, state.clone(), shutdown_signal));
         log::debug!("emulator: listening on {addr}");
@@ -67,7 +92,7 @@ impl EmulatorBuilder {
             addr,
             state,
             shutdown,
-            server: Some(server),
+            server: Mutex::new(Some(server)),
         })
     }
 }
@@ -75,15 +100,17 @@ impl EmulatorBuilder {
 /// A running emulator of the Cloud Partner Portal API on `127.0.0.1`.
 ///
 /// Dropping the handle stops the server (without waiting for it);
-/// [`Emulator::shutdown`] stops it and waits. Any number of emulators can run
-/// in one process.
+/// [`Emulator::stop`] stops it and waits, and can be called any number of
+/// times. What the emulator recorded and stored ([`Emulator::requests`],
+/// [`Emulator::offer_document`]) stays readable after it stopped. Any number
+/// of emulators can run in one process.
 #[derive(Debug)]
 pub struct Emulator {
     base_url: String,
     addr: SocketAddr,
     state: Arc<EmulatorState>,
     shutdown: watch::Sender<bool>,
-    server: Option<JoinHandle<()>>,
+    server: Mutex<Option<JoinHandle<()>>>,
 }
 
 impl Emulator {
@@ -129,13 +156,26 @@ impl Emulator {
 
     /// Stops the server: no new connections, requests in flight get a short
     /// grace period, then it returns once the server task has ended.
-    pub async fn shutdown(mut self) {
+    ///
+    /// Idempotent: a second call returns at once. The handle stays usable for
+    /// reading what was recorded and stored.
+    pub async fn stop(&self) {
         self.shutdown.send_replace(true);
-        if let Some(server) = self.server.take() {
+        let server = self
+            .server
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .take();
+        if let Some(server) = server {
             if let Err(error) = server.await {
                 log::warn!("emulator: the server task failed: {error}");
             }
         }
+    }
+
+    /// Stops the server like [`Emulator::stop`], consuming the handle.
+    pub async fn shutdown(self) {
+        self.stop().await;
     }
 }
 

@@ -35,6 +35,7 @@ mod fault;
 mod fault_response;
 mod publish;
 mod recorded_request;
+mod request_log;
 mod scenario;
 mod server;
 mod state;
@@ -44,7 +45,8 @@ mod token_endpoint;
 pub use default_scenario::DEFAULT_PUBLISH_SECONDS;
 pub use emulator::{Emulator, EmulatorBuilder};
 pub use fault::{Fault, FaultKind};
-pub use recorded_request::RecordedRequest;
+pub use recorded_request::{REDACTED, RecordedRequest};
+pub use request_log::DEFAULT_REQUEST_LOG_CAPACITY;
 pub use scenario::{DEFAULT_TOKEN, Scenario, ScenarioError};
 
 /// The api-version the emulated status endpoint accepts: `2017-10-31`.

@@ -1,6 +1,16 @@
 //! Requests as the emulator received them, for tests to inspect.
 
-/// A request the emulator received: method, raw path, query and headers.
+/// What replaces the credentials of an `Authorization` header that does not
+/// carry the emulator's own token.
+pub const REDACTED: &str = "REDACTED";
+
+/// A request the emulator received: method, raw path, query, headers and,
+/// for writes to the API, the body.
+///
+/// The `Authorization` header is kept as sent when it carries the emulator's
+/// own token (no secret: [`crate::Emulator::token`] hands it out); any other
+/// credentials are replaced by [`REDACTED`], keeping the scheme
+/// (`Bearer REDACTED`), so a real token sent by mistake never lands in a log.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RecordedRequest {
     /// The HTTP method, e.g. `GET`.
@@ -12,6 +22,10 @@ pub struct RecordedRequest {
     /// The headers in the order received, names in lowercase. Values that
     /// are not valid UTF-8 are converted lossily.
     pub headers: Vec<(String, String)>,
+    /// The body of a `PUT`, `POST`, `PATCH` or `DELETE` under `/api/`, as
+    /// received (possibly empty); `None` for other requests (reads, and the
+    /// token endpoints, whose bodies hold client secrets).
+    pub body: Option<Vec<u8>>,
 }
 
 impl RecordedRequest {
@@ -23,29 +37,80 @@ impl RecordedRequest {
             .map(|(_, value)| value.as_str())
     }
 
-    /// Records the method, path, query and headers of a request.
-    pub(crate) fn of<B>(request: &axum::http::Request<B>) -> RecordedRequest {
-        RecordedRequest {
-            method: request.method().as_str().to_owned(),
-            path: request.uri().path().to_owned(),
-            query: request.uri().query().map(str::to_owned),
-            headers: request
-                .headers()
-                .iter()
-                .map(|(name, value)| {
-                    (
-                        name.as_str().to_owned(),
-                        String::from_utf8_lossy(value.as_bytes()).into_owned(),
-                    )
-                })
-                .collect(),
+    /// The path and, when there is one, `?` and the query, as sent.
+    pub fn path_and_query(&self) -> String {
+        match &self.query {
+            Some(query) => format!("{}?{query}", self.path),
+            None => self.path.clone(),
         }
     }
+
+    /// The recorded body parsed as JSON; `None` without a body or when it
+    /// is not JSON.
+    pub fn body_json(&self) -> Option<serde_json::Value> {
+        serde_json::from_slice(self.body.as_deref()?).ok()
+    }
+
+    /// Records the method, path, query and headers of a request, redacting
+    /// credentials other than `token`, with the body read beforehand.
+    pub(crate) fn of(
+        parts: &axum::http::request::Parts,
+        body: Option<Vec<u8>>,
+        token: &str,
+    ) -> RecordedRequest {
+        RecordedRequest {
+            method: parts.method.as_str().to_owned(),
+            path: parts.uri.path().to_owned(),
+            query: parts.uri.query().map(str::to_owned),
+            headers: parts
+                .headers
+                .iter()
+                .map(|(name, value)| {
+                    let value = String::from_utf8_lossy(value.as_bytes()).into_owned();
+                    let value = if name == axum::http::header::AUTHORIZATION {
+                        redact_authorization(value, token)
+                    } else {
+                        value
+                    };
+                    (name.as_str().to_owned(), value)
+                })
+                .collect(),
+            body,
+        }
+    }
+}
+
+/// Whether a request's body is recorded: writes to the API.
+pub(crate) fn records_body(method: &axum::http::Method, path: &str) -> bool {
+    use axum::http::Method;
+    path.starts_with("/api/")
+        && [Method::PUT, Method::POST, Method::PATCH, Method::DELETE].contains(method)
+}
+
+/// An `Authorization` value as recorded: kept when it is `Bearer <token>`,
+/// otherwise the scheme followed by [`REDACTED`].
+fn redact_authorization(value: String, token: &str) -> String {
+    let trimmed = value.trim();
+    let (scheme, credentials) = trimmed
+        .split_once(|c: char| c.is_ascii_whitespace())
+        .unwrap_or((trimmed, ""));
+    if scheme.eq_ignore_ascii_case("bearer") && credentials.trim() == token {
+        return value;
+    }
+    if credentials.trim().is_empty() && !scheme.eq_ignore_ascii_case("bearer") {
+        // A bare value without a scheme: all of it may be a secret.
+        return String::from(REDACTED);
+    }
+    format!("{scheme} {REDACTED}")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn parts(request: axum::http::Request<()>) -> axum::http::request::Parts {
+        request.into_parts().0
+    }
 
     #[test]
     fn headers_are_found_case_insensitively() {
@@ -53,12 +118,60 @@ mod tests {
             .header("X-Ms-Client-Request-Id", "abc")
             .body(())
             .unwrap();
-        let recorded = RecordedRequest::of(&request);
+        let recorded = RecordedRequest::of(&parts(request), None, "t");
         assert_eq!(recorded.method, "GET");
         assert_eq!(recorded.path, "/x");
         assert_eq!(recorded.query.as_deref(), Some("y=1"));
+        assert_eq!(recorded.path_and_query(), "/x?y=1");
         assert_eq!(recorded.headers[0].0, "x-ms-client-request-id");
         assert_eq!(recorded.header("X-MS-CLIENT-REQUEST-ID"), Some("abc"));
         assert_eq!(recorded.header("authorization"), None);
+        assert_eq!(recorded.body, None);
+    }
+
+    #[test]
+    fn only_the_emulator_token_is_kept() {
+        let record = |value: &str| {
+            let request = axum::http::Request::get("/")
+                .header("Authorization", value)
+                .body(())
+                .unwrap();
+            RecordedRequest::of(&parts(request), None, "emulator-token")
+                .header("authorization")
+                .map(str::to_owned)
+        };
+        assert_eq!(
+            record("Bearer emulator-token").as_deref(),
+            Some("Bearer emulator-token")
+        );
+        assert_eq!(
+            record("bearer emulator-token").as_deref(),
+            Some("bearer emulator-token")
+        );
+        assert_eq!(
+            record("Bearer eyJ0eXAiOiJKV1Qi.real").as_deref(),
+            Some("Bearer REDACTED")
+        );
+        assert_eq!(
+            record("Basic dXNlcjpwYXNz").as_deref(),
+            Some("Basic REDACTED")
+        );
+        assert_eq!(record("s3cr3t").as_deref(), Some("REDACTED"));
+        assert_eq!(record("Bearer").as_deref(), Some("Bearer REDACTED"));
+    }
+
+    #[test]
+    fn bodies_of_api_writes_are_recorded() {
+        use axum::http::Method;
+        assert!(records_body(&Method::PUT, "/api/publishers/p/offers/o"));
+        assert!(records_body(
+            &Method::POST,
+            "/api/publishers/p/offers/o/publish"
+        ));
+        assert!(!records_body(&Method::GET, "/api/publishers"));
+        assert!(!records_body(&Method::POST, "/t/oauth2/token"));
+        let request = axum::http::Request::post("/api/x").body(()).unwrap();
+        let recorded = RecordedRequest::of(&parts(request), Some(br#"{"a":1}"#.to_vec()), "t");
+        assert_eq!(recorded.body_json(), Some(serde_json::json!({"a": 1})));
     }
 }

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
+use axum::body::Body;
 use axum::http::{HeaderName, HeaderValue, Request, StatusCode};
 use axum::response::Response;
 use axum::routing::{get, post};
@@ -19,9 +20,12 @@ use tokio::sync::{Notify, watch};
 use tokio::task::JoinSet;
 
 use crate::error_response::api_error;
-use crate::recorded_request::RecordedRequest;
+use crate::recorded_request::{RecordedRequest, records_body};
 use crate::state::EmulatorState;
 use crate::{status_endpoint, token_endpoint};
+
+/// The largest request body the emulator reads (32 MiB).
+const REQUEST_BODY_LIMIT: usize = 32 * 1024 * 1024;
 
 /// How long shutdown waits for requests in flight before dropping their connections.
 const SHUTDOWN_GRACE: Duration = Duration::from_millis(500);
@@ -73,6 +77,19 @@ fn router(state: Arc<EmulatorState>) -> Router {
             )
         })
         .with_state(state)
+}
+
+/// Adds what every response carries: a fresh `x-ms-request-id` and the
+/// echoed `x-ms-client-request-id`.
+fn finish(mut response: Response, client_request_id: Option<HeaderValue>) -> Response {
+    let headers = response.headers_mut();
+    if let Ok(request_id) = HeaderValue::try_from(uuid::Uuid::new_v4().to_string()) {
+        headers.insert(REQUEST_ID, request_id);
+    }
+    if let Some(client_request_id) = client_request_id {
+        headers.insert(CLIENT_REQUEST_ID, client_request_id);
+    }
+    response
 }
 
 /// Accepts connections until `shutdown` turns true (or its sender is
@@ -132,21 +149,39 @@ async fn serve_connection(
     let control = ConnectionControl::default();
     let reset = control.reset.clone();
     let router = TowerToHyperService::new(router);
-    let service = hyper::service::service_fn(move |mut request: Request<Incoming>| {
-        state.record(RecordedRequest::of(&request));
-        let client_request_id = request.headers().get(CLIENT_REQUEST_ID).cloned();
-        request.extensions_mut().insert(control.clone());
-        let response = router.call(request);
+    let service = hyper::service::service_fn(move |request: Request<Incoming>| {
+        let state = state.clone();
+        let control = control.clone();
+        let router = router.clone();
         async move {
-            let mut response: Response = response.await?;
-            let headers = response.headers_mut();
-            if let Ok(request_id) = HeaderValue::try_from(uuid::Uuid::new_v4().to_string()) {
-                headers.insert(REQUEST_ID, request_id);
-            }
-            if let Some(client_request_id) = client_request_id {
-                headers.insert(CLIENT_REQUEST_ID, client_request_id);
-            }
-            Ok::<_, Infallible>(response)
+            let (parts, body) = request.into_parts();
+            let (body, recorded_body) = if records_body(&parts.method, parts.uri.path()) {
+                match axum::body::to_bytes(Body::new(body), REQUEST_BODY_LIMIT).await {
+                    Ok(bytes) => (Body::from(bytes.clone()), Some(bytes.to_vec())),
+                    Err(error) => {
+                        state.record(RecordedRequest::of(&parts, None, &state.token));
+                        log::debug!("emulator: cannot read a request body: {error}");
+                        return Ok(finish(
+                            api_error(
+                                StatusCode::PAYLOAD_TOO_LARGE,
+                                "RequestEntityTooLarge",
+                                &format!(
+                                    "The request body could not be read or is larger than {REQUEST_BODY_LIMIT} bytes."
+                                ),
+                            ),
+                            None,
+                        ));
+                    }
+                }
+            } else {
+                (Body::new(body), None)
+            };
+            state.record(RecordedRequest::of(&parts, recorded_body, &state.token));
+            let client_request_id = parts.headers.get(CLIENT_REQUEST_ID).cloned();
+            let mut request = Request::from_parts(parts, body);
+            request.extensions_mut().insert(control);
+            let response: Response = router.call(request).await?;
+            Ok::<_, Infallible>(finish(response, client_request_id))
         }
     });
     let connection = hyper::server::conn::http1::Builder::new()

@@ -8,6 +8,7 @@ use crate::clock::{SimulationClock, format_timestamp};
 use crate::fault::{Fault, FaultKind};
 use crate::publish::OfferIds;
 use crate::recorded_request::RecordedRequest;
+use crate::request_log::RequestLog;
 use crate::scenario::{ClientCredentials, Scenario, ScenarioOffer};
 
 /// Everything the server's handlers read and change.
@@ -20,7 +21,7 @@ pub(crate) struct EmulatorState {
     clock: SimulationClock,
     publishers: Mutex<BTreeMap<String, BTreeMap<String, ScenarioOffer>>>,
     faults: Mutex<Vec<Fault>>,
-    requests: Mutex<Vec<RecordedRequest>>,
+    requests: Mutex<RequestLog>,
 }
 
 /// The outcome of looking an offer up.
@@ -53,14 +54,14 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 impl EmulatorState {
     /// The state of an emulator serving `scenario` with this time scale,
     /// its clock starting now.
-    pub fn new(scenario: Scenario, time_scale: f64) -> EmulatorState {
+    pub fn new(scenario: Scenario, time_scale: f64, request_log_capacity: usize) -> EmulatorState {
         EmulatorState {
             token: scenario.token,
             clients: scenario.clients,
             clock: SimulationClock::start_now(time_scale),
             publishers: Mutex::new(scenario.publishers),
             faults: Mutex::new(scenario.faults),
-            requests: Mutex::new(Vec::new()),
+            requests: Mutex::new(RequestLog::with_capacity(request_log_capacity)),
         }
     }
 
@@ -131,9 +132,9 @@ impl EmulatorState {
         lock(&self.requests).push(request);
     }
 
-    /// Every request received so far, in order.
+    /// The requests in the log, oldest first.
     pub fn requests(&self) -> Vec<RecordedRequest> {
-        lock(&self.requests).clone()
+        lock(&self.requests).to_vec()
     }
 }
 
@@ -146,7 +147,7 @@ mod tests {
             r#"{{"publishers":{{"p":{{"offers":{{"o":{{"status":{{"status":"succeeded"}}}}}}}}}},"faults":{faults}}}"#
         ))
         .unwrap();
-        EmulatorState::new(scenario, 1.0)
+        EmulatorState::new(scenario, 1.0, 10)
     }
 
     #[test]
