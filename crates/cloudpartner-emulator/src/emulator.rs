@@ -90,6 +90,7 @@ impl EmulatorBuilder {
         Ok(Emulator {
             base_url: format!("http://{addr}"),
             addr,
+            time_scale,
             state,
             shutdown,
             server: Mutex::new(Some(server)),
@@ -108,6 +109,7 @@ impl EmulatorBuilder {
 pub struct Emulator {
     base_url: String,
     addr: SocketAddr,
+    time_scale: f64,
     state: Arc<EmulatorState>,
     shutdown: watch::Sender<bool>,
     server: Mutex<Option<JoinHandle<()>>>,
@@ -123,6 +125,11 @@ impl Emulator {
     /// It is also the authority host of the token endpoints.
     pub fn base_url(&self) -> &str {
         &self.base_url
+    }
+
+    /// Simulated seconds per real second of its clock.
+    pub fn time_scale(&self) -> f64 {
+        self.time_scale
     }
 
     /// The address the server listens on.

@@ -30,6 +30,7 @@ mod clock;
 mod default_scenario;
 mod document;
 mod emulator;
+mod emulator_client;
 mod error_response;
 mod fault;
 mod fault_response;
