@@ -50,7 +50,7 @@ pub use parse::{
 };
 pub use retry::{RetryPolicy, is_retryable_status, parse_retry_after};
 pub use secret::Secret;
-pub use state::{MessageLevel, OfferState, StepState};
+pub use state::{MessageLevel, OfferState, OperationState, StepState};
 pub use time_frame::TimeFrame;
 pub use timestamp::{format_timestamp, parse_timestamp};
 pub use watch::{WatchOptions, WatchStream, WatchUntil, next_poll_interval};
