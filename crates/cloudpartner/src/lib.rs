@@ -30,6 +30,7 @@ mod message_text;
 mod model;
 mod parse;
 mod retry;
+mod sas;
 mod secret;
 mod state;
 mod time_frame;
@@ -49,6 +50,7 @@ pub use parse::{
     ParseOptions, parse_offer_status, parse_offer_status_strict, parse_offer_status_with,
 };
 pub use retry::{RetryPolicy, is_retryable_status, parse_retry_after};
+pub use sas::{REDACTED, Redacted, redact_sas};
 pub use secret::Secret;
 pub use state::{MessageLevel, OfferState, OperationState, StepState};
 pub use time_frame::TimeFrame;
