@@ -26,15 +26,20 @@ mod derived;
 mod endpoint;
 mod error;
 mod http_error;
+mod json_document;
 mod message_text;
 mod model;
+mod offer;
+mod offer_images;
 mod parse;
+mod plans;
 mod retry;
 mod sas;
 mod secret;
 mod state;
 mod time_frame;
 mod timestamp;
+mod vm_image;
 mod watch;
 mod wire;
 
@@ -46,6 +51,8 @@ pub use endpoint::{encode_path_segment, is_loopback};
 pub use error::{Error, ErrorKind, Result};
 pub use message_text::html_to_text;
 pub use model::{Link, Message, OfferStatus, Step};
+pub use offer::{Offer, parse_offer, parse_offers};
+pub use offer_images::{COREVM_IMAGES_KEY, VIRTUAL_MACHINES_IMAGES_KEY};
 pub use parse::{
     ParseOptions, parse_offer_status, parse_offer_status_strict, parse_offer_status_with,
 };
@@ -55,6 +62,7 @@ pub use secret::Secret;
 pub use state::{MessageLevel, OfferState, OperationState, StepState};
 pub use time_frame::TimeFrame;
 pub use timestamp::{format_timestamp, parse_timestamp};
+pub use vm_image::{DataDisk, PUBLISHED_DATE_FORMAT, VmImageVersion};
 pub use watch::{WatchOptions, WatchStream, WatchUntil, next_poll_interval};
 
 /// The version of this crate (`"0.1.0"`).
