@@ -29,14 +29,20 @@ mod environment;
 mod error;
 mod http_error;
 mod http_transport;
+mod json_document;
 mod message_text;
 mod model;
+mod offer;
+mod offer_images;
 mod parse;
+mod plans;
 mod retry;
+mod sas;
 mod secret;
 mod state;
 mod time_frame;
 mod timestamp;
+mod vm_image;
 mod watch;
 mod wire;
 
@@ -50,14 +56,18 @@ pub use environment::Environment;
 pub use error::{Error, ErrorKind, Result};
 pub use message_text::html_to_text;
 pub use model::{Link, Message, OfferStatus, Step};
+pub use offer::{Offer, parse_offer, parse_offers};
+pub use offer_images::{COREVM_IMAGES_KEY, VIRTUAL_MACHINES_IMAGES_KEY};
 pub use parse::{
     ParseOptions, parse_offer_status, parse_offer_status_strict, parse_offer_status_with,
 };
 pub use retry::{RetryPolicy, is_retryable_status, parse_retry_after};
+pub use sas::{REDACTED, Redacted, redact_sas};
 pub use secret::Secret;
-pub use state::{MessageLevel, OfferState, StepState};
+pub use state::{MessageLevel, OfferState, OperationState, StepState};
 pub use time_frame::TimeFrame;
 pub use timestamp::{format_timestamp, parse_timestamp};
+pub use vm_image::{DataDisk, PUBLISHED_DATE_FORMAT, VmImageVersion};
 pub use watch::{
     DEFAULT_MAX_INTERVAL, DEFAULT_MIN_INTERVAL, MIN_SCALED_INTERVAL, Watch, WatchOptions,
     WatchStream, WatchUntil, next_poll_interval,

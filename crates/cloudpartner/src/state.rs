@@ -1,5 +1,5 @@
-//! The three enumerations of the API — offer state, step state, message level — read
-//! leniently: case-insensitive, ignoring `_`, `-` and spaces, with a few aliases, and
+//! The enumerations of the API — offer state, step state, message level, operation
+//! state — read leniently: case-insensitive, ignoring `_`, `-` and spaces, with a few aliases, and
 //! keeping any unknown value verbatim.
 
 use std::fmt;
@@ -136,12 +136,48 @@ wire_enum! {
     }
 }
 
+wire_enum! {
+    /// The state of an operation (a publish, a go-live, a cancel), from its `status` or
+    /// `submissionState`.
+    ///
+    /// ```
+    /// use cloudpartner::OperationState;
+    /// assert_eq!(OperationState::from_wire("not started"), OperationState::NotStarted);
+    /// assert_eq!(OperationState::from_wire("Succeeded"), OperationState::Completed);
+    /// assert_eq!(OperationState::from_wire("complete").as_wire(), "completed");
+    /// assert!(OperationState::from_wire("cancelled").is_terminal());
+    /// assert!(OperationState::from_wire("queued").is_unknown());
+    /// ```
+    OperationState {
+        /// Accepted, not started yet.
+        NotStarted = "notStarted",
+        /// Running.
+        Running = "running" | "inProgress",
+        /// Done (the service also says `complete` and `succeeded`).
+        Completed = "completed" | "complete" | "succeeded",
+        /// Failed.
+        Failed = "failed",
+        /// Canceled.
+        Canceled = "canceled" | "cancelled",
+    }
+}
+
 impl OfferState {
     /// Succeeded, failed or canceled: nothing more will happen without a new publish.
     pub fn is_terminal(&self) -> bool {
         matches!(
             self,
             OfferState::Succeeded | OfferState::Failed | OfferState::Canceled
+        )
+    }
+}
+
+impl OperationState {
+    /// Completed, failed or canceled: the operation will not change any more.
+    pub fn is_terminal(&self) -> bool {
+        matches!(
+            self,
+            OperationState::Completed | OperationState::Failed | OperationState::Canceled
         )
     }
 }
@@ -185,6 +221,29 @@ mod tests {
     }
 
     #[test]
+    fn operation_states() {
+        use OperationState as S;
+        for (raw, want) in [
+            ("notStarted", S::NotStarted),
+            ("Not Started", S::NotStarted),
+            ("running", S::Running),
+            ("InProgress", S::Running),
+            ("completed", S::Completed),
+            ("Complete", S::Completed),
+            ("succeeded", S::Completed),
+            ("FAILED", S::Failed),
+            ("canceled", S::Canceled),
+            ("Cancelled", S::Canceled),
+        ] {
+            assert_eq!(S::from_wire(raw), want, "{raw}");
+        }
+        assert!(S::from_wire("queued").is_unknown());
+        let terminal: Vec<bool> = S::KNOWN.iter().map(S::is_terminal).collect();
+        assert_eq!(terminal, [false, false, true, true, true]);
+        assert!(!S::Unknown("x".into()).is_terminal());
+    }
+
+    #[test]
     fn unknown_values_are_kept_verbatim() {
         let s = StepState::from_wire("Quarantined ");
         assert_eq!(s, StepState::Unknown("Quarantined ".into()));
@@ -203,6 +262,9 @@ mod tests {
         }
         for s in MessageLevel::KNOWN {
             assert_eq!(&MessageLevel::from_wire(s.as_wire()), s);
+        }
+        for s in OperationState::KNOWN {
+            assert_eq!(&OperationState::from_wire(s.as_wire()), s);
         }
     }
 }
