@@ -40,6 +40,7 @@ mod retry;
 mod sas;
 mod secret;
 mod state;
+pub mod tables;
 mod time_frame;
 mod timestamp;
 mod vm_image;

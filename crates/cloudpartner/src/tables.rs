@@ -1,0 +1,67 @@
+//! The core's lists of names — error kinds, offer, step and operation states, message
+//! levels — in their shared spellings. Each binding exposes them from its native module,
+//! and its tests check that its own names (exception classes, enums, type unions, C
+//! enumerators) cover exactly these, so a kind added here fails every binding's tests
+//! until it is mapped there.
+
+use crate::error::ErrorKind;
+use crate::state::{MessageLevel, OfferState, OperationState, StepState};
+
+/// Every error kind's shared spelling (`"not_found"`), in declaration order.
+///
+/// ```
+/// assert!(cloudpartner::tables::error_kinds().contains(&"conflict"));
+/// ```
+pub fn error_kinds() -> Vec<&'static str> {
+    ErrorKind::ALL.iter().map(|k| k.as_str()).collect()
+}
+
+/// Every known offer state's canonical wire spelling (`"waitingForPublisherReview"`).
+pub fn offer_states() -> Vec<&'static str> {
+    OfferState::KNOWN.iter().map(OfferState::as_wire).collect()
+}
+
+/// Every known step state's canonical wire spelling (`"inProgress"`).
+pub fn step_states() -> Vec<&'static str> {
+    StepState::KNOWN.iter().map(StepState::as_wire).collect()
+}
+
+/// Every known operation state's canonical wire spelling (`"completed"`).
+pub fn operation_states() -> Vec<&'static str> {
+    OperationState::KNOWN
+        .iter()
+        .map(OperationState::as_wire)
+        .collect()
+}
+
+/// Every known message level's canonical wire spelling (`"warning"`).
+pub fn message_levels() -> Vec<&'static str> {
+    MessageLevel::KNOWN
+        .iter()
+        .map(MessageLevel::as_wire)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_lists_are_complete_and_distinct() {
+        for list in [
+            super::error_kinds(),
+            super::offer_states(),
+            super::step_states(),
+            super::operation_states(),
+            super::message_levels(),
+        ] {
+            let mut sorted = list.clone();
+            sorted.sort_unstable();
+            sorted.dedup();
+            assert_eq!(sorted.len(), list.len(), "{list:?}");
+        }
+        assert_eq!(super::error_kinds().len(), 14);
+        assert_eq!(
+            super::operation_states(),
+            ["notStarted", "running", "completed", "failed", "canceled"]
+        );
+    }
+}
