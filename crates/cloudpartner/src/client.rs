@@ -5,19 +5,18 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use futures_util::StreamExt;
-use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderMap, RETRY_AFTER};
 use url::Url;
 
+use crate::api_request::ApiRequest;
 use crate::client_options::{ClientOptions, ClientSecretOptions, check_time_scale};
 use crate::credential::{CredentialSource, TokenCache, TokenCredential, choose};
 use crate::endpoint::{check_url_scheme, status_url};
 use crate::environment::Environment;
-use crate::error::{Error, ErrorKind, Result};
-use crate::http_error::{describe, excerpt, status_error, transport_kind};
+use crate::error::{Error, Result};
 use crate::http_transport::HttpTransport;
 use crate::model::OfferStatus;
 use crate::parse::parse_offer_status;
-use crate::retry::{RetryPolicy, parse_retry_after};
+use crate::retry::RetryPolicy;
 use crate::secret::Secret;
 
 /// The service's base URL.
@@ -295,14 +294,6 @@ pub(crate) fn check_id(what: &str, id: &str) -> Result<()> {
     Ok(())
 }
 
-fn header<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
-    headers
-        .get(name)
-        .and_then(|v| v.to_str().ok())
-        .map(str::trim)
-        .filter(|v| !v.is_empty())
-}
-
 impl Client {
     /// The base URL requests go to.
     pub fn base_url(&self) -> &str {
@@ -324,37 +315,9 @@ impl Client {
             publisher_id,
             offer_id,
         );
-        let policy = self.inner.retry;
-        let mut retry = 0;
-        let mut refreshed_token = false;
-        loop {
-            let token = self.inner.tokens.token().await?;
-            let error = match self.attempt(&url, &token).await {
-                Ok(status) => return Ok(status),
-                Err(e) => e,
-            };
-            if error.status_code() == Some(401)
-                && !refreshed_token
-                && !self.inner.credential_source.is_static_token()
-            {
-                log::info!("GET {url}: token refused, asking the credential for a new one");
-                refreshed_token = true;
-                self.inner.tokens.invalidate().await;
-                continue;
-            }
-            if !error.is_transient() || retry >= policy.max_retries {
-                return Err(error);
-            }
-            let delay = policy.delay(retry, error.retry_after());
-            log::info!(
-                "GET {url}: {error}; retry {} of {} in {:.1} s",
-                retry + 1,
-                policy.max_retries,
-                delay.as_secs_f64()
-            );
-            tokio::time::sleep(delay).await;
-            retry += 1;
-        }
+        self.execute(&ApiRequest::get(url))
+            .await?
+            .json(parse_offer_status)
     }
 
     /// The status of several offers of one publisher, at most `concurrency` at a time,
@@ -391,99 +354,31 @@ impl Client {
             .await
     }
 
-    /// One GET: the status, or the error with its kind, status, code and request id.
-    async fn attempt(&self, url: &str, token: &Secret) -> Result<OfferStatus> {
-        let client_request_id = uuid::Uuid::new_v4().to_string();
-        log::debug!("GET {url} (client request id {client_request_id})");
-        let response = self
-            .inner
-            .http
-            .get(url)
-            .bearer_auth(token.expose())
-            .header(ACCEPT, "application/json")
-            .header("x-ms-client-request-id", &client_request_id)
-            .send()
-            .await
-            .map_err(|e| {
-                Error::new(transport_kind(&e), format!("GET {url}: {}", describe(&e)))
-                    .with_request_id(Some(client_request_id.clone()))
-            })?;
-        let status = response.status();
-        let headers = response.headers();
-        let request_id = header(headers, "x-ms-request-id")
-            .or_else(|| header(headers, "x-ms-correlation-request-id"))
-            .unwrap_or(&client_request_id)
-            .to_owned();
-        let retry_after = header(headers, RETRY_AFTER.as_str()).and_then(parse_retry_after);
-        let content_type = header(headers, CONTENT_TYPE.as_str())
-            .unwrap_or("")
-            .to_owned();
-        log::debug!(
-            "GET {url}: HTTP {} (request id {request_id})",
-            status.as_u16()
-        );
-        let body = self.read_body(response, url).await.map_err(|e| {
-            e.with_status(status.as_u16())
-                .with_request_id(Some(request_id.clone()))
-        })?;
-        if !status.is_success() {
-            return Err(status_error(status, &content_type, &body)
-                .with_request_id(Some(request_id))
-                .with_retry_after(retry_after));
-        }
-        let looks_like_json = content_type.to_ascii_lowercase().contains("json")
-            || body
-                .iter()
-                .find(|b| !b.is_ascii_whitespace())
-                .is_some_and(|b| *b == b'{' || *b == b'[');
-        let code = status.as_u16();
-        let reason = status.canonical_reason().unwrap_or("");
-        if !looks_like_json {
-            let shown = if content_type.is_empty() {
-                "no content type"
-            } else {
-                &content_type
-            };
-            return Err(Error::parse(format!(
-                "HTTP {code} {reason} returned {shown}, not JSON: {}",
-                excerpt(&body, &content_type)
-            ))
-            .with_status(code)
-            .with_request_id(Some(request_id)));
-        }
-        parse_offer_status(&body).map_err(|e| {
-            e.context(format!("HTTP {code} {reason} body"))
-                .with_status(code)
-                .with_request_id(Some(request_id))
-        })
+    pub(crate) fn http(&self) -> &reqwest::Client {
+        &self.inner.http
     }
 
-    /// Reads the body, refusing more than the limit.
-    async fn read_body(&self, mut response: reqwest::Response, url: &str) -> Result<Vec<u8>> {
-        let limit = self.inner.max_body_bytes;
-        let too_large = || {
-            Error::new(
-                ErrorKind::TooLarge,
-                format!("GET {url}: the response body is larger than the limit of {limit} bytes"),
-            )
-        };
-        if response.content_length().is_some_and(|n| n > limit as u64) {
-            return Err(too_large());
-        }
-        let mut body = Vec::new();
-        loop {
-            let chunk = response.chunk().await.map_err(|e| {
-                Error::new(
-                    transport_kind(&e),
-                    format!("GET {url}: reading the body: {}", describe(&e)),
-                )
-            })?;
-            let Some(chunk) = chunk else { break };
-            if body.len() + chunk.len() > limit {
-                return Err(too_large());
-            }
-            body.extend_from_slice(&chunk);
-        }
-        Ok(body)
+    pub(crate) fn retry_policy(&self) -> RetryPolicy {
+        self.inner.retry
+    }
+
+    pub(crate) fn max_body_bytes(&self) -> usize {
+        self.inner.max_body_bytes
+    }
+
+    pub(crate) fn has_static_token(&self) -> bool {
+        self.inner.credential_source.is_static_token()
+    }
+
+    pub(crate) async fn token(&self) -> Result<Secret> {
+        self.inner.tokens.token().await
+    }
+
+    pub(crate) async fn invalidate_token(&self) {
+        self.inner.tokens.invalidate().await;
+    }
+
+    pub(crate) fn base(&self) -> &Url {
+        &self.inner.base_url
     }
 }

@@ -19,6 +19,7 @@
 
 #![warn(missing_docs)]
 
+mod api_request;
 mod canonical;
 mod client;
 mod client_options;
