@@ -13,7 +13,9 @@ use crate::error::{Error, Result};
 pub(crate) fn read_value(bytes: &[u8], expected: &str) -> Result<Value> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(Error::parse(format!("empty document: expected {expected}")).with_position(1, 1));
+        return Err(
+            Error::parse(format!("empty document: expected {expected}")).with_position(1, 1)
+        );
     }
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let (line, column) = position_of(bytes, e.valid_up_to());
@@ -109,7 +111,11 @@ mod tests {
         assert!(err.message().contains("a JSON array"), "{err}");
         let err = read_value(b"{\"a\":\n  [1,}", "x").unwrap_err();
         assert_eq!((err.line(), err.column()), (Some(2), Some(6)), "{err}");
-        assert!(err.message().starts_with("invalid JSON at line 2, column 6: "), "{err}");
+        assert!(
+            err.message()
+                .starts_with("invalid JSON at line 2, column 6: "),
+            "{err}"
+        );
         let err = read_value(b"{\"a\":\n\"\xff\"}", "x").unwrap_err();
         assert_eq!((err.line(), err.column()), (Some(2), Some(2)), "{err}");
         let err = read_value("[".repeat(100_000).as_bytes(), "x").unwrap_err();

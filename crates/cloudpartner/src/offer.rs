@@ -225,10 +225,7 @@ impl Offer {
     }
 
     fn top_str(&self, key: &str) -> &str {
-        self.document
-            .get(key)
-            .and_then(Value::as_str)
-            .unwrap_or("")
+        self.document.get(key).and_then(Value::as_str).unwrap_or("")
     }
 }
 
@@ -299,7 +296,9 @@ mod tests {
         assert!(err.message().contains("found an object"), "{err}");
         assert!(Offer::from_value(Value::Bool(true)).is_err());
         assert_eq!(
-            Offer::from_value(serde_json::json!({"id": "a"})).unwrap().id(),
+            Offer::from_value(serde_json::json!({"id": "a"}))
+                .unwrap()
+                .id(),
             "a"
         );
     }
@@ -323,7 +322,10 @@ mod tests {
         .unwrap()
         .with_etag("e");
         let shown = format!("{offer:?}");
-        assert!(!shown.contains("s3cr3t") && shown.contains("sig=REDACTED"), "{shown}");
+        assert!(
+            !shown.contains("s3cr3t") && shown.contains("sig=REDACTED"),
+            "{shown}"
+        );
         assert!(!shown.contains("long text"), "{shown}");
         assert!(shown.contains(r#"plan_ids: ["p"]"#), "{shown}");
         assert!(shown.contains(r#"etag: Some("e")"#), "{shown}");

@@ -235,7 +235,9 @@ impl Offer {
                     .unwrap_or_default();
                 versions.sort_by(|a, b| compare_versions(a, b));
                 Err(Error::invalid_argument(if versions.is_empty() {
-                    format!("plan `{plan_id}` has no image version `{version}`: it has no image versions")
+                    format!(
+                        "plan `{plan_id}` has no image version `{version}`: it has no image versions"
+                    )
                 } else {
                     format!(
                         "plan `{plan_id}` has no image version `{version}`: it has {}",
@@ -295,7 +297,10 @@ mod tests {
     }
 
     fn today() -> String {
-        Utc::now().date_naive().format(PUBLISHED_DATE_FORMAT).to_string()
+        Utc::now()
+            .date_naive()
+            .format(PUBLISHED_DATE_FORMAT)
+            .to_string()
     }
 
     #[test]
@@ -317,7 +322,13 @@ mod tests {
         );
         let read = offer.vm_image_versions("gen1").unwrap().remove(1);
         assert_eq!(read.published_date, date);
-        assert_eq!(read, VmImageVersion { published_date: date, ..image });
+        assert_eq!(
+            read,
+            VmImageVersion {
+                published_date: date,
+                ..image
+            }
+        );
     }
 
     #[test]
@@ -327,11 +338,21 @@ mod tests {
             .set_vm_image_version("gen2", &VmImageVersion::new("2.0.0", "https://a/g2.vhd"))
             .unwrap();
         let generation = &offer.definition()["plans"][0]["diskGenerations"][0];
-        assert!(generation[VIRTUAL_MACHINES_IMAGES_KEY]["2.0.0"].is_object(), "the plan's key");
+        assert!(
+            generation[VIRTUAL_MACHINES_IMAGES_KEY]["2.0.0"].is_object(),
+            "the plan's key"
+        );
         assert_eq!(versions(&offer, "gen2"), ["2.0.0"]);
-        assert_eq!(versions(&offer, "gen1"), ["1.0.0", "1.1.0"], "the plan is untouched");
+        assert_eq!(
+            versions(&offer, "gen1"),
+            ["1.0.0", "1.1.0"],
+            "the plan is untouched"
+        );
         offer
-            .set_vm_image_version("gen2-own", &VmImageVersion::new("3.0.0", "https://a/g3.vhd"))
+            .set_vm_image_version(
+                "gen2-own",
+                &VmImageVersion::new("3.0.0", "https://a/g3.vhd"),
+            )
             .unwrap();
         let own = &offer.definition()["plans"][0]["diskGenerations"][1];
         assert!(own[COREVM_IMAGES_KEY]["3.0.0"].is_object(), "its own key");
@@ -358,42 +379,66 @@ mod tests {
         assert_eq!(keys, ["1.0.0", "1.1.0"], "replaced in place");
         image.published_date = "12/31/2030".into();
         offer.set_vm_image_version("gen1", &image).unwrap();
-        assert_eq!(offer.vm_image_versions("gen1").unwrap()[0].published_date, "12/31/2030");
+        assert_eq!(
+            offer.vm_image_versions("gen1").unwrap()[0].published_date,
+            "12/31/2030"
+        );
     }
 
     #[test]
     fn remove_refuses_the_last_version_unless_forced() {
         let mut offer = vm_offer();
-        let removed = offer.remove_vm_image_version("gen1", "1.0.0", false).unwrap();
+        let removed = offer
+            .remove_vm_image_version("gen1", "1.0.0", false)
+            .unwrap();
         assert_eq!(removed.label, "One");
         assert_eq!(removed.published_date, "01/02/2020");
-        let err = offer.remove_vm_image_version("gen1", "1.1.0", false).unwrap_err();
+        let err = offer
+            .remove_vm_image_version("gen1", "1.1.0", false)
+            .unwrap_err();
         assert_eq!(err.kind(), ErrorKind::InvalidArgument);
         assert!(err.message().contains("last one of plan `gen1`"), "{err}");
         assert_eq!(versions(&offer, "gen1"), ["1.1.0"]);
-        offer.remove_vm_image_version("gen1", "1.1.0", true).unwrap();
+        offer
+            .remove_vm_image_version("gen1", "1.1.0", true)
+            .unwrap();
         assert!(versions(&offer, "gen1").is_empty());
-        assert_eq!(offer.definition()["plans"][0][VIRTUAL_MACHINES_IMAGES_KEY], json!({}));
+        assert_eq!(
+            offer.definition()["plans"][0][VIRTUAL_MACHINES_IMAGES_KEY],
+            json!({})
+        );
     }
 
     #[test]
     fn remove_keeps_the_order_of_the_others() {
-        let mut offer = offer(json!({"definition": {"plans": [{"planId": "p", VIRTUAL_MACHINES_IMAGES_KEY: {
-            "3.0.0": {}, "1.0.0": {}, "2.0.0": {}, "0.5.0": {}}}]}}));
+        let mut offer = offer(
+            json!({"definition": {"plans": [{"planId": "p", VIRTUAL_MACHINES_IMAGES_KEY: {
+            "3.0.0": {}, "1.0.0": {}, "2.0.0": {}, "0.5.0": {}}}]}}),
+        );
         offer.remove_vm_image_version("p", "1.0.0", false).unwrap();
-        assert!(offer.to_json().contains(r#"{"3.0.0":{},"2.0.0":{},"0.5.0":{}}"#), "{}", offer.to_json());
+        assert!(
+            offer
+                .to_json()
+                .contains(r#"{"3.0.0":{},"2.0.0":{},"0.5.0":{}}"#),
+            "{}",
+            offer.to_json()
+        );
     }
 
     #[test]
     fn absent_versions_are_named() {
         let mut offer = vm_offer();
-        let err = offer.remove_vm_image_version("gen1", "9.9.9", true).unwrap_err();
+        let err = offer
+            .remove_vm_image_version("gen1", "9.9.9", true)
+            .unwrap_err();
         assert_eq!(err.kind(), ErrorKind::InvalidArgument);
         assert_eq!(
             err.message(),
             "plan `gen1` has no image version `9.9.9`: it has 1.0.0, 1.1.0"
         );
-        let err = offer.deprecate_vm_image_version("bare", "1.0.0").unwrap_err();
+        let err = offer
+            .deprecate_vm_image_version("bare", "1.0.0")
+            .unwrap_err();
         assert_eq!(
             err.message(),
             "plan `bare` has no image version `1.0.0`: it has no image versions"
@@ -403,12 +448,21 @@ mod tests {
     #[test]
     fn unknown_plans_name_the_plans_that_exist() {
         let mut offer = vm_offer();
-        let expected = "unknown plan `nope`: offer `vm` has plans `gen1`, `gen2`, `gen2-own`, `bare`";
+        let expected =
+            "unknown plan `nope`: offer `vm` has plans `gen1`, `gen2`, `gen2-own`, `bare`";
         let errors = [
             offer.vm_image_versions("nope").unwrap_err(),
-            offer.clone().set_vm_image_version("nope", &VmImageVersion::new("1.0.0", "https://a")).unwrap_err(),
-            offer.clone().remove_vm_image_version("nope", "1.0.0", true).unwrap_err(),
-            offer.deprecate_vm_image_version("nope", "1.0.0").unwrap_err(),
+            offer
+                .clone()
+                .set_vm_image_version("nope", &VmImageVersion::new("1.0.0", "https://a"))
+                .unwrap_err(),
+            offer
+                .clone()
+                .remove_vm_image_version("nope", "1.0.0", true)
+                .unwrap_err(),
+            offer
+                .deprecate_vm_image_version("nope", "1.0.0")
+                .unwrap_err(),
         ];
         for err in errors {
             assert_eq!(err.kind(), ErrorKind::InvalidArgument);
@@ -421,15 +475,27 @@ mod tests {
         let mut offer = vm_offer();
         let before = offer.to_json();
         for (image, needle) in [
-            (VmImageVersion::new("1.2.0", "http://a/os.vhd?sig=s3cr3t"), "os_vhd_url `http://a/os.vhd?sig=REDACTED` is not an https URL"),
-            (VmImageVersion::new("1.2.x", "https://a/os.vhd"), "`1.2.x` is not dot-separated integers"),
+            (
+                VmImageVersion::new("1.2.0", "http://a/os.vhd?sig=s3cr3t"),
+                "os_vhd_url `http://a/os.vhd?sig=REDACTED` is not an https URL",
+            ),
+            (
+                VmImageVersion::new("1.2.x", "https://a/os.vhd"),
+                "`1.2.x` is not dot-separated integers",
+            ),
             (VmImageVersion::new("", "https://a/os.vhd"), "dot-separated"),
             (
-                VmImageVersion { data_disks: vec![DataDisk::new(1, "file:///d.vhd")], ..VmImageVersion::new("1.3.0", "https://a/os.vhd") },
+                VmImageVersion {
+                    data_disks: vec![DataDisk::new(1, "file:///d.vhd")],
+                    ..VmImageVersion::new("1.3.0", "https://a/os.vhd")
+                },
                 "data_disks[0].vhd_url",
             ),
         ] {
-            let err = offer.clone().set_vm_image_version("gen1", &image).unwrap_err();
+            let err = offer
+                .clone()
+                .set_vm_image_version("gen1", &image)
+                .unwrap_err();
             assert_eq!(err.kind(), ErrorKind::InvalidArgument);
             assert!(err.message().contains(needle), "{err}");
             assert!(!err.message().contains("s3cr3t"));
@@ -457,38 +523,54 @@ mod tests {
 
     #[test]
     fn which_key_a_plan_uses() {
-        let corevm = offer(json!({"offerTypeId": "microsoft-azure-corevm", "definition": {"plans": [
+        let corevm = offer(
+            json!({"offerTypeId": "microsoft-azure-corevm", "definition": {"plans": [
             {"planId": "p", COREVM_IMAGES_KEY: {"1.0.0": {"osVhdUrl": "https://a/1.vhd"}}, "diskGenerations": [{"planId": "p2"}]},
             {"planId": "bare"},
             {"planId": "other", VIRTUAL_MACHINES_IMAGES_KEY: {}},
             {"planId": "both", VIRTUAL_MACHINES_IMAGES_KEY: {}, COREVM_IMAGES_KEY: {}},
-            {"planId": "null", COREVM_IMAGES_KEY: null, VIRTUAL_MACHINES_IMAGES_KEY: {}}]}}));
+            {"planId": "null", COREVM_IMAGES_KEY: null, VIRTUAL_MACHINES_IMAGES_KEY: {}}]}}),
+        );
         assert_eq!(corevm.images_key("p").unwrap(), COREVM_IMAGES_KEY);
         assert_eq!(corevm.images_key("p2").unwrap(), COREVM_IMAGES_KEY);
         assert_eq!(corevm.images_key("bare").unwrap(), COREVM_IMAGES_KEY);
-        assert_eq!(corevm.images_key("other").unwrap(), VIRTUAL_MACHINES_IMAGES_KEY);
+        assert_eq!(
+            corevm.images_key("other").unwrap(),
+            VIRTUAL_MACHINES_IMAGES_KEY
+        );
         assert_eq!(corevm.images_key("both").unwrap(), COREVM_IMAGES_KEY);
-        assert_eq!(corevm.images_key("null").unwrap(), VIRTUAL_MACHINES_IMAGES_KEY);
+        assert_eq!(
+            corevm.images_key("null").unwrap(),
+            VIRTUAL_MACHINES_IMAGES_KEY
+        );
         assert_eq!(versions(&corevm, "p"), ["1.0.0"]);
 
         let mut vm = vm_offer();
         assert_eq!(vm.images_key("bare").unwrap(), VIRTUAL_MACHINES_IMAGES_KEY);
-        vm.set_vm_image_version("bare", &VmImageVersion::new("1.0.0", "https://a/1.vhd")).unwrap();
+        vm.set_vm_image_version("bare", &VmImageVersion::new("1.0.0", "https://a/1.vhd"))
+            .unwrap();
         assert!(vm.definition()["plans"][1][VIRTUAL_MACHINES_IMAGES_KEY]["1.0.0"].is_object());
         let mut untyped = offer(json!({"definition": {"plans": [{"planId": "p"}]}}));
-        untyped.set_vm_image_version("p", &VmImageVersion::new("1.0.0", "https://a/1.vhd")).unwrap();
+        untyped
+            .set_vm_image_version("p", &VmImageVersion::new("1.0.0", "https://a/1.vhd"))
+            .unwrap();
         assert_eq!(versions(&untyped, "p"), ["1.0.0"]);
         assert!(untyped.to_json().contains(VIRTUAL_MACHINES_IMAGES_KEY));
     }
 
     #[test]
     fn images_that_are_not_an_object() {
-        let mut odd = offer(json!({"definition": {"plans": [{"planId": "p", VIRTUAL_MACHINES_IMAGES_KEY: [1]},
-                                                             {"planId": "q", VIRTUAL_MACHINES_IMAGES_KEY: null}]}}));
+        let mut odd = offer(
+            json!({"definition": {"plans": [{"planId": "p", VIRTUAL_MACHINES_IMAGES_KEY: [1]},
+                                                             {"planId": "q", VIRTUAL_MACHINES_IMAGES_KEY: null}]}}),
+        );
         assert!(versions(&odd, "p").is_empty());
-        let err = odd.set_vm_image_version("p", &VmImageVersion::new("1.0.0", "https://a")).unwrap_err();
+        let err = odd
+            .set_vm_image_version("p", &VmImageVersion::new("1.0.0", "https://a"))
+            .unwrap_err();
         assert!(err.message().contains("not an object"), "{err}");
-        odd.set_vm_image_version("q", &VmImageVersion::new("1.0.0", "https://a/1.vhd")).unwrap();
+        odd.set_vm_image_version("q", &VmImageVersion::new("1.0.0", "https://a/1.vhd"))
+            .unwrap();
         assert_eq!(versions(&odd, "q"), ["1.0.0"]);
     }
 
@@ -496,12 +578,20 @@ mod tests {
     fn signatures_are_redacted_in_debug_and_kept_in_json() {
         let mut offer = vm_offer();
         let mut image = VmImageVersion::new("2.0.0", SIG_URL);
-        image.data_disks.push(DataDisk::new(3, "https://a/d.vhd?sv=1&SIG=disksecret"));
+        image
+            .data_disks
+            .push(DataDisk::new(3, "https://a/d.vhd?sv=1&SIG=disksecret"));
         offer.set_vm_image_version("gen1", &image).unwrap();
         let read = offer.vm_image_versions("gen1").unwrap().pop().unwrap();
         let shown = format!("{read:?} {offer:?} {image:?}");
-        assert!(!shown.contains("Zm9vYmFy") && !shown.contains("disksecret"), "{shown}");
-        assert!(shown.contains("sig=REDACTED") && shown.contains("SIG=REDACTED"), "{shown}");
+        assert!(
+            !shown.contains("Zm9vYmFy") && !shown.contains("disksecret"),
+            "{shown}"
+        );
+        assert!(
+            shown.contains("sig=REDACTED") && shown.contains("SIG=REDACTED"),
+            "{shown}"
+        );
         let json = offer.to_json();
         assert!(json.contains("sig=Zm9vYmFy%2BYmF6%3D") && json.contains("SIG=disksecret"));
         assert_eq!(read.os_vhd_url, SIG_URL);

@@ -85,13 +85,18 @@ impl Offer {
         let plans = list(self.definition(), "plans");
         match path {
             PlanPath::Plan(i) => plans.get(i)?.as_object(),
-            PlanPath::Generation(i, j) => list(plans.get(i)?, "diskGenerations").get(j)?.as_object(),
+            PlanPath::Generation(i, j) => {
+                list(plans.get(i)?, "diskGenerations").get(j)?.as_object()
+            }
         }
     }
 
     /// The plan (or generation) object at `path`, to edit.
     pub(crate) fn plan_at_mut(&mut self, path: PlanPath) -> Option<&mut Map<String, Value>> {
-        let plans = self.document_mut().get_mut("definition")?.get_mut("plans")?;
+        let plans = self
+            .document_mut()
+            .get_mut("definition")?
+            .get_mut("plans")?;
         match path {
             PlanPath::Plan(i) => plans.get_mut(i)?.as_object_mut(),
             PlanPath::Generation(i, j) => plans

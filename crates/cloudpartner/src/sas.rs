@@ -157,7 +157,9 @@ mod tests {
     #[test]
     fn one_signature_in_a_url() {
         assert_eq!(
-            r("https://a.blob.core.windows.net/v/os.vhd?sv=2018-03-28&sr=c&sig=AbC%2Bd%2FeF%3D&se=2030-01-01T00%3A00%3A00Z&sp=rl"),
+            r(
+                "https://a.blob.core.windows.net/v/os.vhd?sv=2018-03-28&sr=c&sig=AbC%2Bd%2FeF%3D&se=2030-01-01T00%3A00%3A00Z&sp=rl"
+            ),
             "https://a.blob.core.windows.net/v/os.vhd?sv=2018-03-28&sr=c&sig=REDACTED&se=2030-01-01T00%3A00%3A00Z&sp=rl"
         );
     }
@@ -165,20 +167,31 @@ mod tests {
     #[test]
     fn signature_first_and_last() {
         assert_eq!(r("https://a/b?sig=xyz"), "https://a/b?sig=REDACTED");
-        assert_eq!(r("https://a/b?sig=xyz&sp=r"), "https://a/b?sig=REDACTED&sp=r");
+        assert_eq!(
+            r("https://a/b?sig=xyz&sp=r"),
+            "https://a/b?sig=REDACTED&sp=r"
+        );
         assert_eq!(r("sig=xyz"), "sig=REDACTED");
-        assert_eq!(r("https://a/b?sp=r&sig=xyz#frag"), "https://a/b?sp=r&sig=REDACTED#frag");
+        assert_eq!(
+            r("https://a/b?sp=r&sig=xyz#frag"),
+            "https://a/b?sp=r&sig=REDACTED#frag"
+        );
     }
 
     #[test]
     fn any_case() {
-        assert_eq!(r("https://a/b?SIG=xyz&Sig=abc"), "https://a/b?SIG=REDACTED&Sig=REDACTED");
+        assert_eq!(
+            r("https://a/b?SIG=xyz&Sig=abc"),
+            "https://a/b?SIG=REDACTED&Sig=REDACTED"
+        );
     }
 
     #[test]
     fn several_urls_in_a_text() {
         assert_eq!(
-            r("os https://a/os.vhd?sig=one, disk https://a/d.vhd?sv=1&sig=two (lun 0); https://a/x?sig=three."),
+            r(
+                "os https://a/os.vhd?sig=one, disk https://a/d.vhd?sv=1&sig=two (lun 0); https://a/x?sig=three."
+            ),
             "os https://a/os.vhd?sig=REDACTED, disk https://a/d.vhd?sv=1&sig=REDACTED (lun 0); https://a/x?sig=REDACTED"
         );
     }
@@ -191,8 +204,14 @@ mod tests {
             r#"{"osVhdUrl":"https://a/os.vhd?sv=1&sig=REDACTED","lunVhdDetails":[{"lun":0,"lunVhdUrl":"https://a/d.vhd?sig=REDACTED"}]}"#
         );
         let escaped = r#"{"body":"{\"u\":\"https://a/b?sig=zz\"}"}"#;
-        assert_eq!(r(escaped), r#"{"body":"{\"u\":\"https://a/b?sig=REDACTED\"}"}"#);
-        assert_eq!(r("url='https://a/b?sig=zz'"), "url='https://a/b?sig=REDACTED'");
+        assert_eq!(
+            r(escaped),
+            r#"{"body":"{\"u\":\"https://a/b?sig=REDACTED\"}"}"#
+        );
+        assert_eq!(
+            r("url='https://a/b?sig=zz'"),
+            "url='https://a/b?sig=REDACTED'"
+        );
     }
 
     #[test]
@@ -234,7 +253,10 @@ mod tests {
     fn wrapper() {
         let url = "https://a/b?sig=s3cr3t";
         assert_eq!(format!("{}", Redacted(url)), "https://a/b?sig=REDACTED");
-        assert_eq!(format!("{:?}", Redacted(url)), "\"https://a/b?sig=REDACTED\"");
+        assert_eq!(
+            format!("{:?}", Redacted(url)),
+            "\"https://a/b?sig=REDACTED\""
+        );
         assert!(!format!("{:>40}", Redacted(url)).contains("s3cr3t"));
     }
 }

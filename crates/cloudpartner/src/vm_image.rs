@@ -275,7 +275,16 @@ mod tests {
         assert_eq!(version_key("2026.12.01"), Some(vec![2026, 12, 1]));
         assert_eq!(version_key("7"), Some(vec![7]));
         for bad in [
-            "", "1.", ".1", "1..0", "v1.0", "1.0-beta", " 1.0", "1.0.0 ", "1,0", "latest",
+            "",
+            "1.",
+            ".1",
+            "1..0",
+            "v1.0",
+            "1.0-beta",
+            " 1.0",
+            "1.0.0 ",
+            "1,0",
+            "latest",
             "99999999999999999999.0",
         ] {
             assert_eq!(version_key(bad), None, "{bad:?}");
@@ -301,7 +310,10 @@ mod tests {
         assert!(!image.show_in_gui);
         assert_eq!(
             image.data_disks,
-            [DataDisk::new(1, "https://a/1.vhd"), DataDisk::new(2, "https://a/2.vhd")]
+            [
+                DataDisk::new(1, "https://a/1.vhd"),
+                DataDisk::new(2, "https://a/2.vhd")
+            ]
         );
         let empty = VmImageVersion::from_entry("2.0.0", &Value::Null);
         assert_eq!(empty, VmImageVersion::new("2.0.0", ""));
@@ -318,13 +330,22 @@ mod tests {
             assert!(err.message().contains(needle), "{err}");
         };
         check(VmImageVersion::new("1.0.x", "https://a"), "dot-separated");
-        check(VmImageVersion::new("1.0.0", "http://a/os.vhd"), "os_vhd_url");
+        check(
+            VmImageVersion::new("1.0.0", "http://a/os.vhd"),
+            "os_vhd_url",
+        );
         check(VmImageVersion::new("1.0.0", "https://"), "os_vhd_url");
         check(VmImageVersion::new("1.0.0", ""), "os_vhd_url");
         check(VmImageVersion::new("1.0.0", "httpé://a"), "os_vhd_url");
         let mut disks = ok.clone();
-        disks.data_disks = vec![DataDisk::new(0, "https://a/0"), DataDisk::new(1, "ftp://a/1?sig=s")];
-        check(disks.clone(), "data_disks[1].vhd_url `ftp://a/1?sig=REDACTED`");
+        disks.data_disks = vec![
+            DataDisk::new(0, "https://a/0"),
+            DataDisk::new(1, "ftp://a/1?sig=s"),
+        ];
+        check(
+            disks.clone(),
+            "data_disks[1].vhd_url `ftp://a/1?sig=REDACTED`",
+        );
         disks.data_disks[1].vhd_url = "https://a/1".into();
         assert!(disks.validate().is_ok());
         disks.data_disks[1].lun = 0;
@@ -356,7 +377,9 @@ mod tests {
     #[test]
     fn debug_redacts_signatures() {
         let mut image = VmImageVersion::new("1.0.0", "https://a/os.vhd?sv=1&sig=TOPSECRET1");
-        image.data_disks.push(DataDisk::new(0, "https://a/d.vhd?sig=TOPSECRET2"));
+        image
+            .data_disks
+            .push(DataDisk::new(0, "https://a/d.vhd?sig=TOPSECRET2"));
         let shown = format!("{image:?}");
         assert!(!shown.contains("TOPSECRET"), "{shown}");
         assert_eq!(shown.matches("sig=REDACTED").count(), 2, "{shown}");

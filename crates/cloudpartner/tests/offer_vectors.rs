@@ -63,13 +63,20 @@ fn assert_debug_redacted(name: &str, offer: &Offer) {
     for id in offer.plan_ids() {
         shown += &format!("{:?}", offer.vm_image_versions(id).unwrap());
     }
-    assert_eq!(redact_sas(&shown), shown, "{name}: Debug shows a SAS signature");
+    assert_eq!(
+        redact_sas(&shown),
+        shown,
+        "{name}: Debug shows a SAS signature"
+    );
 }
 
 #[test]
 fn valid_vectors() {
     let files = inputs(&fixtures("offer"));
-    assert!(files.len() >= 10, "expected at least 10 valid offer vectors");
+    assert!(
+        files.len() >= 10,
+        "expected at least 10 valid offer vectors"
+    );
     for input in files {
         let name = input.display().to_string();
         let bytes = std::fs::read(&input).unwrap();
@@ -88,7 +95,8 @@ fn valid_vectors() {
             (vec![offer], vec![document.clone()])
         };
         assert_eq!(offers.len(), items.len(), "{name}");
-        let actual = json!({"list": list, "offers": offers.iter().map(summary).collect::<Vec<_>>()});
+        let actual =
+            json!({"list": list, "offers": offers.iter().map(summary).collect::<Vec<_>>()});
         let mut want = expected(&input, || actual.clone());
         let byte_for_byte = want
             .as_object_mut()
@@ -99,19 +107,31 @@ fn valid_vectors() {
 
         for (offer, item) in offers.iter().zip(&items) {
             let lossless = serde_json::to_string(item).unwrap();
-            assert_eq!(offer.to_json(), lossless, "{name}: to_json is lossless, key order included");
+            assert_eq!(
+                offer.to_json(),
+                lossless,
+                "{name}: to_json is lossless, key order included"
+            );
             assert_eq!(&offer.to_value(), item, "{name}");
             let again = parse_offer(offer.to_json().as_bytes()).unwrap();
             assert_eq!(&again, offer, "{name}: parse(to_json(x)) == x");
             assert_eq!(again.to_json(), offer.to_json(), "{name}: stable");
             let pretty = parse_offer(offer.to_json_pretty().as_bytes()).unwrap();
-            assert_eq!(pretty.to_json(), lossless, "{name}: to_json_pretty is lossless");
+            assert_eq!(
+                pretty.to_json(),
+                lossless,
+                "{name}: to_json_pretty is lossless"
+            );
             assert_debug_redacted(&name, offer);
         }
         if byte_for_byte {
             assert!(!list, "{name}: byteForByte is for single offers");
             let text = std::str::from_utf8(&bytes).unwrap();
-            assert_eq!(offers[0].to_json(), text.trim_end_matches('\n'), "{name}: byte for byte");
+            assert_eq!(
+                offers[0].to_json(),
+                text.trim_end_matches('\n'),
+                "{name}: byte for byte"
+            );
         }
     }
 }
@@ -119,7 +139,10 @@ fn valid_vectors() {
 #[test]
 fn invalid_vectors() {
     let files = inputs(&fixtures("offer").join("invalid"));
-    assert!(files.len() >= 6, "expected at least 6 invalid offer vectors");
+    assert!(
+        files.len() >= 6,
+        "expected at least 6 invalid offer vectors"
+    );
     for input in files {
         let name = input.display().to_string();
         let bytes = std::fs::read(&input).unwrap();
@@ -158,7 +181,9 @@ fn adding_an_image_to_the_reference_offer_changes_only_that_image() {
     image.label = "1.2.0".into();
     image.published_date = "04/01/2024".into();
     offer.set_vm_image_version("ubuntu-22-04", &image).unwrap();
-    offer.deprecate_vm_image_version("ubuntu-22-04", "1.0.0").unwrap();
+    offer
+        .deprecate_vm_image_version("ubuntu-22-04", "1.0.0")
+        .unwrap();
 
     let mut edited = offer.to_value();
     let mut original = as_json(&bytes);
@@ -166,7 +191,10 @@ fn adding_an_image_to_the_reference_offer_changes_only_that_image() {
         v["definition"]["plans"][0]
             .as_object_mut()
             .unwrap()
-            .insert("microsoft-azure-virtualmachines.vmImages".into(), Value::Null)
+            .insert(
+                "microsoft-azure-virtualmachines.vmImages".into(),
+                Value::Null,
+            )
             .unwrap()
             .as_object()
             .unwrap()
@@ -179,10 +207,16 @@ fn adding_an_image_to_the_reference_offer_changes_only_that_image() {
         serde_json::to_string(&original).unwrap(),
         "key order too"
     );
-    assert_eq!(new_images.keys().collect::<Vec<_>>(), ["1.0.0", "1.1.0", "1.2.0"]);
+    assert_eq!(
+        new_images.keys().collect::<Vec<_>>(),
+        ["1.0.0", "1.1.0", "1.2.0"]
+    );
     assert_eq!(new_images["1.1.0"], old_images["1.1.0"]);
     assert_eq!(new_images["1.0.0"]["showInGui"], json!(false));
-    assert_eq!(new_images["1.0.0"]["osVhdUrl"], old_images["1.0.0"]["osVhdUrl"]);
+    assert_eq!(
+        new_images["1.0.0"]["osVhdUrl"],
+        old_images["1.0.0"]["osVhdUrl"]
+    );
     assert_eq!(
         new_images["1.2.0"],
         json!({"osVhdUrl": image.os_vhd_url, "label": "1.2.0", "publishedDate": "04/01/2024",

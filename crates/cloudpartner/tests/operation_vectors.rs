@@ -37,7 +37,10 @@ fn summary(op: &Operation) -> Value {
 #[test]
 fn valid_vectors() {
     let files = inputs(&fixtures("operation"));
-    assert!(files.len() >= 6, "expected at least 6 valid operation vectors");
+    assert!(
+        files.len() >= 6,
+        "expected at least 6 valid operation vectors"
+    );
     for input in files {
         let name = input.display().to_string();
         let bytes = std::fs::read(&input).unwrap();
@@ -52,7 +55,8 @@ fn valid_vectors() {
             parse_operation(&bytes).map(|op| vec![op])
         }
         .unwrap_or_else(|e| panic!("{name}: {e}"));
-        let actual = json!({"list": list, "operations": operations.iter().map(summary).collect::<Vec<_>>()});
+        let actual =
+            json!({"list": list, "operations": operations.iter().map(summary).collect::<Vec<_>>()});
         let want = expected(&input, || actual.clone());
         assert_eq!(actual, want, "{name}\n got {actual:#}\nwant {want:#}");
         for op in &operations {
@@ -63,9 +67,17 @@ fn valid_vectors() {
         if list {
             let whole = format!(
                 "[{}]",
-                operations.iter().map(Operation::to_json).collect::<Vec<_>>().join(",")
+                operations
+                    .iter()
+                    .map(Operation::to_json)
+                    .collect::<Vec<_>>()
+                    .join(",")
             );
-            assert_eq!(parse_operations(whole.as_bytes()).unwrap(), operations, "{name}");
+            assert_eq!(
+                parse_operations(whole.as_bytes()).unwrap(),
+                operations,
+                "{name}"
+            );
         }
     }
 }
@@ -73,7 +85,10 @@ fn valid_vectors() {
 #[test]
 fn invalid_vectors() {
     let files = inputs(&fixtures("operation").join("invalid"));
-    assert!(files.len() >= 6, "expected at least 6 invalid operation vectors");
+    assert!(
+        files.len() >= 6,
+        "expected at least 6 invalid operation vectors"
+    );
     for input in files {
         let name = input.display().to_string();
         let bytes = std::fs::read(&input).unwrap();
