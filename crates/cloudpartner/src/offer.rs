@@ -20,7 +20,9 @@ use crate::timestamp::parse_timestamp;
 /// field (or one of the wrong type) reads as empty, `version` as 0.
 ///
 /// `Debug` shows the ids, state, version, ETag and plans — not the definition — with SAS
-/// signatures redacted; [`Offer::to_json`] keeps every value as it is.
+/// signatures redacted; [`Offer::to_json`] keeps every value as it is. Two offers are
+/// equal when their documents hold the same values (key order aside) and their ETags
+/// are the same.
 ///
 /// ```
 /// let mut offer = cloudpartner::parse_offer(br#"{

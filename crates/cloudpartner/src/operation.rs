@@ -308,7 +308,10 @@ mod tests {
 
     #[test]
     fn state_from_status_or_submission_state() {
-        assert_eq!(one(r#"{"status": "running"}"#).state, OperationState::Running);
+        assert_eq!(
+            one(r#"{"status": "running"}"#).state,
+            OperationState::Running
+        );
         assert_eq!(
             one(r#"{"submissionState": "not started"}"#).state,
             OperationState::NotStarted
@@ -329,12 +332,26 @@ mod tests {
             r#"{"createdDateTime": "2018-01-01T01:00:00.1234567Z", "changedTime": "2018-01-02T00:00:00+01:00",
                 "publishingVersion": "3", "offerVersion": 4.0, "slot": "", "cancellationRequestState": null}"#,
         );
-        assert_eq!(op.created.map(|t| format_timestamp(&t)).as_deref(), Some("2018-01-01T01:00:00.123456700Z"));
-        assert_eq!(op.last_action.map(|t| format_timestamp(&t)).as_deref(), Some("2018-01-01T23:00:00Z"));
-        assert_eq!((op.publishing_version, op.offer_version), (Some(3), Some(4)));
+        assert_eq!(
+            op.created.map(|t| format_timestamp(&t)).as_deref(),
+            Some("2018-01-01T01:00:00.123456700Z")
+        );
+        assert_eq!(
+            op.last_action.map(|t| format_timestamp(&t)).as_deref(),
+            Some("2018-01-01T23:00:00Z")
+        );
+        assert_eq!(
+            (op.publishing_version, op.offer_version),
+            (Some(3), Some(4))
+        );
         assert_eq!((op.slot, op.cancellation_request_state), (None, None));
-        let op = one(r#"{"lastActionDateTime": "2018-01-03T00:00:00Z", "changedTime": "2018-01-02T00:00:00Z", "createdDateTime": 5}"#);
-        assert_eq!(op.last_action.map(|t| format_timestamp(&t)).as_deref(), Some("2018-01-03T00:00:00Z"));
+        let op = one(
+            r#"{"lastActionDateTime": "2018-01-03T00:00:00Z", "changedTime": "2018-01-02T00:00:00Z", "createdDateTime": 5}"#,
+        );
+        assert_eq!(
+            op.last_action.map(|t| format_timestamp(&t)).as_deref(),
+            Some("2018-01-03T00:00:00Z")
+        );
         assert_eq!(op.created, None);
     }
 
@@ -344,10 +361,19 @@ mod tests {
         assert_eq!(e(r#""boom""#).as_deref(), Some("boom"));
         assert_eq!(e(r#""""#), None);
         assert_eq!(e("null"), None);
-        assert_eq!(e(r#"{"code": "C", "message": "M"}"#).as_deref(), Some("C: M"));
+        assert_eq!(
+            e(r#"{"code": "C", "message": "M"}"#).as_deref(),
+            Some("C: M")
+        );
         assert_eq!(e(r#"{"code": "C"}"#).as_deref(), Some("C"));
-        assert_eq!(e(r#"{"message": "M", "target": "x"}"#).as_deref(), Some("M"));
-        assert_eq!(e(r#"{"details": [1]}"#).as_deref(), Some(r#"{"details":[1]}"#));
+        assert_eq!(
+            e(r#"{"message": "M", "target": "x"}"#).as_deref(),
+            Some("M")
+        );
+        assert_eq!(
+            e(r#"{"details": [1]}"#).as_deref(),
+            Some(r#"{"details":[1]}"#)
+        );
         assert_eq!(e("{}"), None);
         assert_eq!(e("[]"), None);
         assert_eq!(e(r#"["a"]"#).as_deref(), Some(r#"["a"]"#));
@@ -369,10 +395,14 @@ mod tests {
         assert_eq!(detail.steps[0].status, StepState::Complete);
         assert_eq!(detail.preview_links[0].uri, "https://p");
         assert_eq!(detail.notification_emails, ["a@x.com", "b@x.com"]);
-        let running = one(r#"{"status": "inProgress", "steps": [{"id": "s", "status": "inProgress"}]}"#);
+        let running =
+            one(r#"{"status": "inProgress", "steps": [{"id": "s", "status": "inProgress"}]}"#);
         assert_eq!(running.detail.unwrap().current_step().unwrap().id, "s");
         let odd = one(r#"{"status": "queued", "messages": {}}"#);
-        assert_eq!(odd.detail.unwrap().status, OfferState::Unknown("queued".into()));
+        assert_eq!(
+            odd.detail.unwrap().status,
+            OfferState::Unknown("queued".into())
+        );
     }
 
     #[test]

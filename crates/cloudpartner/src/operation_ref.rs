@@ -47,9 +47,7 @@ impl OperationRef {
             .map_err(|e| Error::invalid_argument(format!("base URL `{base_url}`: {e}")))?;
         let location = location.trim();
         if location.is_empty() {
-            return Err(Error::invalid_argument(
-                "the operation's location is empty",
-            ));
+            return Err(Error::invalid_argument("the operation's location is empty"));
         }
         let mut url = base.join(location).map_err(|e| {
             Error::invalid_argument(format!("operation location `{location}`: {e}"))
@@ -95,7 +93,10 @@ mod tests {
 
     #[test]
     fn both_forms_relative_and_absolute() {
-        let legacy = r(BASE, "/api/operations/contoso$vm-offer$2$preview?api-version=2017-10-31");
+        let legacy = r(
+            BASE,
+            "/api/operations/contoso$vm-offer$2$preview?api-version=2017-10-31",
+        );
         assert_eq!(legacy.id, "contoso$vm-offer$2$preview");
         assert_eq!(
             legacy.url,
@@ -107,16 +108,28 @@ mod tests {
         );
         assert_eq!(absolute.id, "abc");
         assert!(absolute.url.starts_with("https://cloudpartner.azure.com/"));
-        let local = r("http://127.0.0.1:8080", "/api/publishers/p/offers/o/operations/g");
-        assert_eq!(local.url, "http://127.0.0.1:8080/api/publishers/p/offers/o/operations/g");
+        let local = r(
+            "http://127.0.0.1:8080",
+            "/api/publishers/p/offers/o/operations/g",
+        );
+        assert_eq!(
+            local.url,
+            "http://127.0.0.1:8080/api/publishers/p/offers/o/operations/g"
+        );
         assert_eq!(local.to_string(), local.url);
     }
 
     #[test]
     fn ids_are_decoded_and_trailing_slashes_ignored() {
-        assert_eq!(r(BASE, "/api/operations/contoso%24vm%242%24preview?x=1").id, "contoso$vm$2$preview");
+        assert_eq!(
+            r(BASE, "/api/operations/contoso%24vm%242%24preview?x=1").id,
+            "contoso$vm$2$preview"
+        );
         assert_eq!(r(BASE, "/api/operations/a%20b/").id, "a b");
-        assert_eq!(r(BASE, " /api/operations/g#frag ").url, "https://cloudpartner.azure.com/api/operations/g");
+        assert_eq!(
+            r(BASE, " /api/operations/g#frag ").url,
+            "https://cloudpartner.azure.com/api/operations/g"
+        );
     }
 
     #[test]
@@ -131,7 +144,11 @@ mod tests {
             ("", "/api/operations/x"),
         ] {
             let err = OperationRef::from_location(base, location).unwrap_err();
-            assert_eq!(err.kind(), crate::ErrorKind::InvalidArgument, "{base:?} {location:?}");
+            assert_eq!(
+                err.kind(),
+                crate::ErrorKind::InvalidArgument,
+                "{base:?} {location:?}"
+            );
         }
     }
 }
