@@ -193,10 +193,14 @@ impl Client {
         for (name, value) in &request.headers {
             builder = builder.header(name, value);
         }
-        if let Some(body) = &request.json_body {
-            builder = builder
-                .header(CONTENT_TYPE, "application/json")
-                .body(body.clone());
+        match &request.json_body {
+            Some(body) if body.is_empty() => builder = builder.body(Vec::new()),
+            Some(body) => {
+                builder = builder
+                    .header(CONTENT_TYPE, "application/json")
+                    .body(body.clone());
+            }
+            None => {}
         }
         let response = builder.send().await.map_err(|e| Failed {
             sent: !e.is_connect(),

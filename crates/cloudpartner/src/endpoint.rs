@@ -49,6 +49,38 @@ pub(crate) fn check_url_scheme(url: &Url, allow_http: bool, what: &str) -> Resul
     }
 }
 
+/// The URL of an API resource: the base, `/api/`, then each segment percent-encoded,
+/// then the query with the api-version last.
+pub(crate) fn api_url(
+    base: &Url,
+    api_version: &str,
+    segments: &[&str],
+    query: &[(&str, &str)],
+) -> String {
+    let mut url = base.as_str().trim_end_matches('/').to_owned();
+    url.push_str("/api");
+    for segment in segments {
+        url.push('/');
+        url.push_str(&encode_path_segment(segment));
+    }
+    let mut separator = '?';
+    for (name, value) in query.iter().copied().chain([("api-version", api_version)]) {
+        url.push(separator);
+        url.push_str(name);
+        url.push('=');
+        url.push_str(&utf8_percent_encode(value, SEGMENT).to_string());
+        separator = '&';
+    }
+    url
+}
+
+/// True when `a` and `b` have the same scheme, host and port.
+pub(crate) fn same_origin(a: &Url, b: &Url) -> bool {
+    a.scheme() == b.scheme()
+        && a.host_str().map(str::to_ascii_lowercase) == b.host_str().map(str::to_ascii_lowercase)
+        && a.port_or_known_default() == b.port_or_known_default()
+}
+
 /// The status URL for one offer.
 pub(crate) fn status_url(base: &Url, api_version: &str, publisher: &str, offer: &str) -> String {
     format!(

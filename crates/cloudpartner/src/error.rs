@@ -198,7 +198,7 @@ impl Error {
 
     /// Prefixes the message with context (`"offer status: "`).
     pub fn context(mut self, prefix: impl fmt::Display) -> Error {
-        self.0.message = format!("{prefix}: {}", self.0.message);
+        self.0.message = one_line(&format!("{prefix}: {}", self.0.message));
         self
     }
 
@@ -260,11 +260,14 @@ impl Error {
     }
 }
 
+/// The message on one line, SAS signatures redacted (a service's answer may quote an
+/// image URL).
 fn one_line(s: &str) -> String {
+    let s = crate::sas::redact_sas(s);
     if s.contains(['\n', '\r']) {
         s.split_whitespace().collect::<Vec<_>>().join(" ")
     } else {
-        s.to_owned()
+        s.into_owned()
     }
 }
 

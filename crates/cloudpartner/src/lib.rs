@@ -35,11 +35,14 @@ mod message_text;
 mod model;
 mod offer;
 mod offer_images;
+mod offer_selector;
 mod operation;
 mod operation_ref;
 mod parse;
 mod plans;
+mod precondition;
 mod publisher;
+mod publishing;
 mod retry;
 mod sas;
 mod secret;
@@ -63,11 +66,13 @@ pub use message_text::html_to_text;
 pub use model::{Link, Message, OfferStatus, Step};
 pub use offer::{Offer, parse_offer, parse_offers};
 pub use offer_images::{COREVM_IMAGES_KEY, VIRTUAL_MACHINES_IMAGES_KEY};
+pub use offer_selector::{OfferSelector, OfferSlot};
 pub use operation::{Operation, parse_operation, parse_operations};
 pub use operation_ref::OperationRef;
 pub use parse::{
     ParseOptions, parse_offer_status, parse_offer_status_strict, parse_offer_status_with,
 };
+pub use precondition::Precondition;
 pub use publisher::{Publisher, parse_publishers};
 pub use retry::{RetryPolicy, is_retryable_status, parse_retry_after};
 pub use sas::{REDACTED, Redacted, redact_sas};
