@@ -12,11 +12,11 @@ use cloudpartner::Secret;
     name = "cloudpartner",
     version,
     about = "Where Azure Marketplace offers stand in their publishing pipeline (Cloud Partner Portal API)",
-    after_help = "Credentials, first found wins: --token (or CLOUDPARTNER_TOKEN, AZURE_TOKEN); \
---tenant-id, --client-id and --client-secret (or AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET); \
+    after_help = "Credentials, first found wins: --token; --tenant-id, --client-id and --client-secret; \
+CLOUDPARTNER_TOKEN (or AZURE_TOKEN); AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET; \
 the Azure CLI (`az login`).\n\
 Exit codes: 0 ok (watch: succeeded), 1 error, 2 usage; watch: 3 failed, 4 canceled, \
-5 stopped for publisher review, 124 timed out.\n\
+5 stopped for publisher review, 124 timed out; 130 interrupted (Ctrl-C).\n\
 Try it without Azure: `cloudpartner demo`, or `cloudpartner serve` for a local emulator."
 )]
 pub struct Cli {
