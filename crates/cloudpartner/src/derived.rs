@@ -95,8 +95,7 @@ impl OfferStatus {
                 continue;
             };
             let (min, max) = if Some(i) == current {
-                let left = f64::from(100 - step.progress_percentage.min(100)) / 100.0;
-                (min.mul_f64(left), max.mul_f64(left))
+                step.remaining().unwrap_or((min, max))
             } else {
                 (min, max)
             };

@@ -44,11 +44,9 @@ mod tests {
 
     #[test]
     fn headers() {
-        let etag = Some("W/\"datetime'1'\"");
-        assert_eq!(
-            Precondition::Auto.header(etag),
-            (IF_MATCH, etag.unwrap().to_owned())
-        );
+        let tag = "W/\"datetime'1'\"";
+        let etag = Some(tag);
+        assert_eq!(Precondition::Auto.header(etag), (IF_MATCH, tag.to_owned()));
         assert_eq!(Precondition::Auto.header(None), (IF_MATCH, "*".to_owned()));
         assert_eq!(Precondition::Any.header(etag), (IF_MATCH, "*".to_owned()));
         assert_eq!(

@@ -35,29 +35,95 @@ pub(crate) fn read_document<'de, D: Deserializer<'de>>(d: D) -> Result<WireDocum
 }
 
 // ---------------------------------------------------------------------------------------
-// Keys: matched against a list of names without allocating.
+// Keys: matched by name into an enum, without allocating.
 
-struct KeyIn(&'static [&'static str]);
+/// The keys one kind of object is read for.
+trait Key: Sized {
+    /// The key spelled `wire`, or `None` for a key that is not read.
+    fn from_wire(wire: &str) -> Option<Self>;
+}
 
-impl<'de> DeserializeSeed<'de> for KeyIn {
-    type Value = Option<usize>;
+/// Reads a key into `Some(K)` by its wire spelling, without allocating.
+struct KeySeed<K>(PhantomData<K>);
+
+fn key_seed<K>() -> KeySeed<K> {
+    KeySeed(PhantomData)
+}
+
+impl<'de, K: Key> DeserializeSeed<'de> for KeySeed<K> {
+    type Value = Option<K>;
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         d.deserialize_str(self)
     }
 }
 
-impl<'de> Visitor<'de> for KeyIn {
-    type Value = Option<usize>;
+impl<'de, K: Key> Visitor<'de> for KeySeed<K> {
+    type Value = Option<K>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a key")
     }
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(self.0.iter().position(|name| *name == v))
+        Ok(K::from_wire(v))
     }
 }
+
+/// Declares the keys of an object as an enum, each variant next to its wire spelling,
+/// so that the list can be reordered or extended without misassigning.
+macro_rules! keys {
+    ($name:ident { $($variant:ident = $wire:literal),+ $(,)? }) => {
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        enum $name {
+            $($variant),+
+        }
+
+        impl Key for $name {
+            fn from_wire(wire: &str) -> Option<$name> {
+                match wire {
+                    $($wire => Some($name::$variant),)+
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+keys!(StepKey {
+    Id = "id",
+    Name = "stepName",
+    Description = "description",
+    Status = "status",
+    TimeFrame = "estimatedTimeFrame",
+    Messages = "messages",
+    Progress = "progressPercentage",
+    Process = "processPercentage",
+});
+
+keys!(MessageKey {
+    Html = "messageHtml",
+    Level = "level",
+    Timestamp = "timestamp",
+});
+
+keys!(LinkKey {
+    Uri = "uri",
+    Url = "url",
+    Href = "href",
+    DisplayText = "displayText",
+    Text = "text",
+    Name = "name",
+});
+
+keys!(DocumentKey {
+    Status = "status",
+    Messages = "messages",
+    Steps = "steps",
+    PreviewLinks = "previewLinks",
+    LiveLinks = "liveLinks",
+    NotificationEmails = "notificationEmails",
+});
 
 // ---------------------------------------------------------------------------------------
 // Any value, skipped (with the nesting limit).
@@ -411,30 +477,20 @@ impl<'de, T: Item> Visitor<'de> for ItemSeed<T> {
 
 impl Item for Step {
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Option<Step>, A::Error> {
-        const FIELDS: &[&str] = &[
-            "id",
-            "stepName",
-            "description",
-            "status",
-            "estimatedTimeFrame",
-            "messages",
-            "progressPercentage",
-            "processPercentage",
-        ];
         let mut step = Step::default();
         let (mut progress, mut process) = (Percent::Null, Percent::Null);
         let mut time_frame = String::new();
-        while let Some(key) = map.next_key_seed(KeyIn(FIELDS))? {
+        while let Some(key) = map.next_key_seed(key_seed::<StepKey>())? {
             match key {
-                Some(0) => step.id = map.next_value::<Text>()?.0,
-                Some(1) => step.name = map.next_value::<Text>()?.0,
-                Some(2) => step.description = map.next_value::<Text>()?.0,
-                Some(3) => step.raw_status = map.next_value::<Text>()?.0,
-                Some(4) => time_frame = map.next_value::<Text>()?.0,
-                Some(5) => step.messages = map.next_value::<List<Message>>()?.0,
-                Some(6) => progress = map.next_value()?,
-                Some(7) => process = map.next_value()?,
-                _ => {
+                Some(StepKey::Id) => step.id = map.next_value::<Text>()?.0,
+                Some(StepKey::Name) => step.name = map.next_value::<Text>()?.0,
+                Some(StepKey::Description) => step.description = map.next_value::<Text>()?.0,
+                Some(StepKey::Status) => step.raw_status = map.next_value::<Text>()?.0,
+                Some(StepKey::TimeFrame) => time_frame = map.next_value::<Text>()?.0,
+                Some(StepKey::Messages) => step.messages = map.next_value::<List<Message>>()?.0,
+                Some(StepKey::Progress) => progress = map.next_value()?,
+                Some(StepKey::Process) => process = map.next_value()?,
+                None => {
                     map.next_value::<Skip>()?;
                 }
             }
@@ -457,15 +513,16 @@ impl Item for Step {
 
 impl Item for Message {
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Option<Message>, A::Error> {
-        const FIELDS: &[&str] = &["messageHtml", "level", "timestamp"];
         let mut message = Message::default();
-        while let Some(key) = map.next_key_seed(KeyIn(FIELDS))? {
+        while let Some(key) = map.next_key_seed(key_seed::<MessageKey>())? {
             match key {
-                Some(0) => message.html = map.next_value::<Text>()?.0,
-                Some(1) => message.raw_level = map.next_value::<Text>()?.0,
+                Some(MessageKey::Html) => message.html = map.next_value::<Text>()?.0,
+                Some(MessageKey::Level) => message.raw_level = map.next_value::<Text>()?.0,
                 // Only a string is a timestamp; a number is not read as one.
-                Some(2) => message.timestamp = map.next_value::<TimestampField>()?.0,
-                _ => {
+                Some(MessageKey::Timestamp) => {
+                    message.timestamp = map.next_value::<TimestampField>()?.0;
+                }
+                None => {
                     map.next_value::<Skip>()?;
                 }
             }
@@ -487,17 +544,29 @@ impl Item for Message {
 
 impl Item for Link {
     fn from_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Option<Link>, A::Error> {
-        const FIELDS: &[&str] = &["uri", "url", "href", "displayText", "text", "name"];
-        let mut values: [String; 6] = Default::default();
-        while let Some(key) = map.next_key_seed(KeyIn(FIELDS))? {
-            match key {
-                Some(i) => values[i] = map.next_value::<Text>()?.0,
+        let [
+            mut uri,
+            mut url,
+            mut href,
+            mut display_text,
+            mut text,
+            mut name,
+        ] = <[String; 6]>::default();
+        while let Some(key) = map.next_key_seed(key_seed::<LinkKey>())? {
+            let slot = match key {
+                Some(LinkKey::Uri) => &mut uri,
+                Some(LinkKey::Url) => &mut url,
+                Some(LinkKey::Href) => &mut href,
+                Some(LinkKey::DisplayText) => &mut display_text,
+                Some(LinkKey::Text) => &mut text,
+                Some(LinkKey::Name) => &mut name,
                 None => {
                     map.next_value::<Skip>()?;
+                    continue;
                 }
-            }
+            };
+            *slot = map.next_value::<Text>()?.0;
         }
-        let [uri, url, href, display_text, text, name] = values;
         let first = |choices: [String; 3]| {
             choices
                 .into_iter()
@@ -555,25 +624,21 @@ impl<'de> Visitor<'de> for DocumentVisitor {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<WireDocument, A::Error> {
-        const FIELDS: &[&str] = &[
-            "status",
-            "messages",
-            "steps",
-            "previewLinks",
-            "liveLinks",
-            "notificationEmails",
-        ];
         let mut status = TopStatus::Missing;
         let mut body = OfferStatus::default();
-        while let Some(key) = map.next_key_seed(KeyIn(FIELDS))? {
+        while let Some(key) = map.next_key_seed(key_seed::<DocumentKey>())? {
             match key {
-                Some(0) => status = map.next_value()?,
-                Some(1) => body.messages = map.next_value::<List<Message>>()?.0,
-                Some(2) => body.steps = map.next_value::<List<Step>>()?.0,
-                Some(3) => body.preview_links = map.next_value::<List<Link>>()?.0,
-                Some(4) => body.live_links = map.next_value::<List<Link>>()?.0,
-                Some(5) => body.notification_emails = map.next_value::<Emails>()?.0,
-                _ => {
+                Some(DocumentKey::Status) => status = map.next_value()?,
+                Some(DocumentKey::Messages) => body.messages = map.next_value::<List<Message>>()?.0,
+                Some(DocumentKey::Steps) => body.steps = map.next_value::<List<Step>>()?.0,
+                Some(DocumentKey::PreviewLinks) => {
+                    body.preview_links = map.next_value::<List<Link>>()?.0;
+                }
+                Some(DocumentKey::LiveLinks) => body.live_links = map.next_value::<List<Link>>()?.0,
+                Some(DocumentKey::NotificationEmails) => {
+                    body.notification_emails = map.next_value::<Emails>()?.0;
+                }
+                None => {
                     map.next_value::<Skip>()?;
                 }
             }
