@@ -26,6 +26,7 @@
 
 #![warn(missing_docs)]
 
+mod api_call;
 mod clock;
 mod default_scenario;
 mod document;
@@ -35,6 +36,7 @@ mod fault;
 mod fault_response;
 mod publish;
 mod recorded_request;
+mod request_checks;
 mod request_log;
 mod scenario;
 mod server;
@@ -44,10 +46,10 @@ mod token_endpoint;
 
 pub use default_scenario::DEFAULT_PUBLISH_SECONDS;
 pub use emulator::{Emulator, EmulatorBuilder};
-pub use fault::{Fault, FaultKind};
+pub use fault::{Fault, FaultKind, FaultRoute};
 pub use recorded_request::{REDACTED, RecordedRequest};
 pub use request_log::DEFAULT_REQUEST_LOG_CAPACITY;
 pub use scenario::{DEFAULT_TOKEN, Scenario, ScenarioError};
 
-/// The api-version the emulated status endpoint accepts: `2017-10-31`.
-pub const API_VERSION: &str = status_endpoint::API_VERSION;
+/// The api-version the emulated API accepts: `2017-10-31`.
+pub const API_VERSION: &str = request_checks::API_VERSION;

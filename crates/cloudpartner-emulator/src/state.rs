@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::sync::{Mutex, MutexGuard};
 
 use crate::clock::{SimulationClock, format_timestamp};
-use crate::fault::{Fault, FaultKind};
+use crate::fault::{Fault, FaultKind, FaultTarget};
 use crate::publish::OfferIds;
 use crate::recorded_request::RecordedRequest;
 use crate::request_log::RequestLog;
@@ -103,13 +103,12 @@ impl EmulatorState {
         lock(&self.faults).push(fault);
     }
 
-    /// Picks the faults that fire for a status request and uses up their
-    /// firings: every matching latency fault, and the first other matching
-    /// fault.
-    pub fn fire_faults(&self, publisher: &str, offer: &str) -> FaultPlan {
+    /// Picks the faults that fire for a request and uses up their firings:
+    /// every matching latency fault, and the first other matching fault.
+    pub fn fire_faults(&self, target: &FaultTarget<'_>) -> FaultPlan {
         let mut plan = FaultPlan::default();
         for fault in lock(&self.faults).iter_mut() {
-            if !fault.applies_to(publisher, offer) {
+            if !fault.applies_to(target) {
                 continue;
             }
             match &fault.kind {
@@ -172,7 +171,13 @@ mod tests {
             r#"[{"kind":"latency","ms":5},{"kind":"status","status":503,"times":1},
                 {"kind":"latency","ms":7,"times":1},{"kind":"reset","offerId":"o"}]"#,
         );
-        let first = state.fire_faults("p", "o");
+        let target = |offer| FaultTarget {
+            route: crate::fault::FaultRoute::Status,
+            method: "GET",
+            publisher: Some("p"),
+            offer: Some(offer),
+        };
+        let first = state.fire_faults(&target("o"));
         assert_eq!(first.latency_ms, 12);
         assert_eq!(
             first.answer,
@@ -181,10 +186,10 @@ mod tests {
                 retry_after_seconds: None
             })
         );
-        let second = state.fire_faults("p", "o");
+        let second = state.fire_faults(&target("o"));
         assert_eq!(second.latency_ms, 5);
         assert_eq!(second.answer, Some(FaultKind::Reset));
-        let other_offer = state.fire_faults("p", "other");
+        let other_offer = state.fire_faults(&target("other"));
         assert_eq!(other_offer.answer, None);
     }
 }
