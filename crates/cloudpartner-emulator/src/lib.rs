@@ -28,14 +28,25 @@
 
 mod api_call;
 mod clock;
+mod default_offer_documents;
 mod default_scenario;
 mod document;
 mod emulator;
 mod error_response;
 mod fault;
 mod fault_response;
+mod location;
+mod offer_document;
+mod offer_endpoint;
+mod offer_state;
+mod operation;
+mod operations_endpoint;
 mod publish;
+mod publish_validation;
+mod publishers_endpoint;
+mod publishing_endpoint;
 mod recorded_request;
+mod release;
 mod request_checks;
 mod request_log;
 mod scenario;
@@ -45,8 +56,10 @@ mod status_endpoint;
 mod token_endpoint;
 
 pub use default_scenario::DEFAULT_PUBLISH_SECONDS;
-pub use emulator::{Emulator, EmulatorBuilder};
+pub use emulator::{Emulator, EmulatorBuilder, NotAnObject};
 pub use fault::{Fault, FaultKind, FaultRoute};
+pub use location::LocationForm;
+pub use offer_document::OfferSlot;
 pub use recorded_request::{REDACTED, RecordedRequest};
 pub use request_log::DEFAULT_REQUEST_LOG_CAPACITY;
 pub use scenario::{DEFAULT_TOKEN, Scenario, ScenarioError};
