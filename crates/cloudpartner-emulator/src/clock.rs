@@ -29,6 +29,11 @@ impl SimulationClock {
         }
     }
 
+    /// The simulated seconds since the emulator started.
+    pub fn now(&self) -> f64 {
+        self.publish_time(0.0)
+    }
+
     /// The simulated time, in seconds since the publish started, of a publish
     /// that started `started_seconds_ago` simulated seconds before the emulator.
     pub fn publish_time(&self, started_seconds_ago: f64) -> f64 {

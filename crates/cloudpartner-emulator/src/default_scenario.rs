@@ -1,15 +1,19 @@
 //! The scenario an emulator serves when given none: publisher `contoso` with
-//! an offer in every offer state, plus `vm-offer`, a simulated publish of a
-//! virtual machine offer that starts when the emulator starts.
+//! an offer in every offer state, `vm-offer`, a simulated publish of a
+//! virtual machine offer that starts when the emulator starts, and
+//! `vm-release`, a VM offer never published, for releases through the
+//! publishing API.
 
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, TimeDelta, Utc};
 
 use crate::clock::format_timestamp;
-use crate::document::{MessageDocument, OfferDocument};
+use crate::default_offer_documents::{VM_RELEASE, small_vm_offer_document, vm_release_document};
+use crate::document::OfferDocument;
+use crate::location::LocationForm;
 use crate::publish::{OfferIds, SimulatedPublish, SimulatedStep, StepOutcome};
-use crate::scenario::{ClientCredentials, DEFAULT_TOKEN, Scenario, ScenarioOffer};
+use crate::scenario::{ClientCredentials, DEFAULT_TOKEN, Scenario, ScenarioOffer, StatusSource};
 
 /// The simulated seconds the default scenario's `vm-offer` publish takes from
 /// start to `succeeded` (about 3.9 days); divide by the wanted real seconds to
@@ -72,27 +76,50 @@ const VM_OFFER_STEPS: [(&str, &str, &str, &str, f64); 6] = [
 /// The certification failure of `failed-offer`.
 const CERTIFICATION_FAILURE: &str = "<p>Certification failed: the operating system disk of the image is not generalized. Generalize the virtual machine, capture a new image and publish the offer again.</p>";
 
+/// Step `index` of [`VM_OFFER_STEPS`], ending with `outcome`.
+fn vm_offer_step(index: usize, outcome: StepOutcome) -> SimulatedStep {
+    let (id, step_name, description, estimated_time_frame, duration_seconds) =
+        VM_OFFER_STEPS[index];
+    SimulatedStep {
+        id: id.to_owned(),
+        step_name: step_name.to_owned(),
+        description: description.to_owned(),
+        estimated_time_frame: estimated_time_frame.to_owned(),
+        duration_seconds,
+        outcome,
+        message: None,
+    }
+}
+
 /// The default publish of a virtual machine offer, starting at simulated time 0.
 fn vm_offer_publish() -> SimulatedPublish {
     SimulatedPublish {
         started_seconds_ago: 0.0,
-        steps: VM_OFFER_STEPS
-            .iter()
-            .map(
-                |&(id, step_name, description, estimated_time_frame, duration_seconds)| {
-                    SimulatedStep {
-                        id: id.to_owned(),
-                        step_name: step_name.to_owned(),
-                        description: description.to_owned(),
-                        estimated_time_frame: estimated_time_frame.to_owned(),
-                        duration_seconds,
-                        outcome: StepOutcome::Complete,
-                        message: None,
-                    }
-                },
-            )
+        steps: (0..VM_OFFER_STEPS.len())
+            .map(|index| vm_offer_step(index, StepOutcome::Complete))
             .collect(),
     }
+}
+
+/// The steps a publish through the API plays by default: the six steps of
+/// a VM offer, parking at *Publisher signoff* for the publisher's review.
+pub(crate) fn default_release_steps() -> Vec<SimulatedStep> {
+    (0..VM_OFFER_STEPS.len())
+        .map(|index| match index {
+            4 => default_signoff_step(),
+            _ => vm_offer_step(index, StepOutcome::Complete),
+        })
+        .collect()
+}
+
+/// The default *Publisher signoff* step, parking for review.
+pub(crate) fn default_signoff_step() -> SimulatedStep {
+    vm_offer_step(4, StepOutcome::WaitingForPublisherReview)
+}
+
+/// The default *Live* step.
+pub(crate) fn default_live_step() -> SimulatedStep {
+    vm_offer_step(5, StepOutcome::Complete)
 }
 
 /// The same publish with one step ending differently.
@@ -178,25 +205,9 @@ fn fixed_documents() -> Vec<(&'static str, OfferDocument)> {
     );
 
     let cancel_time = certification_start + 0.25 * certification_seconds;
-    let mut canceled = snapshot(&publish, "canceled-offer", cancel_time);
     let cancel_timestamp =
         format_timestamp(fixed_publish_start() + TimeDelta::seconds(cancel_time as i64));
-    canceled.status = "canceled";
-    canceled.messages.push(MessageDocument::warning(
-        "<p>The publisher canceled the publish.</p>",
-        cancel_timestamp.clone(),
-    ));
-    for step in canceled
-        .steps
-        .iter_mut()
-        .filter(|step| step.status == "inProgress")
-    {
-        step.status = "canceled";
-        step.messages.push(MessageDocument::warning(
-            "Step canceled.",
-            cancel_timestamp.clone(),
-        ));
-    }
+    let canceled = snapshot(&publish, "canceled-offer", cancel_time).canceled(cancel_timestamp);
 
     vec![
         ("never-published", never_published),
@@ -207,6 +218,35 @@ fn fixed_documents() -> Vec<(&'static str, OfferDocument)> {
         ("canceled-offer", canceled),
         ("failed-offer", failed),
     ]
+}
+
+/// The display text and document `status` of the small offer document of
+/// each status offer.
+const OFFER_DOCUMENTS: [(&str, &str, &str); 8] = [
+    ("never-published", "Contoso Draft VM", "neverPublished"),
+    ("not-started", "Contoso Queued VM", "neverPublished"),
+    ("review-offer", "Contoso Preview VM", "neverPublished"),
+    ("running-offer", "Contoso Certifying VM", "neverPublished"),
+    ("live-offer", "Contoso Live VM", "published"),
+    ("canceled-offer", "Contoso Canceled VM", "neverPublished"),
+    ("failed-offer", "Contoso Rejected VM", "neverPublished"),
+    ("vm-offer", "Contoso VM", "neverPublished"),
+];
+
+/// A default offer with its status and, from [`OFFER_DOCUMENTS`], its
+/// small offer document.
+fn default_offer(offer: &str, status: StatusSource) -> ScenarioOffer {
+    let document = OFFER_DOCUMENTS
+        .iter()
+        .find(|(id, _, _)| *id == offer)
+        .map(|(id, display_text, status)| small_vm_offer_document(id, display_text, status));
+    ScenarioOffer {
+        status,
+        document,
+        release_steps: None,
+        notification_emails: String::from(NOTIFICATION_EMAILS),
+        omit_etag: None,
+    }
 }
 
 impl Scenario {
@@ -222,28 +262,44 @@ impl Scenario {
     ///   complete, preview and live links), `canceled-offer` (canceled during
     ///   Certification), `failed-offer` (failed, Certification rejected with an
     ///   error message);
-    /// - and `vm-offer`, a simulated publish starting when the emulator starts
+    /// - `vm-offer`, a simulated publish starting when the emulator starts
     ///   with the six steps of the reference sample (Validate Pre-Requisites,
     ///   Certification, Provisioning, Packaging and Lead Generation
     ///   Registration, Publisher signoff, Live), succeeding after
-    ///   [`DEFAULT_PUBLISH_SECONDS`] simulated seconds.
+    ///   [`DEFAULT_PUBLISH_SECONDS`] simulated seconds;
+    /// - each of those with a small VM offer document (one plan `standard`,
+    ///   image version `1.0.0`), so the publishing API lists them all;
+    /// - and `vm-release`, a VM offer never published (draft only, status
+    ///   `neverPublished`) with plans `standard` (image versions `1.0.0` and
+    ///   `1.1.0`, disk generation `standard-gen2` with `1.1.0`) and `byol`
+    ///   (`1.1.0`), for whole releases: PUT, publish, go-live.
     pub fn default_scenario() -> Scenario {
         let mut offers: BTreeMap<String, ScenarioOffer> = fixed_documents()
             .into_iter()
             .map(|(offer, document)| {
-                (
-                    offer.to_owned(),
-                    ScenarioOffer::Fixed {
-                        body: document.to_json(),
-                    },
-                )
+                let status = StatusSource::Fixed {
+                    body: document.to_json(),
+                };
+                (offer.to_owned(), default_offer(offer, status))
             })
             .collect();
         offers.insert(
             String::from("vm-offer"),
-            ScenarioOffer::Simulated {
-                publish: vm_offer_publish(),
+            default_offer(
+                "vm-offer",
+                StatusSource::Simulated {
+                    publish: vm_offer_publish(),
+                },
+            ),
+        );
+        offers.insert(
+            String::from(VM_RELEASE),
+            ScenarioOffer {
+                status: StatusSource::NeverPublished,
+                document: Some(vm_release_document()),
+                release_steps: None,
                 notification_emails: String::from(NOTIFICATION_EMAILS),
+                omit_etag: None,
             },
         );
         Scenario {
@@ -256,6 +312,8 @@ impl Scenario {
             }],
             publishers: BTreeMap::from([(String::from(PUBLISHER), offers)]),
             faults: Vec::new(),
+            location_form: LocationForm::default(),
+            omit_etag: false,
         }
     }
 }
@@ -267,8 +325,8 @@ mod tests {
 
     fn document(offer: &str) -> Value {
         let scenario = Scenario::default_scenario();
-        match &scenario.publishers[PUBLISHER][offer] {
-            ScenarioOffer::Fixed { body } => serde_json::from_str(body).unwrap(),
+        match &scenario.publishers[PUBLISHER][offer].status {
+            StatusSource::Fixed { body } => serde_json::from_str(body).unwrap(),
             other => panic!("{offer} is not fixed: {other:?}"),
         }
     }
@@ -312,7 +370,7 @@ mod tests {
         for (offer, state) in expected {
             assert_eq!(document(offer)["status"], state, "{offer}");
         }
-        assert_eq!(Scenario::default_scenario().offer_ids().len(), 8);
+        assert_eq!(Scenario::default_scenario().offer_ids().len(), 9);
     }
 
     #[test]

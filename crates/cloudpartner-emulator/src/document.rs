@@ -51,6 +51,29 @@ pub(crate) struct LinkDocument {
 }
 
 impl OfferDocument {
+    /// The document of a publish canceled at `timestamp`: the offer
+    /// `canceled` with a warning saying so, and the step that was running
+    /// `canceled` with a "Step canceled." warning.
+    pub fn canceled(mut self, timestamp: String) -> OfferDocument {
+        self.status = "canceled";
+        self.messages.push(MessageDocument::warning(
+            "<p>The publisher canceled the publish.</p>",
+            timestamp.clone(),
+        ));
+        for step in self
+            .steps
+            .iter_mut()
+            .filter(|step| step.status == "inProgress")
+        {
+            step.status = "canceled";
+            step.messages.push(MessageDocument::warning(
+                "Step canceled.",
+                timestamp.clone(),
+            ));
+        }
+        self
+    }
+
     /// The document as compact JSON text.
     pub fn to_json(&self) -> String {
         // Serializing plain strings, vectors and integers cannot fail.

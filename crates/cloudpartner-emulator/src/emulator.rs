@@ -8,6 +8,8 @@ use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
 use crate::fault::Fault;
+use crate::location::LocationForm;
+use crate::offer_document::OfferSlot;
 use crate::recorded_request::RecordedRequest;
 use crate::request_log::DEFAULT_REQUEST_LOG_CAPACITY;
 use crate::scenario::Scenario;
@@ -21,6 +23,7 @@ pub struct EmulatorBuilder {
     time_scale: Option<f64>,
     port: u16,
     request_log_capacity: usize,
+    location_form: Option<LocationForm>,
 }
 
 impl Default for EmulatorBuilder {
@@ -30,6 +33,7 @@ impl Default for EmulatorBuilder {
             time_scale: None,
             port: 0,
             request_log_capacity: DEFAULT_REQUEST_LOG_CAPACITY,
+            location_form: None,
         }
     }
 }
@@ -61,6 +65,13 @@ impl EmulatorBuilder {
         self
     }
 
+    /// The form of the `Location` and `Operation-Location` headers of
+    /// publish, go-live and cancel, overriding the scenario's `locationForm`.
+    pub fn location_form(mut self, location_form: LocationForm) -> Self {
+        self.location_form = Some(location_form);
+        self
+    }
+
     /// Binds `127.0.0.1:port`, spawns the server on the current tokio runtime
     /// and returns once it is listening.
     ///
@@ -79,16 +90,22 @@ impl EmulatorBuilder {
         let listener =
             TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, self.port))).await?;
         let addr = listener.local_addr()?;
+        let base_url = format!("http://{addr}");
+        let mut scenario = scenario;
+        if let Some(location_form) = self.location_form {
+            scenario.location_form = location_form;
+        }
         let state = Arc::new(EmulatorState::new(
             scenario,
             time_scale,
             self.request_log_capacity,
+            base_url.clone(),
         ));
         let (shutdown, shutdown_signal) = watch::channel(false);
         let server = tokio::spawn(serve(listener, state.clone(), shutdown_signal));
         log::debug!("emulator: listening on {addr}");
         Ok(Emulator {
-            base_url: format!("http://{addr}"),
+            base_url,
             addr,
             time_scale,
             state,
@@ -97,6 +114,19 @@ impl EmulatorBuilder {
         })
     }
 }
+
+/// The error of [`Emulator::set_offer_document`]: an offer document must be
+/// a JSON object.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NotAnObject;
+
+impl std::fmt::Display for NotAnObject {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.write_str("an offer document must be a JSON object")
+    }
+}
+
+impl std::error::Error for NotAnObject {}
 
 /// A running emulator of the Cloud Partner Portal API on `127.0.0.1`.
 ///
@@ -149,11 +179,50 @@ impl Emulator {
     }
 
     /// Adds, or replaces, an offer whose status document is `document`,
-    /// served verbatim from the next request on. The publisher is created if
-    /// it is new.
+    /// served verbatim from the next request on (until the offer's next
+    /// publish through the API). The publisher is created if it is new; an
+    /// offer's documents and operations are kept.
     pub fn set_offer_status(&self, publisher: &str, offer: &str, document: serde_json::Value) {
         self.state
             .set_offer_status(publisher, offer, document.to_string());
+    }
+
+    /// The offer document the emulator stores in a slot — what the service
+    /// would hold after the requests so far — or `None` when the offer, or
+    /// that slot, has none. Key order is the document's.
+    pub fn offer_document(
+        &self,
+        publisher: &str,
+        offer: &str,
+        slot: OfferSlot,
+    ) -> Option<serde_json::Value> {
+        self.state
+            .slot_document(publisher, offer, slot)
+            .map(serde_json::Value::Object)
+    }
+
+    /// Writes an offer's draft as a second writer would: `document` is
+    /// stored as the next version (its `version` and `changedTime` set, a
+    /// fresh ETag), so a client's earlier ETag no longer matches. The
+    /// publisher and offer are created when new. Returns the stored document.
+    pub fn set_offer_document(
+        &self,
+        publisher: &str,
+        offer: &str,
+        document: serde_json::Value,
+    ) -> Result<serde_json::Value, NotAnObject> {
+        match document {
+            serde_json::Value::Object(document) => Ok(serde_json::Value::Object(
+                self.state.set_offer_document(publisher, offer, document),
+            )),
+            _ => Err(NotAnObject),
+        }
+    }
+
+    /// The current ETag of an offer's draft (also when the offer omits ETag
+    /// headers); `None` when it has no document.
+    pub fn offer_etag(&self, publisher: &str, offer: &str) -> Option<String> {
+        self.state.offer_etag(publisher, offer)
     }
 
     /// Appends a fault; it applies from the next request on.

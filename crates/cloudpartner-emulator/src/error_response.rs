@@ -25,6 +25,54 @@ pub(crate) fn api_error(status: StatusCode, code: &str, message: &str) -> Respon
     json_response(status, body.to_string())
 }
 
+/// An API error as a value: the HTTP status, the `error.code` and the
+/// `error.message` of the body it answers with.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct ApiError {
+    pub status: StatusCode,
+    pub code: &'static str,
+    pub message: String,
+}
+
+impl ApiError {
+    /// An error with this status, code and message.
+    pub fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> ApiError {
+        ApiError {
+            status,
+            code,
+            message: message.into(),
+        }
+    }
+
+    /// 400 `BadRequest`.
+    pub fn bad_request(message: impl Into<String>) -> ApiError {
+        ApiError::new(StatusCode::BAD_REQUEST, "BadRequest", message)
+    }
+
+    /// 404 `PublisherNotFound`.
+    pub fn publisher_not_found(publisher: &str) -> ApiError {
+        ApiError::new(
+            StatusCode::NOT_FOUND,
+            "PublisherNotFound",
+            format!("The publisher '{publisher}' was not found."),
+        )
+    }
+
+    /// 404 `OfferNotFound`.
+    pub fn offer_not_found(publisher: &str, offer: &str) -> ApiError {
+        ApiError::new(
+            StatusCode::NOT_FOUND,
+            "OfferNotFound",
+            format!("The offer '{offer}' was not found for the publisher '{publisher}'."),
+        )
+    }
+
+    /// The response carrying this error.
+    pub fn into_response(self) -> Response {
+        api_error(self.status, self.code, &self.message)
+    }
+}
+
 /// The API error code the service would use for an HTTP status.
 pub(crate) fn api_error_code(status: StatusCode) -> String {
     match status.as_u16() {

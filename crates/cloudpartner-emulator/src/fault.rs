@@ -1,17 +1,28 @@
-//! Faults: misbehaviour injected into the status endpoint, so clients can be
+//! Faults: misbehaviour injected into the API's routes, so clients can be
 //! tested against errors, slowness and broken responses.
 
 use serde::Deserialize;
 
-/// A fault injected into the status endpoint.
+/// A fault injected into the API's routes.
 ///
-/// Faults apply only to `GET …/status`, after the authentication, api-version
-/// and not-found checks. `latency` faults always apply (each matching one adds
-/// its delay); of the other kinds, the first matching fault with firings left
-/// answers the request. Every firing uses up one of its `times`.
+/// Faults apply to every route under `/api/` (not to the token endpoints),
+/// after the authentication, api-version and not-found checks. Optional
+/// filters narrow a fault down: `route` (a [`FaultRoute`]), `method` (`GET`,
+/// `PUT`, `POST`), `publisherId` and `offerId` (a fault naming an id applies
+/// only to requests about that id, so never to `GET /api/publishers`).
+/// `latency` faults always apply (each matching one adds its delay); of the
+/// other kinds, the first matching fault with firings left answers the
+/// request. Every firing uses up one of its `times`.
+///
+/// Whether a write acted: `status`, `html`, `reset` and `redirect` answer
+/// *instead of* the route, so a faulted `PUT` or `POST` changes nothing (a
+/// 500 or 503 publish did not publish). `malformed`, `slowBody` and
+/// `oversize` break the route's real response, so the write did act — the
+/// client just cannot read the answer. `latency` delays, then the request
+/// goes on.
 ///
 /// In a scenario file a fault is a flat JSON object:
-/// `{"kind": "status", "status": 503, "retryAfterSeconds": 2, "offerId": "vm-offer", "times": 2}`.
+/// `{"kind": "status", "status": 503, "retryAfterSeconds": 2, "offerId": "vm-offer", "route": "publish", "method": "POST", "times": 2}`.
 ///
 /// ```
 /// use cloudpartner_emulator::{Fault, FaultKind};
@@ -31,6 +42,65 @@ pub struct Fault {
     pub publisher_id: Option<String>,
     /// How many more times the fault fires; for ever when `None`.
     pub times: Option<u32>,
+    /// Only requests to this route are affected; every API route when `None`.
+    pub route: Option<FaultRoute>,
+    /// Only requests with this method (upper case, e.g. `POST`) are
+    /// affected; all when `None`.
+    pub method: Option<String>,
+}
+
+/// The API routes a [`Fault`] can be limited to, by their scenario names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
+pub enum FaultRoute {
+    /// `GET /api/publishers`.
+    #[serde(rename = "publishers")]
+    Publishers,
+    /// `GET /api/publishers/{p}/offers`.
+    #[serde(rename = "offers")]
+    Offers,
+    /// The offer document: `GET` and `PUT /api/publishers/{p}/offers/{o}`,
+    /// and `GET …/versions/{n}` and `…/slot/{slot}`.
+    #[serde(rename = "offer")]
+    Offer,
+    /// `PUT /api/publishers/{p}/offers/{o}` only.
+    #[serde(rename = "put")]
+    Put,
+    /// `GET …/offers/{o}/status`.
+    #[serde(rename = "status")]
+    Status,
+    /// `POST …/offers/{o}/publish`.
+    #[serde(rename = "publish")]
+    Publish,
+    /// `POST …/offers/{o}/golive`.
+    #[serde(rename = "golive", alias = "goLive")]
+    GoLive,
+    /// `POST …/offers/{o}/cancel`.
+    #[serde(rename = "cancel")]
+    Cancel,
+    /// `GET …/offers/{o}/submissions`, the list of operations.
+    #[serde(rename = "operations", alias = "submissions")]
+    Operations,
+    /// One operation: `GET …/offers/{o}/operations/{id}` and the legacy
+    /// `GET /api/operations/{p}${o}${n}${slot}`.
+    #[serde(rename = "operation")]
+    Operation,
+}
+
+impl FaultRoute {
+    /// Whether a fault limited to this route applies to a request to `route`.
+    fn covers(self, route: FaultRoute) -> bool {
+        self == route || (self == FaultRoute::Offer && route == FaultRoute::Put)
+    }
+}
+
+/// What a request is about, for picking the faults that apply to it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct FaultTarget<'a> {
+    pub route: FaultRoute,
+    /// The HTTP method, upper case.
+    pub method: &'a str,
+    pub publisher: Option<&'a str>,
+    pub offer: Option<&'a str>,
 }
 
 /// What a [`Fault`] does to a request.
@@ -83,15 +153,40 @@ pub enum FaultKind {
     },
 }
 
+impl FaultKind {
+    /// Whether the fault breaks the route's real response (so the route acts
+    /// first) rather than answering instead of it.
+    pub(crate) fn breaks_the_real_response(&self) -> bool {
+        matches!(
+            self,
+            FaultKind::Malformed | FaultKind::SlowBody { .. } | FaultKind::Oversize { .. }
+        )
+    }
+}
+
 impl Fault {
-    /// A fault of this kind, for every offer, firing for ever.
+    /// A fault of this kind, for every route and offer, firing for ever.
     pub fn new(kind: FaultKind) -> Fault {
         Fault {
             kind,
             offer_id: None,
             publisher_id: None,
             times: None,
+            route: None,
+            method: None,
         }
+    }
+
+    /// Limits the fault to requests to one route.
+    pub fn for_route(mut self, route: FaultRoute) -> Fault {
+        self.route = Some(route);
+        self
+    }
+
+    /// Limits the fault to requests with one HTTP method (case-insensitive).
+    pub fn for_method(mut self, method: &str) -> Fault {
+        self.method = Some(method.to_ascii_uppercase());
+        self
     }
 
     /// Limits the fault to requests for one offer id.
@@ -117,15 +212,19 @@ impl Fault {
         crate::scenario::parse_json(json, None)
     }
 
-    /// Whether the fault applies to a request for this offer and still has
-    /// firings left.
-    pub(crate) fn applies_to(&self, publisher_id: &str, offer_id: &str) -> bool {
+    /// Whether the fault applies to this request and still has firings left.
+    pub(crate) fn applies_to(&self, target: &FaultTarget<'_>) -> bool {
+        let id_matches = |filter: &Option<String>, id: Option<&str>| {
+            filter.as_deref().is_none_or(|wanted| id == Some(wanted))
+        };
         self.times != Some(0)
-            && self.offer_id.as_deref().is_none_or(|id| id == offer_id)
+            && id_matches(&self.offer_id, target.offer)
+            && id_matches(&self.publisher_id, target.publisher)
+            && self.route.is_none_or(|route| route.covers(target.route))
             && self
-                .publisher_id
+                .method
                 .as_deref()
-                .is_none_or(|id| id == publisher_id)
+                .is_none_or(|method| method.eq_ignore_ascii_case(target.method))
     }
 
     /// Uses up one firing.
@@ -174,6 +273,8 @@ struct FaultSpec {
     offer_id: Option<String>,
     publisher_id: Option<String>,
     times: Option<u32>,
+    route: Option<FaultRoute>,
+    method: Option<String>,
     status: Option<u16>,
     retry_after_seconds: Option<u64>,
     ms: Option<u64>,
@@ -254,11 +355,24 @@ impl TryFrom<FaultSpec> for Fault {
                 }
             }
         };
+        let method = spec
+            .method
+            .map(|method| {
+                let method = method.to_ascii_uppercase();
+                if ["GET", "PUT", "POST"].contains(&method.as_str()) {
+                    Ok(method)
+                } else {
+                    Err(format!("method must be GET, PUT or POST, got `{method}`"))
+                }
+            })
+            .transpose()?;
         Ok(Fault {
             kind,
             offer_id: spec.offer_id,
             publisher_id: spec.publisher_id,
             times: spec.times,
+            route: spec.route,
+            method,
         })
     }
 }
@@ -362,12 +476,46 @@ mod tests {
         assert!(error.contains("offer"), "{error}");
     }
 
+    fn target<'a>(
+        route: FaultRoute,
+        method: &'a str,
+        publisher: Option<&'a str>,
+        offer: Option<&'a str>,
+    ) -> FaultTarget<'a> {
+        FaultTarget {
+            route,
+            method,
+            publisher,
+            offer,
+        }
+    }
+
     #[test]
     fn applies_to_respects_filters_and_times() {
         let mut fault = Fault::new(FaultKind::Reset).for_offer("o").times(1);
-        assert!(fault.applies_to("p", "o"));
-        assert!(!fault.applies_to("p", "other"));
+        assert!(fault.applies_to(&target(FaultRoute::Status, "GET", Some("p"), Some("o"))));
+        assert!(!fault.applies_to(&target(FaultRoute::Status, "GET", Some("p"), Some("x"))));
+        assert!(!fault.applies_to(&target(FaultRoute::Offers, "GET", Some("p"), None)));
         fault.fire();
-        assert!(!fault.applies_to("p", "o"));
+        assert!(!fault.applies_to(&target(FaultRoute::Status, "GET", Some("p"), Some("o"))));
+    }
+
+    #[test]
+    fn routes_and_methods_narrow_a_fault() {
+        let fault = parse(r#"{"kind":"reset","route":"offer","method":"put"}"#).unwrap();
+        assert_eq!(fault.route, Some(FaultRoute::Offer));
+        assert_eq!(fault.method.as_deref(), Some("PUT"));
+        assert!(fault.applies_to(&target(FaultRoute::Put, "PUT", Some("p"), Some("o"))));
+        assert!(!fault.applies_to(&target(FaultRoute::Offer, "GET", Some("p"), Some("o"))));
+        let put_only = Fault::new(FaultKind::Reset).for_route(FaultRoute::Put);
+        assert!(!put_only.applies_to(&target(FaultRoute::Offer, "GET", Some("p"), Some("o"))));
+        let everywhere = Fault::new(FaultKind::Reset);
+        assert!(everywhere.applies_to(&target(FaultRoute::Publishers, "GET", None, None)));
+        let golive = parse(r#"{"kind":"reset","route":"goLive"}"#).unwrap();
+        assert_eq!(golive.route, Some(FaultRoute::GoLive));
+        let error = parse(r#"{"kind":"reset","method":"DELETE"}"#).unwrap_err();
+        assert!(error.contains("method must be GET, PUT or POST"), "{error}");
+        let error = parse(r#"{"kind":"reset","route":"everything"}"#).unwrap_err();
+        assert!(error.contains("unknown variant `everything`"), "{error}");
     }
 }

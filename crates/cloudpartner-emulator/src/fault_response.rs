@@ -13,11 +13,12 @@ use crate::error_response::{api_error, api_error_code, api_error_message, json_r
 use crate::fault::FaultKind;
 use crate::server::ConnectionControl;
 
-/// The response of a fault that answers a status request. `document` is the
-/// offer's real status document and `path_and_query` the request's target.
+/// The response of a fault that answers *instead of* the route (`status`,
+/// `html`, `reset`, `redirect`); `path_and_query` is the request's target.
+/// The kinds that break a real response are answered by
+/// [`broken_response`]; handed one of them (or `latency`) this answers 500.
 pub(crate) async fn fault_response(
     kind: FaultKind,
-    document: String,
     path_and_query: &str,
     connection: Option<&ConnectionControl>,
 ) -> Response {
@@ -30,8 +31,6 @@ pub(crate) async fn fault_response(
             let response = api_error(status, &api_error_code(status), &api_error_message(status));
             with_retry_after(response, retry_after_seconds)
         }
-        FaultKind::Latency { .. } => json_response(StatusCode::OK, document),
-        FaultKind::Malformed => json_response(StatusCode::OK, malformed(&document)),
         FaultKind::Html {
             status,
             retry_after_seconds,
@@ -44,14 +43,6 @@ pub(crate) async fn fault_response(
             }
             None => broken_body_response(),
         },
-        FaultKind::SlowBody { bytes_per_second } => json_response(
-            StatusCode::OK,
-            Body::from_stream(trickle(Bytes::from(document), bytes_per_second)),
-        ),
-        FaultKind::Oversize { bytes } => json_response(
-            StatusCode::OK,
-            Body::from_stream(padded_document(&document, bytes)),
-        ),
         FaultKind::Redirect { location, status } => {
             let location = location.replace("{path}", path_and_query);
             match HeaderValue::try_from(location) {
@@ -68,7 +59,43 @@ pub(crate) async fn fault_response(
                 ),
             }
         }
+        FaultKind::Latency { .. }
+        | FaultKind::Malformed
+        | FaultKind::SlowBody { .. }
+        | FaultKind::Oversize { .. } => api_error(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "InternalServerError",
+            "This fault breaks a real response and cannot answer on its own.",
+        ),
     }
+}
+
+/// The route's real `response` broken by a fault (`malformed`, `slowBody`,
+/// `oversize`): status and headers kept (but `Content-Length`), the body
+/// made invalid JSON, trickled, or padded past `bytes`. Other kinds leave it
+/// as it is.
+pub(crate) async fn broken_response(kind: FaultKind, response: Response) -> Response {
+    if !kind.breaks_the_real_response() {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let document = match axum::body::to_bytes(body, usize::MAX).await {
+        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+        Err(error) => {
+            log::warn!("emulator: cannot read a response to break it: {error}");
+            String::new()
+        }
+    };
+    parts.headers.remove(header::CONTENT_LENGTH);
+    let body = match kind {
+        FaultKind::Malformed => Body::from(malformed(&document)),
+        FaultKind::SlowBody { bytes_per_second } => {
+            Body::from_stream(trickle(Bytes::from(document), bytes_per_second))
+        }
+        FaultKind::Oversize { bytes } => Body::from_stream(padded_document(&document, bytes)),
+        _ => Body::from(document),
+    };
+    Response::from_parts(parts, body)
 }
 
 /// A status code from a validated fault, 500 if it is somehow invalid.

@@ -26,7 +26,9 @@
 
 #![warn(missing_docs)]
 
+mod api_call;
 mod clock;
+mod default_offer_documents;
 mod default_scenario;
 mod document;
 mod emulator;
@@ -34,8 +36,19 @@ mod emulator_client;
 mod error_response;
 mod fault;
 mod fault_response;
+mod location;
+mod offer_document;
+mod offer_endpoint;
+mod offer_state;
+mod operation;
+mod operations_endpoint;
 mod publish;
+mod publish_validation;
+mod publishers_endpoint;
+mod publishing_endpoint;
 mod recorded_request;
+mod release;
+mod request_checks;
 mod request_log;
 mod scenario;
 mod server;
@@ -44,11 +57,13 @@ mod status_endpoint;
 mod token_endpoint;
 
 pub use default_scenario::DEFAULT_PUBLISH_SECONDS;
-pub use emulator::{Emulator, EmulatorBuilder};
-pub use fault::{Fault, FaultKind};
+pub use emulator::{Emulator, EmulatorBuilder, NotAnObject};
+pub use fault::{Fault, FaultKind, FaultRoute};
+pub use location::LocationForm;
+pub use offer_document::OfferSlot;
 pub use recorded_request::{REDACTED, RecordedRequest};
 pub use request_log::DEFAULT_REQUEST_LOG_CAPACITY;
 pub use scenario::{DEFAULT_TOKEN, Scenario, ScenarioError};
 
-/// The api-version the emulated status endpoint accepts: `2017-10-31`.
-pub const API_VERSION: &str = status_endpoint::API_VERSION;
+/// The api-version the emulated API accepts: `2017-10-31`.
+pub const API_VERSION: &str = request_checks::API_VERSION;

@@ -180,7 +180,7 @@ impl SimulatedPublish {
 }
 
 /// A step that has not started yet.
-fn not_started(step: &SimulatedStep) -> StepDocument {
+pub(crate) fn not_started(step: &SimulatedStep) -> StepDocument {
     StepDocument {
         estimated_time_frame: step.estimated_time_frame.clone(),
         id: step.id.clone(),

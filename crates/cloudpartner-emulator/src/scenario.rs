@@ -6,11 +6,13 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use serde::de::DeserializeOwned;
+use serde::de::{DeserializeOwned, DeserializeSeed, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use serde_json::value::RawValue;
+use serde_json::{Map, Value};
 
 use crate::fault::Fault;
+use crate::location::LocationForm;
 use crate::publish::{SimulatedPublish, SimulatedStep, StepOutcome};
 
 /// The bearer token of a scenario that does not set one.
@@ -39,6 +41,8 @@ pub struct Scenario {
     pub(crate) clients: Vec<ClientCredentials>,
     pub(crate) publishers: BTreeMap<String, BTreeMap<String, ScenarioOffer>>,
     pub(crate) faults: Vec<Fault>,
+    pub(crate) location_form: LocationForm,
+    pub(crate) omit_etag: bool,
 }
 
 /// A client the token endpoint knows.
@@ -50,20 +54,38 @@ pub(crate) struct ClientCredentials {
     pub client_secret: String,
 }
 
-/// One offer of a scenario: a fixed document or a simulated publish.
+/// One offer of a scenario: what its status route serves, and, as a
+/// resource of the publishing API, its offer document.
 #[derive(Clone, Debug)]
-pub(crate) enum ScenarioOffer {
+pub(crate) struct ScenarioOffer {
+    /// What the status route serves until the offer is published through the API.
+    pub status: StatusSource,
+    /// The draft offer document (scenario field `offer`), stored as given.
+    pub document: Option<Map<String, Value>>,
+    /// The steps a publish through the API plays (`publish.steps` next to
+    /// `offer`); the default steps of a VM offer when `None`.
+    pub release_steps: Option<Vec<SimulatedStep>>,
+    /// The `notificationEmails` of simulated status documents, and of
+    /// publishes whose request names none.
+    pub notification_emails: String,
+    /// Whether to leave ETag headers out for this offer; the scenario's
+    /// `omitEtag` when `None`.
+    pub omit_etag: Option<bool>,
+}
+
+/// What the status route of a scenario offer serves before any publish
+/// through the API.
+#[derive(Clone, Debug)]
+pub(crate) enum StatusSource {
     /// A document served verbatim.
     Fixed {
         /// The JSON text of the document.
         body: String,
     },
-    /// A publish simulated on the emulator's clock.
-    Simulated {
-        publish: SimulatedPublish,
-        /// The `notificationEmails` string of the documents.
-        notification_emails: String,
-    },
+    /// A publish simulated on the emulator's clock, from its start.
+    Simulated { publish: SimulatedPublish },
+    /// A `neverPublished` document without steps.
+    NeverPublished,
 }
 
 /// Why a scenario could not be read: what is wrong and where (the file, and
@@ -136,8 +158,10 @@ impl Scenario {
     /// `publishers.contoso.offers.vm-offer.publish.steps[1].durationSeconds: invalid type: string "x", expected f64 at line 9 column 31`.
     /// Besides JSON types, the scenario is checked for unknown fields and
     /// fault kinds, negative durations, unknown step outcomes, a time scale
-    /// that is not positive, an offer with both or neither of `status` and
-    /// `publish`, and fault fields that do not fit the fault's kind.
+    /// that is not positive, an offer without `offer` that has both or
+    /// neither of `status` and `publish`, an offer document whose `id` or
+    /// `publisherId` differs from its keys, and fault fields that do not fit
+    /// the fault's kind.
     pub fn from_json_str(json: &str) -> Result<Scenario, ScenarioError> {
         parse_json(json, None)
     }
@@ -178,9 +202,9 @@ impl Scenario {
     /// The simulated seconds a simulated publish takes from its start to the
     /// end of its last step; `None` for unknown offers and fixed documents.
     pub fn publish_seconds(&self, publisher: &str, offer: &str) -> Option<f64> {
-        match self.publishers.get(publisher)?.get(offer)? {
-            ScenarioOffer::Simulated { publish, .. } => Some(publish.total_seconds()),
-            ScenarioOffer::Fixed { .. } => None,
+        match &self.publishers.get(publisher)?.get(offer)?.status {
+            StatusSource::Simulated { publish } => Some(publish.total_seconds()),
+            StatusSource::Fixed { .. } | StatusSource::NeverPublished => None,
         }
     }
 }
@@ -192,12 +216,10 @@ impl<'de> Deserialize<'de> for Scenario {
             token: spec.token,
             time_scale: spec.time_scale,
             clients: spec.clients,
-            publishers: spec
-                .publishers
-                .into_iter()
-                .map(|(id, publisher)| (id, publisher.offers))
-                .collect(),
+            publishers: spec.publishers,
             faults: spec.faults,
+            location_form: spec.location_form,
+            omit_etag: spec.omit_etag,
         })
     }
 }
@@ -212,18 +234,14 @@ struct ScenarioSpec {
     time_scale: f64,
     #[serde(default)]
     clients: Vec<ClientCredentials>,
-    #[serde(default)]
-    publishers: BTreeMap<String, PublisherSpec>,
+    #[serde(default, deserialize_with = "publishers")]
+    publishers: BTreeMap<String, BTreeMap<String, ScenarioOffer>>,
     #[serde(default)]
     faults: Vec<Fault>,
-}
-
-/// A publisher of a scenario file.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct PublisherSpec {
     #[serde(default)]
-    offers: BTreeMap<String, ScenarioOffer>,
+    location_form: LocationForm,
+    #[serde(default)]
+    omit_etag: bool,
 }
 
 /// An offer of a scenario file.
@@ -234,14 +252,16 @@ struct OfferSpec {
     publish: Option<PublishSpec>,
     #[serde(default, deserialize_with = "notification_emails")]
     notification_emails: Option<String>,
+    offer: Option<Map<String, Value>>,
+    omit_etag: Option<bool>,
 }
 
 /// A simulated publish of a scenario file.
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct PublishSpec {
-    #[serde(default, deserialize_with = "finite_number")]
-    started_seconds_ago: f64,
+    #[serde(default, deserialize_with = "optional_finite_number")]
+    started_seconds_ago: Option<f64>,
     #[serde(default)]
     steps: Vec<StepSpec>,
 }
@@ -267,31 +287,206 @@ impl<'de> Deserialize<'de> for ScenarioOffer {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<ScenarioOffer, D::Error> {
         use serde::de::Error;
         let spec = OfferSpec::deserialize(deserializer)?;
-        match (spec.status, spec.publish) {
+        let notification_emails = spec.notification_emails.clone().unwrap_or_default();
+        let steps = |publish: PublishSpec| -> Vec<SimulatedStep> {
+            publish.steps.into_iter().map(SimulatedStep::from).collect()
+        };
+        if let Some(document) = spec.offer {
+            let status = match spec.status {
+                Some(status) => StatusSource::Fixed {
+                    body: status.get().to_owned(),
+                },
+                None => StatusSource::NeverPublished,
+            };
+            if spec
+                .publish
+                .as_ref()
+                .is_some_and(|publish| publish.started_seconds_ago.is_some())
+            {
+                return Err(D::Error::custom(
+                    "next to `offer`, `publish` gives the steps a publish through the API plays; `startedSecondsAgo` does not apply",
+                ));
+            }
+            return Ok(ScenarioOffer {
+                status,
+                document: Some(document),
+                release_steps: spec.publish.map(steps),
+                notification_emails,
+                omit_etag: spec.omit_etag,
+            });
+        }
+        if spec.omit_etag.is_some() {
+            return Err(D::Error::custom(
+                "`omitEtag` applies to an offer with an `offer` document",
+            ));
+        }
+        let status = match (spec.status, spec.publish) {
             (Some(status), None) => {
                 if spec.notification_emails.is_some() {
                     return Err(D::Error::custom(
                         "`notificationEmails` applies only to a simulated `publish`; put it inside the `status` document",
                     ));
                 }
-                Ok(ScenarioOffer::Fixed {
+                StatusSource::Fixed {
                     body: status.get().to_owned(),
-                })
+                }
             }
-            (None, Some(publish)) => Ok(ScenarioOffer::Simulated {
+            (None, Some(publish)) => StatusSource::Simulated {
                 publish: SimulatedPublish {
-                    started_seconds_ago: publish.started_seconds_ago,
-                    steps: publish.steps.into_iter().map(SimulatedStep::from).collect(),
+                    started_seconds_ago: publish.started_seconds_ago.unwrap_or(0.0),
+                    steps: steps(publish),
                 },
-                notification_emails: spec.notification_emails.unwrap_or_default(),
-            }),
-            (Some(_), Some(_)) => Err(D::Error::custom(
-                "an offer has either `status` (a fixed document) or `publish` (a simulated publish), not both",
-            )),
-            (None, None) => Err(D::Error::custom(
-                "an offer needs `status` (a fixed document) or `publish` (a simulated publish)",
-            )),
+            },
+            (Some(_), Some(_)) => {
+                return Err(D::Error::custom(
+                    "an offer has either `status` (a fixed document) or `publish` (a simulated publish), not both (unless it has an `offer` document)",
+                ));
+            }
+            (None, None) => {
+                return Err(D::Error::custom(
+                    "an offer needs `status` (a fixed document), `publish` (a simulated publish) or `offer` (an offer document)",
+                ));
+            }
+        };
+        Ok(ScenarioOffer {
+            status,
+            document: None,
+            release_steps: None,
+            notification_emails,
+            omit_etag: None,
+        })
+    }
+}
+
+/// `publishers`: a map from publisher ids to `{"offers": {…}}`, each offer
+/// document checked against its publisher's key and its own.
+fn publishers<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<BTreeMap<String, BTreeMap<String, ScenarioOffer>>, D::Error> {
+    struct Publishers;
+    impl<'de> Visitor<'de> for Publishers {
+        type Value = BTreeMap<String, BTreeMap<String, ScenarioOffer>>;
+        fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+            formatter.write_str("a map from publisher ids to publishers")
         }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut publishers = BTreeMap::new();
+            while let Some(publisher_id) = map.next_key::<String>()? {
+                let offers = map.next_value_seed(PublisherSeed {
+                    publisher_id: &publisher_id,
+                })?;
+                publishers.insert(publisher_id, offers);
+            }
+            Ok(publishers)
+        }
+    }
+    deserializer.deserialize_map(Publishers)
+}
+
+/// A publisher of a scenario file, `{"offers": {…}}`, knowing its id.
+struct PublisherSeed<'a> {
+    publisher_id: &'a str,
+}
+
+impl<'de> DeserializeSeed<'de> for PublisherSeed<'_> {
+    type Value = BTreeMap<String, ScenarioOffer>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for PublisherSeed<'_> {
+    type Value = BTreeMap<String, ScenarioOffer>;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str("a publisher, {\"offers\": {…}}")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        use serde::de::Error;
+        let mut offers = None;
+        while let Some(field) = map.next_key::<String>()? {
+            match field.as_str() {
+                "offers" if offers.is_none() => {
+                    offers = Some(map.next_value_seed(OffersSeed {
+                        publisher_id: self.publisher_id,
+                    })?);
+                }
+                "offers" => return Err(A::Error::duplicate_field("offers")),
+                other => return Err(A::Error::unknown_field(other, &["offers"])),
+            }
+        }
+        Ok(offers.unwrap_or_default())
+    }
+}
+
+/// A publisher's `offers` map, knowing the publisher's id.
+struct OffersSeed<'a> {
+    publisher_id: &'a str,
+}
+
+impl<'de> DeserializeSeed<'de> for OffersSeed<'_> {
+    type Value = BTreeMap<String, ScenarioOffer>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for OffersSeed<'_> {
+    type Value = BTreeMap<String, ScenarioOffer>;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str("a map from offer ids to offers")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut offers = BTreeMap::new();
+        while let Some(offer_id) = map.next_key::<String>()? {
+            let offer = map.next_value_seed(OfferSeed {
+                publisher_id: self.publisher_id,
+                offer_id: &offer_id,
+            })?;
+            offers.insert(offer_id, offer);
+        }
+        Ok(offers)
+    }
+}
+
+/// One offer, knowing its publisher's id and its own.
+struct OfferSeed<'a> {
+    publisher_id: &'a str,
+    offer_id: &'a str,
+}
+
+impl<'de> DeserializeSeed<'de> for OfferSeed<'_> {
+    type Value = ScenarioOffer;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<ScenarioOffer, D::Error> {
+        use serde::de::Error;
+        let offer = ScenarioOffer::deserialize(deserializer)?;
+        if let Some(document) = &offer.document {
+            for (field, expected) in [("id", self.offer_id), ("publisherId", self.publisher_id)] {
+                match document.get(field) {
+                    None => {}
+                    Some(Value::String(id)) if id == expected => {}
+                    Some(other) => {
+                        return Err(D::Error::custom(format!(
+                            "`offer.{field}` is {other}, but the offer is listed as `{expected}`"
+                        )));
+                    }
+                }
+            }
+            if let Some(version) = document.get("version") {
+                if version.as_u64().is_none() {
+                    return Err(D::Error::custom(format!(
+                        "`offer.version` must be a whole number, got {version}"
+                    )));
+                }
+            }
+        }
+        Ok(offer)
     }
 }
 
@@ -339,6 +534,13 @@ fn finite_number<'de, D: Deserializer<'de>>(deserializer: D) -> Result<f64, D::E
         )));
     }
     Ok(number)
+}
+
+/// An optional finite number.
+fn optional_finite_number<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<f64>, D::Error> {
+    finite_number(deserializer).map(Some)
 }
 
 /// A finite number ≥ 0.
@@ -430,12 +632,14 @@ mod tests {
             Some(173400.0)
         );
         assert_eq!(scenario.publish_seconds("contoso", "fixed-offer"), None);
-        match &scenario.publishers["contoso"]["fixed-offer"] {
-            ScenarioOffer::Fixed { body } => {
+        match &scenario.publishers["contoso"]["fixed-offer"].status {
+            StatusSource::Fixed { body } => {
                 assert_eq!(body, r#"{"status": "succeeded", "steps": []}"#)
             }
             other => panic!("unexpected offer {other:?}"),
         }
+        assert_eq!(scenario.location_form, LocationForm::Operations);
+        assert!(!scenario.omit_etag);
     }
 
     #[test]
@@ -552,12 +756,9 @@ mod tests {
             r#"{"publishers":{"p":{"offers":{"o":{"notificationEmails":["a@x","b@x"],"publish":{"steps":[]}}}}}}"#,
         )
         .unwrap();
-        match &scenario.publishers["p"]["o"] {
-            ScenarioOffer::Simulated {
-                notification_emails,
-                ..
-            } => assert_eq!(notification_emails, "a@x, b@x"),
-            other => panic!("unexpected offer {other:?}"),
-        }
+        assert_eq!(
+            scenario.publishers["p"]["o"].notification_emails,
+            "a@x, b@x"
+        );
     }
 }

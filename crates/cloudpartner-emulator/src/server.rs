@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use axum::Router;
 use axum::body::Body;
+use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderName, HeaderValue, Request, StatusCode};
 use axum::response::Response;
 use axum::routing::{get, post};
@@ -22,7 +23,10 @@ use tokio::task::JoinSet;
 use crate::error_response::api_error;
 use crate::recorded_request::{RecordedRequest, records_body};
 use crate::state::EmulatorState;
-use crate::{status_endpoint, token_endpoint};
+use crate::{
+    offer_endpoint, operations_endpoint, publishers_endpoint, publishing_endpoint, status_endpoint,
+    token_endpoint,
+};
 
 /// The largest request body the emulator reads (32 MiB).
 const REQUEST_BODY_LIMIT: usize = 32 * 1024 * 1024;
@@ -52,10 +56,56 @@ impl ConnectionControl {
 
 /// The routes of the emulated API.
 fn router(state: Arc<EmulatorState>) -> Router {
+    const OFFER: &str = "/api/publishers/{publisher}/offers/{offer}";
     Router::new()
+        .route("/api/publishers", get(publishers_endpoint::publishers))
         .route(
-            "/api/publishers/{publisher}/offers/{offer}/status",
+            "/api/publishers/{publisher}/offers",
+            get(publishers_endpoint::offers),
+        )
+        .route(
+            OFFER,
+            get(offer_endpoint::get_offer).put(offer_endpoint::put_offer),
+        )
+        .route(
+            &format!("{OFFER}/versions/{{version}}"),
+            get(offer_endpoint::get_version),
+        )
+        .route(
+            &format!("{OFFER}/slot/{{slot}}"),
+            get(offer_endpoint::get_slot),
+        )
+        .route(
+            &format!("{OFFER}/status"),
             get(status_endpoint::offer_status),
+        )
+        .route(
+            &format!("{OFFER}/publish"),
+            post(publishing_endpoint::publish),
+        )
+        .route(
+            &format!("{OFFER}/golive"),
+            post(publishing_endpoint::go_live),
+        )
+        .route(
+            &format!("{OFFER}/cancel"),
+            post(publishing_endpoint::cancel),
+        )
+        .route(
+            &format!("{OFFER}/submissions"),
+            get(operations_endpoint::submissions),
+        )
+        .route(
+            &format!("{OFFER}/submissions/"),
+            get(operations_endpoint::submissions),
+        )
+        .route(
+            &format!("{OFFER}/operations/{{operation}}"),
+            get(operations_endpoint::operation),
+        )
+        .route(
+            "/api/operations/{key}",
+            get(operations_endpoint::legacy_operation),
         )
         .route("/{tenant}/oauth2/token", post(token_endpoint::token_v1))
         .route(
@@ -76,6 +126,7 @@ fn router(state: Arc<EmulatorState>) -> Router {
                 "The HTTP method is not allowed for this resource.",
             )
         })
+        .layer(DefaultBodyLimit::max(REQUEST_BODY_LIMIT))
         .with_state(state)
 }
 

@@ -2,6 +2,7 @@
 
 mod faults;
 mod lifecycle;
+mod offer_documents;
 mod request_log;
 mod scenario_files;
 mod simulated_publish;
