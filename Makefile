@@ -40,6 +40,7 @@ RUST_TEST_CRATES := -p cloudpartner -p cloudpartner-emulator -p cloudpartner-cli
 
 test-rust:
 	$(CARGO) test $(RUST_TEST_CRATES)
+	$(CARGO) run --quiet -p cloudpartner --example release
 
 lint: $(LINT_TARGETS)
 
