@@ -57,15 +57,14 @@ impl FromRequestParts<Arc<EmulatorState>> for ApiCall {
     }
 }
 
-/// The ids of a request's path, or the 400 answer when a segment is not
+/// The ids of a request's path, or the 400 error when a segment is not
 /// valid percent-encoded UTF-8.
 pub(crate) fn path_ids<T>(
     ids: Result<axum::extract::Path<T>, PathRejection>,
-) -> Result<T, Response> {
+) -> Result<T, ApiError> {
     ids.map(|axum::extract::Path(ids)| ids)
         .map_err(|rejection| {
             ApiError::bad_request(format!("The request path is invalid: {rejection}"))
-                .into_response()
         })
 }
 

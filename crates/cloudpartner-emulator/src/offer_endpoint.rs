@@ -60,7 +60,7 @@ pub(crate) async fn get_offer(
             )
             .await
         }
-        Err(response) => response,
+        Err(error) => error.into_response(),
     }
 }
 
@@ -71,7 +71,7 @@ pub(crate) async fn get_version(
 ) -> Response {
     let (publisher, offer, version) = match path_ids(ids) {
         Ok(ids) => ids,
-        Err(response) => return response,
+        Err(error) => return error.into_response(),
     };
     let Ok(version) = version.parse::<u64>() else {
         return ApiError::bad_request(format!(
@@ -89,7 +89,7 @@ pub(crate) async fn get_slot(
 ) -> Response {
     let (publisher, offer, slot) = match path_ids(ids) {
         Ok(ids) => ids,
-        Err(response) => return response,
+        Err(error) => return error.into_response(),
     };
     let Some(slot) = OfferSlot::from_name(&slot) else {
         return ApiError::bad_request(format!(
@@ -109,7 +109,7 @@ pub(crate) async fn put_offer(
 ) -> Response {
     let (publisher, offer) = match path_ids(ids) {
         Ok(ids) => ids,
-        Err(response) => return response,
+        Err(error) => return error.into_response(),
     };
     if let Err(error) = call.state().require_publisher(&publisher) {
         return error.into_response();

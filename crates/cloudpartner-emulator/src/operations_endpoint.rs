@@ -21,7 +21,7 @@ pub(crate) async fn submissions(
 ) -> Response {
     let (publisher, offer) = match path_ids(ids) {
         Ok(ids) => ids,
-        Err(response) => return response,
+        Err(error) => return error.into_response(),
     };
     let query = call.query().unwrap_or("");
     let filter = query_parameter(query, "status")
@@ -67,7 +67,7 @@ pub(crate) async fn operation(
 ) -> Response {
     let (publisher, offer, id) = match path_ids(ids) {
         Ok(ids) => ids,
-        Err(response) => return response,
+        Err(error) => return error.into_response(),
     };
     if let Err(error) = call.state().operation(&publisher, &offer, &id) {
         return error.into_response();
@@ -91,7 +91,7 @@ pub(crate) async fn legacy_operation(
 ) -> Response {
     let key = match path_ids(key) {
         Ok(key) => key,
-        Err(response) => return response,
+        Err(error) => return error.into_response(),
     };
     let state = call.state();
     let resolved = state.resolve_legacy_key(&key).and_then(|resolved| {

@@ -25,7 +25,7 @@ pub(crate) async fn offers(
 ) -> Response {
     let publisher = match path_ids(publisher) {
         Ok(publisher) => publisher,
-        Err(response) => return response,
+        Err(error) => return error.into_response(),
     };
     if let Err(error) = call.state().require_publisher(&publisher) {
         return error.into_response();

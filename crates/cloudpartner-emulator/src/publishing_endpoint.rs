@@ -55,7 +55,7 @@ async fn act(
 ) -> Response {
     let (publisher, offer) = match path_ids(ids) {
         Ok(ids) => ids,
-        Err(response) => return response,
+        Err(error) => return error.into_response(),
     };
     if let Err(error) = call.state().require_offer_document(&publisher, &offer) {
         return error.into_response();

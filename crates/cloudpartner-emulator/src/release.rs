@@ -339,8 +339,8 @@ impl Release {
         let error = (state == OperationState::Failed)
             .then(|| {
                 messages
-                    .filter(|message| message.level == "error")
-                    .last()
+                    .clone()
+                    .rfind(|message| message.level == "error")
                     .map(|message| html_text(&message.message_html))
             })
             .flatten();

@@ -405,17 +405,20 @@ impl<'de> Visitor<'de> for PublisherSeed<'_> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         use serde::de::Error;
+        /// The fields of a publisher.
+        #[derive(Deserialize)]
+        #[serde(field_identifier, rename_all = "camelCase")]
+        enum Field {
+            Offers,
+        }
         let mut offers = None;
-        while let Some(field) = map.next_key::<String>()? {
-            match field.as_str() {
-                "offers" if offers.is_none() => {
-                    offers = Some(map.next_value_seed(OffersSeed {
-                        publisher_id: self.publisher_id,
-                    })?);
-                }
-                "offers" => return Err(A::Error::duplicate_field("offers")),
-                other => return Err(A::Error::unknown_field(other, &["offers"])),
+        while let Some(Field::Offers) = map.next_key::<Field>()? {
+            if offers.is_some() {
+                return Err(A::Error::duplicate_field("offers"));
             }
+            offers = Some(map.next_value_seed(OffersSeed {
+                publisher_id: self.publisher_id,
+            })?);
         }
         Ok(offers.unwrap_or_default())
     }
@@ -760,5 +763,87 @@ mod tests {
             scenario.publishers["p"]["o"].notification_emails,
             "a@x, b@x"
         );
+    }
+
+    #[test]
+    fn publishing_fields_parse() {
+        let scenario = Scenario::from_json_str(
+            r#"{"locationForm": "legacy", "omitEtag": true, "publishers": {"p": {"offers": {
+                "o": {"offer": {"id": "o", "publisherId": "p", "version": 3, "z": 1, "a": 2},
+                      "omitEtag": false, "notificationEmails": "a@x",
+                      "publish": {"steps": [{"id": "s", "stepName": "S", "durationSeconds": 1}]}},
+                "bare": {"offer": {}}
+            }}}}"#,
+        )
+        .unwrap();
+        assert_eq!(scenario.location_form, LocationForm::Legacy);
+        assert!(scenario.omit_etag);
+        let offer = &scenario.publishers["p"]["o"];
+        assert!(matches!(offer.status, StatusSource::NeverPublished));
+        let keys: Vec<&String> = offer.document.as_ref().unwrap().keys().collect();
+        assert_eq!(keys, ["id", "publisherId", "version", "z", "a"]);
+        assert_eq!(offer.omit_etag, Some(false));
+        assert_eq!(offer.notification_emails, "a@x");
+        assert_eq!(offer.release_steps.as_ref().unwrap()[0].id, "s");
+        assert!(scenario.publishers["p"]["bare"].release_steps.is_none());
+        for form in ["operations", "absolute"] {
+            let scenario =
+                Scenario::from_json_str(&format!(r#"{{"locationForm": "{form}"}}"#)).unwrap();
+            assert_ne!(scenario.location_form, LocationForm::Legacy);
+        }
+    }
+
+    #[test]
+    fn publishing_mistakes_name_the_field_path() {
+        let cases = [
+            (
+                r#"{"locationForm": "relative"}"#,
+                "locationForm: unknown variant `relative`",
+            ),
+            (r#"{"omitEtag": "yes"}"#, "omitEtag: invalid type"),
+            (
+                r#"{"publishers": {"p": {"offers": {"o": {"offer": [1]}}}}}"#,
+                "publishers.p.offers.o.offer: invalid type: sequence",
+            ),
+            (
+                r#"{"publishers": {"p": {"offers": {"o": {"offer": {"id": "x"}}}}}}"#,
+                "publishers.p.offers.o: `offer.id` is \"x\", but the offer is listed as `o`",
+            ),
+            (
+                r#"{"publishers": {"p": {"offers": {"o": {"offer": {"publisherId": "q"}}}}}}"#,
+                "publishers.p.offers.o: `offer.publisherId` is \"q\", but the offer is listed as `p`",
+            ),
+            (
+                r#"{"publishers": {"p": {"offers": {"o": {"offer": {"version": "2"}}}}}}"#,
+                "publishers.p.offers.o: `offer.version` must be a whole number",
+            ),
+            (
+                r#"{"publishers": {"p": {"offers": {"o": {"offer": {}, "publish": {"startedSecondsAgo": 5}}}}}}"#,
+                "publishers.p.offers.o: next to `offer`, `publish` gives the steps",
+            ),
+            (
+                r#"{"publishers": {"p": {"offers": {"o": {"status": {}, "omitEtag": true}}}}}"#,
+                "publishers.p.offers.o: `omitEtag` applies to an offer with an `offer` document",
+            ),
+            (
+                r#"{"publishers": {"p": {"offers": {"o": {"offer": {}, "offerr": 1}}}}}"#,
+                "publishers.p.offers.o.offerr: unknown field `offerr`",
+            ),
+            (
+                r#"{"publishers": {"p": {"offer": {}}}}"#,
+                "publishers.p.offer: unknown field `offer`, expected `offers`",
+            ),
+            (
+                r#"{"publishers": {"p": {"offers": {"o": {"offer": {}, "publish": {"steps": [{"id": "a", "stepName": "A", "durationSeconds": -2}]}}}}}}"#,
+                "publishers.p.offers.o.publish.steps[0].durationSeconds: must not be negative",
+            ),
+        ];
+        for (json, expected) in cases {
+            let error = error_of(json);
+            assert!(
+                error.starts_with(&format!("scenario: {expected}")),
+                "expected {expected:?}, got {error:?}"
+            );
+        }
     }
 }

@@ -21,7 +21,7 @@ pub(crate) async fn offer_status(
 ) -> Response {
     let (publisher, offer) = match path_ids(ids) {
         Ok(ids) => ids,
-        Err(response) => return response,
+        Err(error) => return error.into_response(),
     };
     match call.state().lookup(&publisher, &offer) {
         OfferLookup::Found(_) => {}

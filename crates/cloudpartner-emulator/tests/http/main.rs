@@ -3,7 +3,9 @@
 mod faults;
 mod lifecycle;
 mod offer_documents;
+mod publishing;
 mod request_log;
+mod route_faults;
 mod scenario_files;
 mod simulated_publish;
 mod status_endpoint;
