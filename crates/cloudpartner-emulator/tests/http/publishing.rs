@@ -12,9 +12,9 @@ use crate::support::{
 };
 
 /// Simulated seconds per real second that play the default publish steps
-/// (205 800 simulated seconds up to the review) in about 1 s, so a loaded
-/// machine still sees them run, and the go-live in about 0.6 s.
-const FAST: f64 = 205_800.0;
+/// (205 800 simulated seconds up to the review) in about 2 s, so a loaded
+/// machine still sees them run, and the go-live in about 1.3 s.
+const FAST: f64 = 102_900.0;
 
 /// The default scenario on a fast clock.
 async fn fast_default(location_form: Option<LocationForm>) -> Emulator {
@@ -407,26 +407,43 @@ async fn cancel_cancels_the_running_operation() {
 
 #[tokio::test]
 async fn a_go_live_can_be_canceled() {
-    let emulator = Emulator::builder().time_scale(FAST).start().await.unwrap();
-    post_action(&emulator, "contoso", "vm-release", "publish", "").await;
-    poll_status(&emulator, "contoso", "vm-release", |state| {
+    // The review comes after 0.2 s; the go-live would take 100 s.
+    let emulator = start(&format!(
+        r#"{{"timeScale": 1000, "publishers": {{"p": {{"offers": {{"o": {{
+            "offer": {},
+            "publish": {{"steps": [
+                {{"id": "review", "stepName": "Review", "durationSeconds": 200, "outcome": "waitingForPublisherReview"}},
+                {{"id": "live", "stepName": "Live", "durationSeconds": 100000}}
+            ]}}
+        }}}}}}}}}}"#,
+        vm_offer("p", "o")
+    ))
+    .await;
+    post_action(&emulator, "p", "o", "publish", "").await;
+    poll_status(&emulator, "p", "o", |state| {
         state == "waitingForPublisherReview"
     })
     .await;
-    let went_live = post_action(&emulator, "contoso", "vm-release", "golive", "").await;
+    let went_live = post_action(&emulator, "p", "o", "golive", "").await;
     let live_location = location(&went_live);
-    let canceled = post_action(&emulator, "contoso", "vm-release", "cancel", "").await;
+    let canceled = post_action(&emulator, "p", "o", "cancel", "").await;
     assert_eq!(location(&canceled), live_location);
     let operation = operation_at(&emulator, &live_location).await;
     assert_eq!(operation["submissionState"], "canceled");
-    tokio::time::sleep(Duration::from_millis(300)).await;
-    assert_eq!(
-        status_document(&emulator, "contoso", "vm-release").await["status"],
-        "canceled"
-    );
+    let status = status_document(&emulator, "p", "o").await;
+    assert_eq!(status["status"], "canceled");
+    assert_eq!(status["steps"][0]["status"], "complete");
+    assert_eq!(status["steps"][1]["status"], "canceled");
+    // The publish stays completed; production was never filled.
+    let completed = api_json(
+        &emulator,
+        "/api/publishers/p/offers/o/submissions?status=completed",
+    )
+    .await;
+    assert_eq!(completed[0]["submissionType"], "publish");
     assert!(
         emulator
-            .offer_document("contoso", "vm-release", OfferSlot::Production)
+            .offer_document("p", "o", OfferSlot::Production)
             .is_none()
     );
 }
@@ -470,9 +487,9 @@ async fn submissions_filter_by_state_with_either_parameter() {
 
 #[tokio::test]
 async fn a_rejected_step_fails_the_operation() {
-    // 1200 simulated seconds in 1 s.
+    // 1200 simulated seconds in 2 s.
     let emulator = start(&format!(
-        r#"{{"timeScale": 1200, "publishers": {{"p": {{"offers": {{"o": {{
+        r#"{{"timeScale": 600, "publishers": {{"p": {{"offers": {{"o": {{
             "offer": {},
             "publish": {{"steps": [
                 {{"id": "displaydummycertify", "stepName": "Validate Pre-Requisites", "durationSeconds": 600}},
