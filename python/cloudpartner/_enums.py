@@ -1,10 +1,14 @@
-"""The three enumerations of the API, with the canonical wire spellings as values."""
+"""The enumerations of the API, with the canonical wire spellings as values.
+
+Each has one member per name in the core's list (``_native.OFFER_STATES``, ...), in the
+same order, and ``UNKNOWN``; the tests hold them to those lists.
+"""
 
 from __future__ import annotations
 
 import enum
 
-__all__ = ["MessageLevel", "OfferState", "StepState"]
+__all__ = ["MessageLevel", "OfferState", "OperationState", "StepState"]
 
 
 class OfferState(enum.Enum):
@@ -43,4 +47,16 @@ class MessageLevel(enum.Enum):
     WARNING = "warning"
     ERROR = "error"
     #: A value this version does not know; the text is in ``raw_level``.
+    UNKNOWN = "unknown"
+
+
+class OperationState(enum.Enum):
+    """The state of an operation (a publish, a go-live, a cancel)."""
+
+    NOT_STARTED = "notStarted"
+    RUNNING = "running"
+    COMPLETED = "completed"
+    FAILED = "failed"
+    CANCELED = "canceled"
+    #: A value this version does not know; the text is in ``raw_state``.
     UNKNOWN = "unknown"

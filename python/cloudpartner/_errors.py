@@ -8,9 +8,9 @@ from __future__ import annotations
 __all__ = [
     "AuthenticationError",
     "BadRequestError",
-    "ConflictError",
     "CanceledError",
     "CloudPartnerError",
+    "ConflictError",
     "InternalError",
     "InvalidArgumentError",
     "NotFoundError",
@@ -177,8 +177,13 @@ def _from_native(
     line: int | None,
     column: int | None,
 ) -> CloudPartnerError:
-    """The exception for an error of the native module (called from Rust)."""
-    cls = _BY_KIND.get(kind, CloudPartnerError)
+    """The exception for an error of the native module (called from Rust).
+
+    Every kind of the core has its class here: an unknown one is a bug of this package
+    (the tests check ``_BY_KIND`` against ``_native.ERROR_KINDS``), so it raises
+    ``KeyError`` rather than passing for a plain ``CloudPartnerError``.
+    """
+    cls = _BY_KIND[kind]
     return cls(
         message,
         kind=kind,

@@ -6,13 +6,18 @@ from os import PathLike
 from types import TracebackType
 from typing import Any, Literal, final
 
-from typing_extensions import Self, disjoint_base
+from typing_extensions import Self
 
 from cloudpartner._enums import MessageLevel, OfferState, StepState
 from cloudpartner._errors import CloudPartnerError
 from cloudpartner._types import TokenCredentialLike
 
 __all__ = [
+    "ERROR_KINDS",
+    "MESSAGE_LEVELS",
+    "OFFER_STATES",
+    "OPERATION_STATES",
+    "STEP_STATES",
     "AsyncClient",
     "AsyncWatch",
     "Client",
@@ -29,6 +34,14 @@ __all__ = [
 ]
 
 __version__: str
+
+# The core's lists of names, in its order: error kinds (``"not_found"``) and the
+# canonical wire spellings of the states and levels (``"inProgress"``).
+ERROR_KINDS: tuple[str, ...]
+OFFER_STATES: tuple[str, ...]
+STEP_STATES: tuple[str, ...]
+OPERATION_STATES: tuple[str, ...]
+MESSAGE_LEVELS: tuple[str, ...]
 
 _Until = Literal["terminal", "review"]
 
@@ -183,7 +196,7 @@ class Client:
         timeout: float | None = None,
     ) -> Watch: ...
 
-@disjoint_base
+@final
 class AsyncClient:
     """The native half of ``cloudpartner.AsyncClient``: methods return awaitables."""
 
@@ -225,6 +238,8 @@ class Watch(Iterator[OfferStatus]):
     def __iter__(self) -> Self: ...
     def __next__(self) -> OfferStatus: ...
     def close(self) -> None: ...
+    @property
+    def closed(self) -> bool: ...
     def __enter__(self) -> Self: ...
     def __exit__(
         self,
@@ -241,6 +256,8 @@ class AsyncWatch:
     def __aiter__(self) -> Self: ...
     def __anext__(self) -> Awaitable[OfferStatus]: ...
     def close(self) -> None: ...
+    @property
+    def closed(self) -> bool: ...
     def aclose(self) -> Awaitable[None]: ...
     def __aenter__(self) -> Awaitable[Self]: ...
     def __aexit__(
@@ -262,14 +279,21 @@ class Emulator:
         scenario_path: str | PathLike[str] | None = None,
         time_scale: float | None = None,
         port: int = 0,
+        request_log_capacity: int | None = None,
     ) -> Self: ...
     @property
     def base_url(self) -> str: ...
     @property
     def token(self) -> str: ...
     @property
+    def time_scale(self) -> float: ...
+    @property
     def running(self) -> bool: ...
-    def requests(self) -> list[tuple[str, str, str | None, list[tuple[str, str]]]]: ...
+    def requests(
+        self,
+    ) -> list[tuple[str, str, str | None, list[tuple[str, str]], bytes | None]]: ...
     def set_offer_status(self, publisher_id: str, offer_id: str, document_json: str) -> None: ...
     def add_fault(self, fault_json: str) -> None: ...
+    def client(self) -> Client: ...
+    def async_client(self) -> AsyncClient: ...
     def stop(self) -> None: ...

@@ -3,9 +3,11 @@ argument checking."""
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -335,17 +337,55 @@ def test_empty_ids_are_invalid_before_any_request(
 
 
 def test_credentials_come_from_the_environment(
-    emulator: Emulator, monkeypatch: pytest.MonkeyPatch
+    emulator: Emulator, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    for name in ("CLOUDPARTNER_TOKEN", "AZURE_TOKEN", "AZURE_TENANT_ID", "AZURE_CLIENT_ID"):
-        monkeypatch.delenv(name, raising=False)
-    with pytest.raises(cloudpartner.InvalidArgumentError, match="no credential"):
+    for name in list(os.environ):
+        if name.startswith(("CLOUDPARTNER_", "AZURE_")):
+            monkeypatch.delenv(name)
+    monkeypatch.setenv("PATH", str(tmp_path))  # no `az` either
+    with pytest.raises(cloudpartner.AuthenticationError, match="no credential") as caught:
         cloudpartner.Client(base_url=emulator.base_url)
+    for option in ("CLOUDPARTNER_TOKEN", "AZURE_CLIENT_SECRET", "az login"):
+        assert option in caught.value.message
     monkeypatch.setenv("CLOUDPARTNER_TOKEN", emulator.token)
     client = cloudpartner.Client(base_url=emulator.base_url)
     assert client.offer_status("contoso", "live-offer").is_terminal
     with pytest.raises(cloudpartner.InvalidArgumentError, match="not both"):
         cloudpartner.Client("t", credential=object())  # type: ignore[arg-type]
+    assert emulator.requests[-1].header("authorization") == f"Bearer {emulator.token}"
+
+
+@pytest.mark.parametrize("token", ["", "  ", "\t\n"])
+@pytest.mark.parametrize("cls", [cloudpartner.Client, cloudpartner.AsyncClient])
+def test_a_blank_token_is_invalid_even_with_the_environment_set(
+    cls: type[Any], token: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CLOUDPARTNER_TOKEN", "from-the-environment")
+    with pytest.raises(cloudpartner.InvalidArgumentError, match="empty"):
+        cls(token, base_url="http://127.0.0.1:9")
+
+
+@pytest.mark.parametrize("value", [0, 0.0, -1, -0.5, float("nan"), float("inf")])
+@pytest.mark.parametrize("option", ["timeout", "connect_timeout"])
+@pytest.mark.parametrize("cls", [cloudpartner.Client, cloudpartner.AsyncClient])
+def test_durations_must_be_positive(cls: type[Any], option: str, value: float) -> None:
+    with pytest.raises(cloudpartner.InvalidArgumentError, match=option) as caught:
+        cls("t", base_url="http://127.0.0.1:9", **{option: value})
+    assert isinstance(caught.value, ValueError)
+
+
+def test_none_means_the_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CLOUDPARTNER_BASE_URL", raising=False)
+    client = cloudpartner.Client(
+        "t",
+        base_url=None,
+        api_version=None,
+        timeout=None,
+        connect_timeout=None,
+        max_retries=None,
+    )
+    assert client.base_url == "https://cloudpartner.azure.com/"
+    assert client.api_version == "2017-10-31"
 
 
 def test_repr_has_no_token(client: cloudpartner.Client, emulator: Emulator) -> None:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
+import time
 from pathlib import Path
 
 import pytest
+from support import publish_scenario
 
 import cloudpartner
 from cloudpartner.testing import Emulator
@@ -94,3 +97,65 @@ def test_bad_scenarios_say_what_and_where(tmp_path: Path) -> None:
         Emulator(42)  # type: ignore[arg-type]
     with pytest.raises(cloudpartner.InvalidArgumentError, match="kind"), Emulator() as emulator:
         emulator.add_fault({"kind": "gremlins"})
+
+
+def test_client_is_ready_and_polls_on_the_emulator_clock() -> None:
+    with Emulator(publish_scenario("waitingForPublisherReview"), time_scale=48_000) as emulator:
+        assert emulator.time_scale == 48_000
+        client = emulator.client()
+        assert isinstance(client, cloudpartner.Client)
+        assert client.base_url.startswith(emulator.base_url)
+        started = time.monotonic()
+        seen = list(client.watch("contoso", "pub", until="review", timeout=30))
+        assert seen[-1].needs_publisher_action
+        # 4800 simulated seconds at 48 000x: a tenth of a second, and polls 48 000 times
+        # more often than the service's 5 s minimum allows (never below 50 ms).
+        assert time.monotonic() - started < 5
+        request = emulator.requests[-1]
+        assert request.header("authorization") == f"Bearer {emulator.token}"
+        user_agent = request.header("user-agent")
+        assert user_agent is not None and user_agent.endswith("(python)")
+
+
+def test_async_client_is_ready() -> None:
+    async def main(emulator: Emulator) -> list[cloudpartner.OfferStatus]:
+        client = emulator.async_client()
+        assert isinstance(client, cloudpartner.AsyncClient)
+        assert repr(client).startswith("AsyncClient(base_url='http://127.0.0.1:")
+        first = await client.offer_status("contoso", "pub")
+        assert first.status is cloudpartner.OfferState.RUNNING
+        return [s async for s in client.watch("contoso", "pub", until="review", timeout=30)]
+
+    with Emulator(publish_scenario("waitingForPublisherReview"), time_scale=48_000) as emulator:
+        seen = asyncio.run(main(emulator))
+    assert seen[-1].needs_publisher_action
+
+
+def test_stop_is_idempotent_and_keeps_the_requests() -> None:
+    with Emulator() as emulator:
+        emulator.client().offer_status("contoso", "live-offer")
+        emulator.stop()
+        emulator.stop()
+        assert not emulator.running
+        requests = emulator.requests
+        assert [r.path for r in requests] == ["/api/publishers/contoso/offers/live-offer/status"]
+        assert requests[0].body is None, "reads record no body"
+        with pytest.raises(cloudpartner.InvalidArgumentError, match="stopped"):
+            emulator.client()
+        with pytest.raises(cloudpartner.InvalidArgumentError, match="stopped"):
+            emulator.async_client()
+    assert emulator.requests == requests, "leaving the with block stops it once more"
+
+
+def test_request_log_capacity_keeps_the_last_requests() -> None:
+    with Emulator(request_log_capacity=2) as emulator:
+        client = emulator.client()
+        for offer in ("live-offer", "failed-offer", "review-offer"):
+            client.offer_status("contoso", offer)
+        assert [r.path.split("/")[-2] for r in emulator.requests] == [
+            "failed-offer",
+            "review-offer",
+        ]
+    with Emulator(request_log_capacity=0) as emulator:
+        emulator.client().offer_status("contoso", "live-offer")
+        assert emulator.requests == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from typing import Any
 
 import pytest
 from support import PUBLISH_TIME_SCALE, publish_scenario
@@ -92,3 +93,46 @@ def test_closing_a_watch_stops_it() -> None:
         polls = len(emulator.requests)
         time.sleep(0.3)
         assert len(emulator.requests) == polls
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        {"min_interval": 0},
+        {"max_interval": 0},
+        {"timeout": 0},
+        {"min_interval": -1},
+        {"timeout": -0.5},
+        {"max_interval": float("nan")},
+        {"min_interval": 2, "max_interval": 1},
+    ],
+)
+def test_watch_options_out_of_range_are_invalid(
+    client: cloudpartner.Client, emulator: Emulator, options: dict[str, Any]
+) -> None:
+    with pytest.raises(cloudpartner.InvalidArgumentError) as caught:
+        client.watch("contoso", "live-offer", **options)
+    assert isinstance(caught.value, ValueError)
+    async_client = emulator.async_client()
+    with pytest.raises(cloudpartner.InvalidArgumentError):
+        async_client.watch("contoso", "live-offer", **options)
+    assert emulator.requests == [], "nothing is fetched for a refused watch"
+
+
+def test_none_keeps_the_default_intervals(client: cloudpartner.Client) -> None:
+    watch = client.watch("contoso", "live-offer", min_interval=None, max_interval=None)
+    assert [s.status for s in watch] == [OfferState.SUCCEEDED]
+
+
+def test_closing_twice_is_fine(client: cloudpartner.Client) -> None:
+    watch = client.watch("contoso", "review-offer")
+    assert not watch.closed
+    assert next(watch).needs_publisher_action
+    watch.close()
+    watch.close()
+    assert watch.closed
+    with pytest.raises(StopIteration):
+        next(watch)
+    with watch:
+        pass
+    assert list(watch) == []

@@ -1,28 +1,31 @@
 //! `AsyncClient`'s native half: the same calls as `Client`, returning awaitables that
-//! run on the shared tokio runtime (`cloudpartner.AsyncClient` makes them coroutines).
+//! run on the shared tokio runtime. `cloudpartner.AsyncClient` (Python) wraps it and
+//! makes them coroutines.
 
 use pyo3::prelude::*;
 
 use crate::args;
-use crate::client_options::ClientOptions;
+use crate::client_options::ClientArgs;
 use crate::concurrency::concurrency_limit;
+use crate::errors::IntoPyResult;
 use crate::logging::refresh_levels;
 use crate::model::repr_quoted;
 use crate::offer_ids::offer_id_list;
 use crate::outcome::{Batch, Fetched};
 use crate::watch::PyAsyncWatch;
-use crate::watch_handle::WatchHandle;
 use crate::watch_options::watch_options;
 
 /// A client of the Cloud Partner Portal API for asyncio.
-#[pyclass(
-    frozen,
-    subclass,
-    module = "cloudpartner._native",
-    name = "AsyncClient"
-)]
+#[pyclass(frozen, module = "cloudpartner._native", name = "AsyncClient")]
 pub struct PyAsyncClient {
     inner: cloudpartner::Client,
+}
+
+impl PyAsyncClient {
+    /// The Python object of a core client built elsewhere (the emulator's).
+    pub fn from_core(inner: cloudpartner::Client) -> PyAsyncClient {
+        PyAsyncClient { inner }
+    }
 }
 
 #[pymethods]
@@ -44,7 +47,7 @@ impl PyAsyncClient {
         #[pyo3(from_py_with = args::max_retries)] max_retries: Option<i64>,
         #[pyo3(from_py_with = args::allow_http)] allow_http: bool,
     ) -> PyResult<PyAsyncClient> {
-        let options = ClientOptions {
+        let args = ClientArgs {
             token,
             credential,
             base_url,
@@ -55,7 +58,7 @@ impl PyAsyncClient {
             allow_http,
         };
         Ok(PyAsyncClient {
-            inner: options.build(py)?,
+            inner: args.build(py)?,
         })
     }
 
@@ -123,18 +126,15 @@ impl PyAsyncClient {
     ) -> PyResult<PyAsyncWatch> {
         let options = watch_options(py, until, min_interval, max_interval, timeout)?;
         refresh_levels(py);
-        let stream = self.inner.watch(&publisher_id, &offer_id, options);
-        Ok(PyAsyncWatch::new(WatchHandle::new(stream)))
+        let watch = self.inner.watch(&publisher_id, &offer_id, options);
+        Ok(PyAsyncWatch::new(watch.into_py_result(py)?))
     }
 
-    fn __repr__(slf: &Bound<'_, Self>) -> PyResult<String> {
-        let py = slf.py();
-        let this = slf.get();
-        Ok(format!(
-            "{}(base_url={}, api_version={})",
-            slf.get_type().name()?,
-            repr_quoted(py, this.inner.base_url()),
-            repr_quoted(py, this.inner.api_version())
-        ))
+    fn __repr__(&self, py: Python<'_>) -> String {
+        format!(
+            "AsyncClient(base_url={}, api_version={})",
+            repr_quoted(py, self.inner.base_url()),
+            repr_quoted(py, self.inner.api_version())
+        )
     }
 }

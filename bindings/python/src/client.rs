@@ -5,7 +5,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
 use crate::args;
-use crate::client_options::ClientOptions;
+use crate::client_options::ClientArgs;
 use crate::concurrency::concurrency_limit;
 use crate::errors::IntoPyResult;
 use crate::logging::refresh_levels;
@@ -15,13 +15,19 @@ use crate::offer_ids::offer_id_list;
 use crate::outcome::Batch;
 use crate::runtime::block_on;
 use crate::watch::PyWatch;
-use crate::watch_handle::WatchHandle;
 use crate::watch_options::watch_options;
 
 /// A client of the Cloud Partner Portal API whose calls block (and release the GIL).
 #[pyclass(frozen, module = "cloudpartner", name = "Client")]
 pub struct PyClient {
     inner: cloudpartner::Client,
+}
+
+impl PyClient {
+    /// The Python object of a core client built elsewhere (the emulator's).
+    pub fn from_core(inner: cloudpartner::Client) -> PyClient {
+        PyClient { inner }
+    }
 }
 
 #[pymethods]
@@ -43,7 +49,7 @@ impl PyClient {
         #[pyo3(from_py_with = args::max_retries)] max_retries: Option<i64>,
         #[pyo3(from_py_with = args::allow_http)] allow_http: bool,
     ) -> PyResult<PyClient> {
-        let options = ClientOptions {
+        let args = ClientArgs {
             token,
             credential,
             base_url,
@@ -54,7 +60,7 @@ impl PyClient {
             allow_http,
         };
         Ok(PyClient {
-            inner: options.build(py)?,
+            inner: args.build(py)?,
         })
     }
 
@@ -124,8 +130,8 @@ impl PyClient {
     ) -> PyResult<PyWatch> {
         let options = watch_options(py, until, min_interval, max_interval, timeout)?;
         refresh_levels(py);
-        let stream = self.inner.watch(&publisher_id, &offer_id, options);
-        Ok(PyWatch::new(WatchHandle::new(stream)))
+        let watch = self.inner.watch(&publisher_id, &offer_id, options);
+        Ok(PyWatch::new(watch.into_py_result(py)?))
     }
 
     fn __repr__(&self, py: Python<'_>) -> String {

@@ -1,17 +1,22 @@
-//! The keyword arguments of `Client(...)` and `AsyncClient(...)`, read into a core
-//! client.
+//! The keyword arguments of `Client(...)` and `AsyncClient(...)`, translated into the
+//! core's `ClientOptions`. The core checks them and picks the credential
+//! (`cloudpartner::credential::default_chain`): the token, else the credential, else
+//! the environment, else the Azure CLI, else an `AuthenticationError` listing these.
 
 use std::sync::Arc;
 
-use cloudpartner::credential::credential_from_env;
+use cloudpartner::credential::TokenCredential;
 use pyo3::prelude::*;
 
 use crate::credential::PythonCredential;
 use crate::durations::positive_seconds;
 use crate::errors::{IntoPyResult, invalid_argument};
 
-/// The arguments shared by `Client` and `AsyncClient`.
-pub struct ClientOptions<'py> {
+/// The `User-Agent` tag of this binding: `cloudpartner/<version> (python)`.
+const USER_AGENT_TAG: &str = "python";
+
+/// The arguments shared by `Client` and `AsyncClient`; `None` means the default.
+pub struct ClientArgs<'py> {
     /// A bearer token.
     pub token: Option<String>,
     /// An object with azure-identity's `get_token(*scopes)`.
@@ -30,59 +35,52 @@ pub struct ClientOptions<'py> {
     pub allow_http: bool,
 }
 
-impl ClientOptions<'_> {
-    /// Checks the options and builds the core client. Without a token or credential,
-    /// the environment's (`CLOUDPARTNER_TOKEN`, or `AZURE_TENANT_ID`/`AZURE_CLIENT_ID`/
-    /// `AZURE_CLIENT_SECRET`) is used.
-    pub fn build(self, py: Python<'_>) -> PyResult<cloudpartner::Client> {
-        let mut builder = cloudpartner::Client::builder()
-            .user_agent_tag("python")
-            .allow_http(self.allow_http);
-        builder = match (self.token, self.credential) {
-            (Some(_), Some(_)) => {
-                return Err(invalid_argument(
-                    py,
-                    "give either token= or credential=, not both",
-                ));
+impl ClientArgs<'_> {
+    /// The core's options for these arguments; the checks that need Python (types,
+    /// numbers out of range) happen here, the others in the core.
+    pub fn into_options(self, py: Python<'_>) -> PyResult<cloudpartner::ClientOptions> {
+        let credential: Option<Arc<dyn TokenCredential>> = match &self.credential {
+            None => None,
+            // With a token as well the core refuses the pair (`invalid_argument`), before
+            // the object's type matters.
+            Some(object) if self.token.is_some() => {
+                Some(Arc::new(PythonCredential::unchecked(object)?))
             }
-            (Some(token), None) => {
-                if token.trim().is_empty() {
-                    return Err(invalid_argument(py, "the token is empty"));
-                }
-                builder.token(token)
-            }
-            (None, Some(credential)) => builder.credential(PythonCredential::new(&credential)?),
-            (None, None) => match credential_from_env().into_py_result(py)? {
-                Some(credential) => builder.credential_arc(Arc::clone(&credential)),
-                None => {
-                    return Err(invalid_argument(
-                        py,
-                        "no credential: pass token=..., or credential= (an object with \
-                         get_token(*scopes), e.g. azure.identity.DefaultAzureCredential()), \
-                         or set CLOUDPARTNER_TOKEN, or AZURE_TENANT_ID, AZURE_CLIENT_ID and \
-                         AZURE_CLIENT_SECRET",
-                    ));
-                }
-            },
+            Some(object) => Some(Arc::new(PythonCredential::new(object)?)),
         };
-        if let Some(url) = self.base_url {
-            builder = builder.base_url(url);
-        }
-        if let Some(version) = self.api_version {
-            builder = builder.api_version(version);
-        }
-        if let Some(timeout) = positive_seconds(py, "timeout", self.timeout)? {
-            builder = builder.timeout(timeout);
-        }
-        if let Some(timeout) = positive_seconds(py, "connect_timeout", self.connect_timeout)? {
-            builder = builder.connect_timeout(timeout);
-        }
-        if let Some(retries) = self.max_retries {
-            let retries = u32::try_from(retries).map_err(|_| {
-                invalid_argument(py, format!("max_retries must be 0 or more, got {retries}"))
-            })?;
-            builder = builder.max_retries(retries);
-        }
-        builder.build().into_py_result(py)
+        let max_retries = self
+            .max_retries
+            .map(|retries| {
+                u32::try_from(retries).map_err(|_| {
+                    invalid_argument(py, format!("max_retries must be 0 or more, got {retries}"))
+                })
+            })
+            .transpose()?;
+        Ok(cloudpartner::ClientOptions {
+            token: self.token.map(Into::into),
+            credential,
+            base_url: self.base_url,
+            api_version: self.api_version,
+            timeout: positive_seconds(py, "timeout", self.timeout)?,
+            connect_timeout: positive_seconds(py, "connect_timeout", self.connect_timeout)?,
+            max_retries,
+            allow_http: self.allow_http,
+            ..cloudpartner::ClientOptions::default()
+        })
     }
+
+    /// Checks the arguments and builds the core client.
+    pub fn build(self, py: Python<'_>) -> PyResult<cloudpartner::Client> {
+        let options = self.into_options(py)?;
+        build_client(py, options)
+    }
+}
+
+/// The core client of `options`, with this binding's `User-Agent` tag.
+pub fn build_client(
+    py: Python<'_>,
+    mut options: cloudpartner::ClientOptions,
+) -> PyResult<cloudpartner::Client> {
+    options.user_agent_tag = Some(USER_AGENT_TAG.to_owned());
+    cloudpartner::Client::new(options).into_py_result(py)
 }

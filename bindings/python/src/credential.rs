@@ -35,6 +35,15 @@ impl PythonCredential {
             type_name,
         })
     }
+
+    /// Wraps `object` without looking for `get_token`: for a credential the core is
+    /// about to refuse anyway (given together with a token).
+    pub fn unchecked(object: &Bound<'_, PyAny>) -> PyResult<PythonCredential> {
+        Ok(PythonCredential {
+            object: Arc::new(object.clone().unbind()),
+            type_name: object.get_type().name()?.to_string(),
+        })
+    }
 }
 
 impl fmt::Debug for PythonCredential {

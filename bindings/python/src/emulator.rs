@@ -2,25 +2,35 @@
 //! wraps it with the Python conveniences.
 
 use std::path::PathBuf;
-use std::sync::Mutex;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
-use cloudpartner_emulator::{Emulator, Fault, RecordedRequest, Scenario};
+use cloudpartner_emulator::{Emulator, Fault, Scenario};
 use pyo3::exceptions::PyOSError;
 use pyo3::prelude::*;
+use pyo3::types::PyBytes;
 
+use crate::async_client::PyAsyncClient;
+use crate::client::PyClient;
+use crate::client_options::build_client;
 use crate::errors::invalid_argument;
 use crate::runtime::block_on;
 
-/// One recorded request: method, path, query and headers (names in lowercase).
-type RequestTuple = (String, String, Option<String>, Vec<(String, String)>);
+/// One recorded request: method, path, query, headers (names in lowercase) and, for
+/// writes to the API, the body.
+type RequestTuple<'py> = (
+    String,
+    String,
+    Option<String>,
+    Vec<(String, String)>,
+    Option<Bound<'py, PyBytes>>,
+);
 
 /// A running emulator of the Cloud Partner Portal API on `127.0.0.1`.
 #[pyclass(frozen, module = "cloudpartner._native", name = "Emulator")]
 pub struct PyEmulator {
-    base_url: String,
-    token: String,
-    running: Mutex<Option<Emulator>>,
-    requests_at_stop: Mutex<Vec<RecordedRequest>>,
+    emulator: Arc<Emulator>,
+    stopped: AtomicBool,
 }
 
 #[pymethods]
@@ -28,13 +38,17 @@ impl PyEmulator {
     /// Starts an emulator serving the scenario given as JSON text or as a file (the
     /// default scenario when neither), on `port` (0: a free one).
     #[new]
-    #[pyo3(signature = (scenario_json = None, *, scenario_path = None, time_scale = None, port = 0))]
+    #[pyo3(signature = (
+        scenario_json = None, *, scenario_path = None, time_scale = None, port = 0,
+        request_log_capacity = None
+    ))]
     fn new(
         py: Python<'_>,
         scenario_json: Option<&str>,
         scenario_path: Option<PathBuf>,
         time_scale: Option<f64>,
         port: u16,
+        request_log_capacity: Option<usize>,
     ) -> PyResult<PyEmulator> {
         let scenario = match (scenario_json, scenario_path) {
             (Some(_), Some(_)) => {
@@ -55,49 +69,53 @@ impl PyEmulator {
             // The emulator checks it: a positive, finite number.
             builder = builder.time_scale(scale);
         }
+        if let Some(capacity) = request_log_capacity {
+            builder = builder.request_log_capacity(capacity);
+        }
         let emulator = block_on(py, builder.start())?.map_err(|e| match e.kind() {
             std::io::ErrorKind::InvalidInput => invalid_argument(py, e.to_string()),
             _ => PyOSError::new_err(format!("the emulator could not start: {e}")),
         })?;
         Ok(PyEmulator {
-            base_url: emulator.base_url().to_owned(),
-            token: emulator.token().to_owned(),
-            running: Mutex::new(Some(emulator)),
-            requests_at_stop: Mutex::new(Vec::new()),
+            emulator: Arc::new(emulator),
+            stopped: AtomicBool::new(false),
         })
     }
 
     /// The URL to give clients, e.g. `http://127.0.0.1:41234`.
     #[getter]
     fn base_url(&self) -> &str {
-        &self.base_url
+        self.emulator.base_url()
     }
 
     /// The bearer token the emulator accepts.
     #[getter]
     fn token(&self) -> &str {
-        &self.token
+        self.emulator.token()
+    }
+
+    /// Simulated seconds per real second of its clock.
+    #[getter]
+    fn time_scale(&self) -> f64 {
+        self.emulator.time_scale()
     }
 
     /// True until `stop()`.
     #[getter]
     fn running(&self) -> bool {
-        self.lock_running().is_some()
+        !self.stopped.load(Ordering::Acquire)
     }
 
-    /// Every request received so far, in order.
-    fn requests(&self) -> Vec<RequestTuple> {
-        let requests = match self.lock_running().as_ref() {
-            Some(emulator) => emulator.requests(),
-            None => self
-                .requests_at_stop
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .clone(),
-        };
-        requests
+    /// Every request received (the last `request_log_capacity` ones), in order; still
+    /// readable after `stop()`.
+    fn requests<'py>(&self, py: Python<'py>) -> Vec<RequestTuple<'py>> {
+        self.emulator
+            .requests()
             .into_iter()
-            .map(|r| (r.method, r.path, r.query, r.headers))
+            .map(|r| {
+                let body = r.body.map(|body| PyBytes::new(py, &body));
+                (r.method, r.path, r.query, r.headers, body)
+            })
             .collect()
     }
 
@@ -111,43 +129,47 @@ impl PyEmulator {
     ) -> PyResult<()> {
         let document: serde_json::Value = serde_json::from_str(document_json)
             .map_err(|e| invalid_argument(py, format!("the status document: {e}")))?;
-        self.with_running(py, |emulator| {
-            emulator.set_offer_status(publisher_id, offer_id, document)
-        })
+        self.running_emulator(py)?
+            .set_offer_status(publisher_id, offer_id, document);
+        Ok(())
     }
 
     /// Adds a fault given as JSON (`{"kind": "status", "status": 503, "times": 2}`).
     fn add_fault(&self, py: Python<'_>, fault_json: &str) -> PyResult<()> {
         let fault =
             Fault::from_json_str(fault_json).map_err(|e| invalid_argument(py, e.to_string()))?;
-        self.with_running(py, |emulator| emulator.add_fault(fault))
+        self.running_emulator(py)?.add_fault(fault);
+        Ok(())
+    }
+
+    /// A `cloudpartner.Client` of this emulator: its base URL and token, polling on
+    /// its clock (a watch waits `time_scale` times less than against the service).
+    fn client(&self, py: Python<'_>) -> PyResult<PyClient> {
+        let options = self.running_emulator(py)?.client_options();
+        Ok(PyClient::from_core(build_client(py, options)?))
+    }
+
+    /// The native half of a `cloudpartner.AsyncClient` of this emulator (see `client`).
+    fn async_client(&self, py: Python<'_>) -> PyResult<PyAsyncClient> {
+        let options = self.running_emulator(py)?.client_options();
+        Ok(PyAsyncClient::from_core(build_client(py, options)?))
     }
 
     /// Stops the server and waits for it; does nothing when already stopped.
     fn stop(&self, py: Python<'_>) -> PyResult<()> {
-        let Some(emulator) = self.lock_running().take() else {
-            return Ok(());
-        };
-        *self
-            .requests_at_stop
-            .lock()
-            .unwrap_or_else(|e| e.into_inner()) = emulator.requests();
-        block_on(py, emulator.shutdown())
+        self.stopped.store(true, Ordering::Release);
+        let emulator = Arc::clone(&self.emulator);
+        block_on(py, async move { emulator.stop().await })
     }
 }
 
 impl PyEmulator {
-    fn lock_running(&self) -> std::sync::MutexGuard<'_, Option<Emulator>> {
-        self.running.lock().unwrap_or_else(|e| e.into_inner())
-    }
-
-    fn with_running(&self, py: Python<'_>, action: impl FnOnce(&Emulator)) -> PyResult<()> {
-        match self.lock_running().as_ref() {
-            Some(emulator) => {
-                action(emulator);
-                Ok(())
-            }
-            None => Err(invalid_argument(py, "the emulator was stopped")),
+    /// The emulator, or an `InvalidArgumentError` once it was stopped.
+    fn running_emulator(&self, py: Python<'_>) -> PyResult<&Emulator> {
+        if self.running() {
+            Ok(&self.emulator)
+        } else {
+            Err(invalid_argument(py, "the emulator was stopped"))
         }
     }
 }

@@ -21,8 +21,8 @@ mod offer_ids;
 mod outcome;
 mod parse;
 mod runtime;
+mod tables;
 mod watch;
-mod watch_handle;
 mod watch_options;
 
 use pyo3::prelude::*;
@@ -33,6 +33,7 @@ use pyo3::prelude::*;
 fn native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     logging::install(module.py())?;
     module.add("__version__", cloudpartner::VERSION)?;
+    tables::add(module)?;
     module.add_function(wrap_pyfunction!(parse::parse_offer_status, module)?)?;
     module.add_function(wrap_pyfunction!(model::unpickle, module)?)?;
     module.add_class::<model::PyOfferStatus>()?;

@@ -1,25 +1,30 @@
-//! `Watch` and `AsyncWatch`: a watch as a Python iterator and async iterator.
+//! `Watch` and `AsyncWatch`: the core's watch handle as a Python iterator and async
+//! iterator. `close()` is the core's: idempotent, and the iteration then ends cleanly.
+
+use std::sync::Arc;
 
 use pyo3::prelude::*;
+use pyo3::types::PyTuple;
 
 use crate::errors::to_py_err;
 use crate::model::{PyOfferStatus, offer_status_to_py};
 use crate::outcome::AsyncWatchStep;
 use crate::runtime::block_on;
-use crate::watch_handle::WatchHandle;
 
 /// Iterates over the statuses of an offer until its publish ends (or needs the
 /// publisher): each status that differs from the last. Closing it (or leaving a
 /// `with` block) stops the polling.
 #[pyclass(frozen, module = "cloudpartner", name = "Watch")]
 pub struct PyWatch {
-    handle: WatchHandle,
+    watch: Arc<cloudpartner::Watch>,
 }
 
 impl PyWatch {
-    /// The iterator over `handle`.
-    pub fn new(handle: WatchHandle) -> PyWatch {
-        PyWatch { handle }
+    /// The iterator over the core's `watch`.
+    pub fn new(watch: cloudpartner::Watch) -> PyWatch {
+        PyWatch {
+            watch: Arc::new(watch),
+        }
     }
 }
 
@@ -30,17 +35,23 @@ impl PyWatch {
     }
 
     fn __next__<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyOfferStatus>>> {
-        let handle = self.handle.clone();
-        match block_on(py, async move { handle.next().await })? {
+        let watch = Arc::clone(&self.watch);
+        match block_on(py, async move { watch.next().await })? {
             None => Ok(None),
             Some(Ok(status)) => Ok(Some(offer_status_to_py(py, status)?)),
             Some(Err(error)) => Err(to_py_err(py, &error)),
         }
     }
 
-    /// Stops the watch; iterating further ends at once.
+    /// Stops the watch; iterating further ends at once. Closing again does nothing.
     fn close(&self) {
-        self.handle.close();
+        self.watch.close();
+    }
+
+    /// True once `close()` was called.
+    #[getter]
+    fn closed(&self) -> bool {
+        self.watch.is_closed()
     }
 
     fn __enter__(slf: Bound<'_, Self>) -> Bound<'_, Self> {
@@ -48,21 +59,23 @@ impl PyWatch {
     }
 
     #[pyo3(signature = (*_args))]
-    fn __exit__(&self, _args: &Bound<'_, pyo3::types::PyTuple>) {
-        self.handle.close();
+    fn __exit__(&self, _args: &Bound<'_, PyTuple>) {
+        self.watch.close();
     }
 }
 
 /// The async iterator of `AsyncClient.watch`: `async for status in watch: ...`.
 #[pyclass(frozen, module = "cloudpartner", name = "AsyncWatch")]
 pub struct PyAsyncWatch {
-    handle: WatchHandle,
+    watch: Arc<cloudpartner::Watch>,
 }
 
 impl PyAsyncWatch {
-    /// The async iterator over `handle`.
-    pub fn new(handle: WatchHandle) -> PyAsyncWatch {
-        PyAsyncWatch { handle }
+    /// The async iterator over the core's `watch`.
+    pub fn new(watch: cloudpartner::Watch) -> PyAsyncWatch {
+        PyAsyncWatch {
+            watch: Arc::new(watch),
+        }
     }
 }
 
@@ -73,18 +86,24 @@ impl PyAsyncWatch {
     }
 
     fn __anext__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let handle = self.handle.clone();
-        crate::awaitable::future_into_py(py, async move { Ok(AsyncWatchStep(handle.next().await)) })
+        let watch = Arc::clone(&self.watch);
+        crate::awaitable::future_into_py(py, async move { Ok(AsyncWatchStep(watch.next().await)) })
     }
 
-    /// Stops the watch; iterating further ends at once.
+    /// Stops the watch; iterating further ends at once. Closing again does nothing.
     fn close(&self) {
-        self.handle.close();
+        self.watch.close();
+    }
+
+    /// True once `close()` (or `aclose()`) was called.
+    #[getter]
+    fn closed(&self) -> bool {
+        self.watch.is_closed()
     }
 
     /// Stops the watch (the async form, for `contextlib.aclosing`).
     fn aclose<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        self.handle.close();
+        self.watch.close();
         crate::awaitable::future_into_py(py, async { Ok(()) })
     }
 
@@ -98,7 +117,7 @@ impl PyAsyncWatch {
     fn __aexit__<'py>(
         &self,
         py: Python<'py>,
-        _args: &Bound<'py, pyo3::types::PyTuple>,
+        _args: &Bound<'py, PyTuple>,
     ) -> PyResult<Bound<'py, PyAny>> {
         self.aclose(py)
     }

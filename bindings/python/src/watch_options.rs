@@ -1,4 +1,5 @@
-//! The keyword arguments of `watch(...)` read into the core's `WatchOptions`.
+//! The keyword arguments of `watch(...)` read into the core's `WatchOptions`; the core
+//! checks the rest (`min_interval <= max_interval`) when the watch is made.
 
 use std::str::FromStr;
 
@@ -9,7 +10,7 @@ use crate::durations::positive_seconds;
 use crate::errors::IntoPyResult;
 
 /// `until` (`"terminal"` or `"review"`) and the intervals and timeout in seconds;
-/// `None` keeps the core's default.
+/// `None` keeps the core's default, 0 or less is an `InvalidArgumentError`.
 pub fn watch_options(
     py: Python<'_>,
     until: &str,
@@ -17,16 +18,10 @@ pub fn watch_options(
     max_interval: Option<f64>,
     timeout: Option<f64>,
 ) -> PyResult<WatchOptions> {
-    let mut options = WatchOptions {
+    Ok(WatchOptions {
         until: WatchUntil::from_str(until).into_py_result(py)?,
-        ..WatchOptions::default()
-    };
-    if let Some(min) = positive_seconds(py, "min_interval", min_interval)? {
-        options.min_interval = min;
-    }
-    if let Some(max) = positive_seconds(py, "max_interval", max_interval)? {
-        options.max_interval = max;
-    }
-    options.timeout = positive_seconds(py, "timeout", timeout)?;
-    Ok(options)
+        min_interval: positive_seconds(py, "min_interval", min_interval)?,
+        max_interval: positive_seconds(py, "max_interval", max_interval)?,
+        timeout: positive_seconds(py, "timeout", timeout)?,
+    })
 }

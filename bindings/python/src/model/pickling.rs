@@ -1,14 +1,13 @@
-//! Pickling: every object reduces to `_unpickle(kind, wire_json)`, which parses the
-//! wire JSON back (raw spellings included) and builds the same object.
+//! Pickling, the reducing half: every object reduces to `_unpickle(kind, wire_json)`
+//! (see [`super::unpickling`]), the wire JSON keeping the service's own spellings.
+//!
+//! This module only names `_unpickle` by its import path, so the classes that use it
+//! do not depend on the code that builds them again.
 
-use cloudpartner::parse_offer_status;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::PyTuple;
-use serde_json::{Value, json};
-
-use super::convert::offer_status_to_py;
-use crate::errors::{IntoPyResult, invalid_argument};
+use serde_json::Value;
 
 static UNPICKLE: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 
@@ -17,33 +16,4 @@ pub fn reduce<'py>(py: Python<'py>, kind: &str, wire: &Value) -> PyResult<Bound<
     let unpickle = UNPICKLE.import(py, "cloudpartner._native", "_unpickle")?;
     let args = (kind, wire.to_string()).into_pyobject(py)?;
     PyTuple::new(py, [unpickle.clone(), args.into_any()])
-}
-
-/// Rebuilds a pickled `OfferStatus`, `Step`, `Message` or `Link` from its wire JSON.
-#[pyfunction]
-#[pyo3(name = "_unpickle")]
-pub fn unpickle(py: Python<'_>, kind: &str, data: &str) -> PyResult<Py<PyAny>> {
-    let part: Value = serde_json::from_str(data)
-        .map_err(|e| invalid_argument(py, format!("unpickling a {kind}: {e}")))?;
-    let (document, list) = match kind {
-        "OfferStatus" => (part, None),
-        "Step" => (json!({"status": "", "steps": [part]}), Some("steps")),
-        "Message" => (json!({"status": "", "messages": [part]}), Some("messages")),
-        "Link" => (
-            json!({"status": "", "previewLinks": [part]}),
-            Some("preview_links"),
-        ),
-        other => {
-            return Err(invalid_argument(
-                py,
-                format!("unpickling: unknown kind `{other}`"),
-            ));
-        }
-    };
-    let status = parse_offer_status(document.to_string().as_bytes()).into_py_result(py)?;
-    let object = offer_status_to_py(py, status)?.into_any();
-    match list {
-        None => Ok(object.unbind()),
-        Some(attribute) => Ok(object.getattr(attribute)?.get_item(0)?.unbind()),
-    }
 }

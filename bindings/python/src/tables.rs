@@ -1,0 +1,23 @@
+//! The core's lists of names (DESIGN §9), as tuples of `str` in the native module:
+//! `ERROR_KINDS`, `OFFER_STATES`, `STEP_STATES`, `OPERATION_STATES`, `MESSAGE_LEVELS`.
+//! The package's tests check that its exception classes and enums cover exactly these.
+
+use cloudpartner::tables;
+use pyo3::prelude::*;
+use pyo3::types::PyTuple;
+
+/// Adds the lists to `module`.
+pub fn add(module: &Bound<'_, PyModule>) -> PyResult<()> {
+    let py = module.py();
+    let lists: [(&str, Vec<&str>); 5] = [
+        ("ERROR_KINDS", tables::error_kinds()),
+        ("OFFER_STATES", tables::offer_states()),
+        ("STEP_STATES", tables::step_states()),
+        ("OPERATION_STATES", tables::operation_states()),
+        ("MESSAGE_LEVELS", tables::message_levels()),
+    ];
+    for (name, names) in lists {
+        module.add(name, PyTuple::new(py, names)?)?;
+    }
+    Ok(())
+}
