@@ -11,31 +11,55 @@ export declare const __napiBindingTarget: 'native' | 'wasm32-wasi' | 'wasm32-was
 
 /** A client of the Cloud Partner Portal API. */
 export declare class NativeClient {
-  /** Builds the client; `credential` is `(scope) => Promise<{token, expiresOnTimestamp}>`. */
+  /**
+   * Builds the client; `credential` is `(scope) => Promise<{token, expiresOnTimestamp}>`.
+   * Without a token or a credential, the core's chain picks one (the environment,
+   * then the Azure CLI).
+   */
   constructor(options: NativeClientOptions, credential?: ((scope: string) => Promise<NativeAccessToken>) | undefined | null)
   /** The base URL requests go to. */
   get baseUrl(): string
   /** The `api-version` sent. */
   get apiVersion(): string
+  /** Where the credential came from, in words (`a token from CLOUDPARTNER_TOKEN`). */
+  get credentialSource(): string
+  /**
+   * Simulated seconds per real second of the server watched (1 but for an emulator's
+   * client).
+   */
+  get pollTimeScale(): number
   /** The status of one offer. */
   offerStatus(publisherId: string, offerId: string): Promise<NativeOfferStatus>
-  /** The status of several offers, one result per id in input order. */
+  /**
+   * The status of several offers, one result per id in input order; `concurrency`
+   * is a whole number of at least 1 (default 8).
+   */
   offerStatuses(publisherId: string, offerIds: Array<string>, concurrency?: number | undefined | null): Promise<Array<NativeBatchItem>>
-  /** Starts watching an offer; nothing is fetched before the first `next()`. */
+  /**
+   * Starts watching an offer (the options are checked by the core); nothing is
+   * fetched before the first `next()`.
+   */
   watch(publisherId: string, offerId: string, options: NativeWatchOptions): NativeWatch
 }
 
-/** A running emulator. */
+/** A running (or stopped) emulator. */
 export declare class NativeEmulator {
   /** The URL to point clients at (`http://127.0.0.1:PORT`). */
   get baseUrl(): string
   /** The bearer token the emulator accepts. */
   get token(): string
+  /** Simulated seconds per real second of its clock. */
+  get timeScale(): number
+  /**
+   * A client of this emulator: its base URL, its token and a poll time scale of its
+   * clock, with `options` (and `credential`) laid over them.
+   */
+  client(options: NativeClientOptions, credential?: ((scope: string) => Promise<NativeAccessToken>) | undefined | null): NativeClient
   /** Adds a fault given as its scenario JSON (`{"kind":"latency","ms":20}`). */
   addFault(faultJson: string): void
   /** Serves `document_json` verbatim for this publisher's offer from now on. */
   setOfferStatus(publisherId: string, offerId: string, documentJson: string): void
-  /** Every request received so far, in order. */
+  /** Every request received so far, in order; still readable after `stop()`. */
   requests(): Array<NativeRecordedRequest>
   /** Stops the server and waits for it; stopping twice is fine. */
   stop(): Promise<void>
@@ -43,11 +67,14 @@ export declare class NativeEmulator {
 
 /** A running watch. */
 export declare class NativeWatch {
-  /** The next status that differs from the last one; `null` when the watch is over. */
+  /**
+   * The next status that differs from the last one; `null` when the watch is over
+   * (stopped, failed before, or closed).
+   */
   next(): Promise<NativeOfferStatus | null>
   /**
-   * Stops the watch: a pending `next()` rejects with a `canceled` error and the
-   * stream is dropped, so no more requests are sent.
+   * Ends the watch: a pending `next()` gives `null` at once, and so does every later
+   * one; no more requests are sent. Idempotent.
    */
   close(): void
 }
@@ -70,7 +97,10 @@ export interface NativeBatchItem {
   error?: string
 }
 
-/** The options of `new Client({...})`, the credential aside (it comes as a callback). */
+/**
+ * The options of `new Client({...})`, the credential aside (it comes as a callback).
+ * Absent means the default; the JavaScript layer has checked the types.
+ */
 export interface NativeClientOptions {
   /** A bearer token obtained elsewhere. */
   token?: string
@@ -82,7 +112,7 @@ export interface NativeClientOptions {
   timeoutMs?: number
   /** The connect timeout, in milliseconds. */
   connectTimeoutMs?: number
-  /** Retries after the first attempt. */
+  /** Retries after the first attempt (a whole number). */
   maxRetries?: number
   /** Allows plain `http://` to hosts that are not loopback. */
   allowHttp?: boolean
@@ -113,7 +143,24 @@ export interface NativeRecordedRequest {
   headers: Record<string, string>
 }
 
-/** The options of `client.watch(p, o, {...})`, the signal aside. */
+/** The core's lists, in their shared spellings and the core's order. */
+export interface NativeTables {
+  /** Every error kind (`"not_found"`). */
+  errorKinds: Array<string>
+  /** Every known offer state (`"waitingForPublisherReview"`). */
+  offerStates: Array<string>
+  /** Every known step state (`"inProgress"`). */
+  stepStates: Array<string>
+  /** Every known operation state (`"completed"`). */
+  operationStates: Array<string>
+  /** Every known message level (`"warning"`). */
+  messageLevels: Array<string>
+}
+
+/**
+ * The options of `client.watch(p, o, {...})`, the signal aside. Absent means the
+ * default.
+ */
 export interface NativeWatchOptions {
   /** `"terminal"` (default) or `"review"`. */
   until?: string
@@ -137,3 +184,6 @@ export declare function parseOfferStatus(input: string | Buffer, strict?: boolea
  * default scenario when neither), with an optional time scale.
  */
 export declare function startEmulator(scenarioJson?: string | undefined | null, scenarioPath?: string | undefined | null, timeScale?: number | undefined | null): Promise<NativeEmulator>
+
+/** The core's lists of error kinds, offer, step and operation states and message levels. */
+export declare function tables(): NativeTables

@@ -840,3 +840,4 @@ module.exports.NativeEmulator = nativeBinding.NativeEmulator
 module.exports.NativeWatch = nativeBinding.NativeWatch
 module.exports.parseOfferStatus = nativeBinding.parseOfferStatus
 module.exports.startEmulator = nativeBinding.startEmulator
+module.exports.tables = nativeBinding.tables

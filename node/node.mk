@@ -1,11 +1,12 @@
 # Node package: build the addon with @napi-rs/cli into node/, test and type-check it.
 #
 #   make test-node   npm ci (when node_modules is missing or stale), a debug build of the
-#                    addon (npm run build), node --test, tsc --noEmit --strict on the
-#                    typed example in node/test/types
+#                    addon (npm run build: napi build, then scripts/tables.js writes
+#                    tables.d.ts from the addon's tables), node --test, tsc --noEmit
+#                    --strict on the typed example in node/test/types
 #   make lint-node   tsc over the package's JavaScript and declarations, the typed
-#                    example, and a check that the committed generated loader and
-#                    native.d.ts match the addon
+#                    example, and a check that the committed generated files (the
+#                    loader native.js, native.d.ts, tables.d.ts) match the addon
 #
 # Cargo builds into the shared $(CARGO_TARGET_DIR).
 
@@ -32,8 +33,10 @@ test-node: node-build node-typecheck
 	cd node && node --test --test-concurrency=2 test/
 
 lint-node: node-build node-typecheck
-	git diff --exit-code -- node/native.js node/native.d.ts \
-	  || { echo "node/native.js or node/native.d.ts is stale: commit what npm run build generated"; exit 1; }
+	git diff --exit-code -- node/native.js node/native.d.ts node/tables.d.ts \
+	  || { echo "node/native.js, node/native.d.ts or node/tables.d.ts is stale: commit what npm run build generated"; exit 1; }
+	git ls-files --error-unmatch node/native.js node/native.d.ts node/tables.d.ts >/dev/null \
+	  || { echo "commit the files npm run build generated"; exit 1; }
 
 TEST_TARGETS += test-node
 LINT_TARGETS += lint-node

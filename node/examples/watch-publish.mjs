@@ -3,26 +3,19 @@
 //   node examples/watch-publish.mjs [PUBLISHER OFFER]
 //
 // With CLOUDPARTNER_TOKEN set it asks the real service (CLOUDPARTNER_BASE_URL to
-// override it); otherwise it starts the local emulator, whose `vm-offer` publish runs
-// from start to live in about three seconds.
+// override it: `new Client()` reads both); otherwise it starts the local emulator,
+// whose `vm-offer` publish runs from start to live in about three seconds, and
+// watches it with the emulator's own client, which polls on the emulator's clock.
 import { Client, CloudPartnerError, Emulator } from 'cloudpartner'
 
 const [publisher = 'contoso', offer = 'vm-offer'] = process.argv.slice(2)
-const token = process.env.CLOUDPARTNER_TOKEN
-const emulator = token ? null : await Emulator.start({ timeScale: 335_400 / 3 })
-const client = emulator
-  ? new Client({ baseUrl: emulator.baseUrl, token: emulator.token })
-  : new Client({ token, baseUrl: process.env.CLOUDPARTNER_BASE_URL })
+const emulator = process.env.CLOUDPARTNER_TOKEN ? null : await Emulator.start({ timeScale: 335_400 / 3 })
+const client = emulator ? emulator.client() : new Client()
 
 const hours = (seconds) => `${(seconds / 3600).toFixed(1)} h`
 
 try {
-  // The emulator's clock runs fast: poll it often. The service: the default intervals.
-  const watch = client.watch(publisher, offer, {
-    ...(emulator ? { minIntervalMs: 50, maxIntervalMs: 200 } : {}),
-    signal: AbortSignal.timeout(10 * 60_000),
-  })
-  for await (const status of watch) {
+  for await (const status of client.watch(publisher, offer, { signal: AbortSignal.timeout(10 * 60_000) })) {
     const step = status.currentStep ? `${status.currentStep.name} (${status.currentStep.progressPercentage}%)` : ''
     const left = status.estimatedRemaining
       ? `${hours(status.estimatedRemaining.minSeconds)} to ${hours(status.estimatedRemaining.maxSeconds)} left`

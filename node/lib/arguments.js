@@ -1,7 +1,8 @@
 'use strict'
-// Argument checks: a wrong type throws a TypeError (code ERR_INVALID_ARG_TYPE), a
-// value out of range a RangeError (code ERR_OUT_OF_RANGE), each naming the argument.
-// Values themselves (an empty id, a bad URL) are the core's to judge.
+// Argument type checks: a wrong type throws a TypeError (code ERR_INVALID_ARG_TYPE)
+// naming the argument. Values themselves (an empty id, a bad URL, a timeout of 0, a
+// fractional retry count) are the core's to judge: a CloudPartnerError of kind
+// 'invalid_argument'.
 
 function describe(value) {
   if (value === null) return 'null'
@@ -15,11 +16,6 @@ function describe(value) {
 function typeError(name, expected, value) {
   const message = `The "${name}" argument must be ${expected}, got ${describe(value)}`
   return Object.assign(new TypeError(message), { code: 'ERR_INVALID_ARG_TYPE' })
-}
-
-function rangeError(name, expected, value) {
-  const message = `The "${name}" argument must be ${expected}, got ${value}`
-  return Object.assign(new RangeError(message), { code: 'ERR_OUT_OF_RANGE' })
 }
 
 function string(name, value) {
@@ -37,14 +33,10 @@ function optionalBoolean(name, value) {
   return value
 }
 
-/** A number >= min (finite unless `infinite` is allowed); undefined when absent. */
-function optionalNumber(name, value, { min = 0, integer = false, max = Number.MAX_SAFE_INTEGER } = {}) {
+/** A number (its range is the core's to check); undefined when absent. */
+function optionalNumber(name, value) {
   if (value == null) return undefined
   if (typeof value !== 'number') throw typeError(name, 'a number', value)
-  if (Number.isNaN(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
-    const what = integer ? 'an integer' : 'a number'
-    throw rangeError(name, `${what} >= ${min}${max < Number.MAX_SAFE_INTEGER ? ` and <= ${max}` : ''}`, value)
-  }
   return value
 }
 

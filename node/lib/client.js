@@ -1,12 +1,13 @@
 'use strict'
-// Client: argument checks and conversions around the addon's NativeClient.
+// Client: argument type checks around the addon's NativeClient. The options become the
+// core's ClientOptions; the core checks their values and picks the credential.
 
-const native = require('./native')
+const addon = require('./addon')
 const args = require('./arguments')
 const { awaitNative, callNative, fromDetailsJson } = require('./errors')
 const { tokenCallback } = require('./credential')
 const { OfferStatus } = require('./offer-status')
-const { iterate } = require('./watch')
+const { Watch } = require('./watch')
 
 const CLIENT_OPTIONS = [
   'token',
@@ -19,29 +20,44 @@ const CLIENT_OPTIONS = [
   'allowHttp',
 ]
 const WATCH_OPTIONS = ['until', 'minIntervalMs', 'maxIntervalMs', 'timeoutMs', 'signal']
-const MAX_U32 = 2 ** 32 - 1
 
 const nativeClient = Symbol('nativeClient')
 
+/**
+ * The addon's arguments for `options` (types checked here, values by the core):
+ * `{ nativeOptions, credential }`, the credential as the addon's callback.
+ */
+function nativeClientArguments(options) {
+  const o = args.options('options', options, CLIENT_OPTIONS)
+  const nativeOptions = {
+    token: args.optionalString('options.token', o.token),
+    baseUrl: args.optionalString('options.baseUrl', o.baseUrl),
+    apiVersion: args.optionalString('options.apiVersion', o.apiVersion),
+    timeoutMs: args.optionalNumber('options.timeoutMs', o.timeoutMs),
+    connectTimeoutMs: args.optionalNumber('options.connectTimeoutMs', o.connectTimeoutMs),
+    maxRetries: args.optionalNumber('options.maxRetries', o.maxRetries),
+    allowHttp: args.optionalBoolean('options.allowHttp', o.allowHttp),
+  }
+  return { nativeOptions, credential: tokenCallback(o.credential) }
+}
+
+/** A Client around a NativeClient the addon built (e.g. an emulator's). */
+function clientOf(handle) {
+  const client = Object.create(Client.prototype)
+  Object.defineProperty(client, nativeClient, { value: handle })
+  return client
+}
+
 class Client {
   /**
-   * @param {object} options token or credential, baseUrl, apiVersion, timeoutMs,
-   *   connectTimeoutMs, maxRetries, allowHttp
+   * @param {object} [options] token or credential, baseUrl, apiVersion, timeoutMs,
+   *   connectTimeoutMs, maxRetries, allowHttp; without token or credential, the
+   *   environment then the Azure CLI
    */
   constructor(options) {
-    const o = args.options('options', options, CLIENT_OPTIONS)
-    const nativeOptions = {
-      token: args.optionalString('options.token', o.token),
-      baseUrl: args.optionalString('options.baseUrl', o.baseUrl),
-      apiVersion: args.optionalString('options.apiVersion', o.apiVersion),
-      timeoutMs: args.optionalNumber('options.timeoutMs', o.timeoutMs, { min: 1 }),
-      connectTimeoutMs: args.optionalNumber('options.connectTimeoutMs', o.connectTimeoutMs, { min: 1 }),
-      maxRetries: args.optionalNumber('options.maxRetries', o.maxRetries, { integer: true, max: MAX_U32 }),
-      allowHttp: args.optionalBoolean('options.allowHttp', o.allowHttp),
-    }
-    const credential = tokenCallback(o.credential)
+    const { nativeOptions, credential } = nativeClientArguments(options)
     Object.defineProperty(this, nativeClient, {
-      value: callNative(() => new native.NativeClient(nativeOptions, credential)),
+      value: callNative(() => new addon.NativeClient(nativeOptions, credential)),
     })
   }
 
@@ -53,6 +69,16 @@ class Client {
   /** The api-version sent. */
   get apiVersion() {
     return this[nativeClient].apiVersion
+  }
+
+  /** Where the credential came from, in words ('a token from CLOUDPARTNER_TOKEN'). */
+  get credentialSource() {
+    return this[nativeClient].credentialSource
+  }
+
+  /** Simulated seconds per real second of the server watched (1, but for an emulator's client). */
+  get pollTimeScale() {
+    return this[nativeClient].pollTimeScale
   }
 
   /** The status of one offer. Rejects with a CloudPartnerError. */
@@ -72,8 +98,8 @@ class Client {
     args.string('publisherId', publisherId)
     args.stringArray('offerIds', offerIds)
     const { concurrency } = args.options('options', batchOptions, ['concurrency'])
-    args.optionalNumber('options.concurrency', concurrency, { min: 1, integer: true, max: MAX_U32 })
-    return awaitNative(() => this[nativeClient].offerStatuses(publisherId, offerIds, concurrency)).then(
+    args.optionalNumber('options.concurrency', concurrency)
+    return awaitNative(() => this[nativeClient].offerStatuses(publisherId, offerIds, concurrency ?? undefined)).then(
       (items) =>
         items.map((item) =>
           item.error != null
@@ -100,8 +126,8 @@ class Client {
       timeoutMs: args.optionalNumber('options.timeoutMs', o.timeoutMs),
     }
     const handle = callNative(() => this[nativeClient].watch(publisherId, offerId, nativeOptions))
-    return iterate(handle, signal)
+    return new Watch(handle, signal)
   }
 }
 
-module.exports = { Client }
+module.exports = { Client, clientOf, nativeClientArguments }

@@ -1,10 +1,13 @@
 'use strict'
 // Emulator: the local Cloud Partner Portal emulator (a real HTTP server on
-// 127.0.0.1), for tests and demos: `const emu = await Emulator.start()`.
+// 127.0.0.1), for tests and demos: `const emu = await Emulator.start()`. The core's
+// emulator handle: stop() is idempotent, requests() stays readable after it, and
+// client() gives a ready Client polling on the emulator's clock.
 
-const native = require('./native')
+const addon = require('./addon')
 const args = require('./arguments')
 const { awaitNative, callNative } = require('./errors')
+const { clientOf, nativeClientArguments } = require('./client')
 
 const nativeEmulator = Symbol('nativeEmulator')
 
@@ -27,13 +30,14 @@ class Emulator {
   /**
    * Starts an emulator on a free port of 127.0.0.1.
    * @param {object} [startOptions] scenario (an object, a JSON string or a path; the
-   *   default scenario when absent), timeScale (simulated seconds per real second)
+   *   default scenario when absent), timeScale (simulated seconds per real second; a
+   *   positive number)
    */
   static async start(startOptions) {
     const o = args.options('options', startOptions, ['scenario', 'timeScale'])
     const [json, path] = scenarioSource(o.scenario)
-    const timeScale = args.optionalNumber('options.timeScale', o.timeScale, { min: Number.MIN_VALUE })
-    const handle = await awaitNative(() => native.startEmulator(json, path, timeScale))
+    const timeScale = args.optionalNumber('options.timeScale', o.timeScale)
+    const handle = await awaitNative(() => addon.startEmulator(json, path, timeScale))
     return new Emulator(handle)
   }
 
@@ -45,6 +49,21 @@ class Emulator {
   /** The bearer token the emulator accepts. */
   get token() {
     return this[nativeEmulator].token
+  }
+
+  /** Simulated seconds per real second of its clock. */
+  get timeScale() {
+    return this[nativeEmulator].timeScale
+  }
+
+  /**
+   * A Client of this emulator: its baseUrl and token, polling on its clock (a watch's
+   * default intervals divided by timeScale). `options` are those of `new Client()`,
+   * laid over these; a `credential` replaces the emulator's token.
+   */
+  client(options) {
+    const { nativeOptions, credential } = nativeClientArguments(options)
+    return clientOf(callNative(() => this[nativeEmulator].client(nativeOptions, credential)))
   }
 
   /** Adds a fault (DESIGN §4), e.g. { kind: 'status', status: 503, times: 1 }. */
@@ -65,12 +84,13 @@ class Emulator {
     callNative(() => this[nativeEmulator].setOfferStatus(publisherId, offerId, JSON.stringify(document)))
   }
 
-  /** The requests received so far: [{ method, path, query, headers }]. */
+  /** The requests received so far: [{ method, path, query, headers }]; still readable
+   * after stop(). */
   requests() {
     return callNative(() => this[nativeEmulator].requests())
   }
 
-  /** Stops the server; stopping twice is fine. */
+  /** Stops the server and waits for it; stopping twice is fine. */
   stop() {
     return awaitNative(() => this[nativeEmulator].stop())
   }

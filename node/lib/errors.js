@@ -3,23 +3,12 @@
 // errors as JSON in the message ({"cloudpartner": {kind, message, ...}}); fromNative()
 // rebuilds them here, so every rejection a user sees is a CloudPartnerError.
 
-/** The error kinds shared by every cloudpartner interface (DESIGN §3). */
-const ERROR_KINDS = Object.freeze([
-  'invalid_argument',
-  'authentication',
-  'permission_denied',
-  'not_found',
-  'bad_request',
-  'conflict',
-  'throttled',
-  'server',
-  'timeout',
-  'transport',
-  'parse',
-  'too_large',
-  'canceled',
-  'internal',
-])
+const addon = require('./addon')
+
+/** The error kinds shared by every cloudpartner interface (DESIGN §3): the core's own
+ * list, as the addon hands it over (the ErrorKind union of tables.d.ts is generated
+ * from the same list). */
+const ERROR_KINDS = Object.freeze(addon.tables().errorKinds)
 
 /** `'not_found'` -> `'ERR_CLOUDPARTNER_NOT_FOUND'` (the Node.js convention for `code`). */
 function codeOf(kind) {
@@ -33,10 +22,13 @@ class CloudPartnerError extends Error {
    * @param {object} [details] statusCode, apiCode, requestId, line, column, retryAfterMs, cause
    */
   constructor(kind, message, details = {}) {
+    if (!ERROR_KINDS.includes(kind)) {
+      const text = `The "kind" argument must be one of ${ERROR_KINDS.join(', ')}, got ${JSON.stringify(kind)}`
+      throw Object.assign(new TypeError(text), { code: 'ERR_INVALID_ARG_VALUE' })
+    }
     super(message, details.cause === undefined ? undefined : { cause: details.cause })
-    const known = ERROR_KINDS.includes(kind) ? kind : 'internal'
-    this.kind = known
-    this.code = codeOf(known)
+    this.kind = kind
+    this.code = codeOf(kind)
     this.statusCode = details.statusCode ?? null
     this.apiCode = details.apiCode ?? null
     this.requestId = details.requestId ?? null
@@ -62,7 +54,9 @@ function nativeDetails(message) {
   }
 }
 
-/** An addon error as a CloudPartnerError (anything unexpected becomes kind 'internal'). */
+/** An addon error as a CloudPartnerError. An error that is not the addon's JSON (a
+ * napi conversion failure) becomes kind 'internal' with the original as its cause; a
+ * kind of the addon is always one of ERROR_KINDS, which is the addon's own list. */
 function fromNative(error) {
   if (error instanceof CloudPartnerError) return error
   const details = nativeDetails(error && error.message)

@@ -1,7 +1,7 @@
 'use strict'
 // parseOfferStatus(text | Buffer | Uint8Array, { strict }).
 
-const native = require('./native')
+const addon = require('./addon')
 const { callNative } = require('./errors')
 const { optionalBoolean, options, typeError } = require('./arguments')
 const { OfferStatus } = require('./offer-status')
@@ -14,7 +14,7 @@ function parseOfferStatus(input, parseOptions) {
     throw typeError('input', 'a string, a Buffer or a Uint8Array', input)
   }
   const strict = optionalBoolean('options.strict', options('options', parseOptions, ['strict']).strict)
-  const parsed = callNative(() => native.parseOfferStatus(text, strict))
+  const parsed = callNative(() => addon.parseOfferStatus(text, strict))
   return new OfferStatus(parsed)
 }
 

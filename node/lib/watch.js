@@ -1,33 +1,83 @@
 'use strict'
-// watch(): the core's watch stream as an async iterable. Breaking out of the loop
-// closes the native watch (no more polling); an AbortSignal closes it at once and the
-// iteration rejects with a CloudPartnerError of kind 'canceled' named 'AbortError'.
+// Watch: the core's watch handle as an async iterator. `close()` (also what `break`
+// and `return()` do) ends it cleanly: a pending next() and every later one give
+// { done: true }, and no more requests are sent. An AbortSignal closes it too, and the
+// iteration then rejects once with a CloudPartnerError of kind 'canceled' named
+// 'AbortError'.
 
 const { abortError, fromNative } = require('./errors')
 const { OfferStatus } = require('./offer-status')
 
-/** Iterates a NativeWatch; `signal` is an optional AbortSignal. */
-async function* iterate(handle, signal) {
-  const onAbort = () => handle.close()
-  signal?.addEventListener('abort', onAbort, { once: true })
-  try {
-    if (signal?.aborted) throw abortError(signal)
-    for (;;) {
-      let next
-      try {
-        next = await handle.next()
-      } catch (error) {
-        if (signal?.aborted) throw abortError(signal)
-        throw fromNative(error)
-      }
-      if (next == null) return
-      yield new OfferStatus(next)
-      if (signal?.aborted) throw abortError(signal)
+const DONE = Object.freeze({ done: true, value: undefined })
+
+class Watch {
+  #handle
+  #signal
+  #onAbort
+  #finished = false
+  #closed = false
+
+  /** Internal: made by `client.watch()` around a NativeWatch and an optional AbortSignal. */
+  constructor(handle, signal) {
+    this.#handle = handle
+    this.#signal = signal
+    if (signal) {
+      this.#onAbort = () => handle.close()
+      signal.addEventListener('abort', this.#onAbort, { once: true })
     }
-  } finally {
-    signal?.removeEventListener('abort', onAbort)
-    handle.close()
+  }
+
+  [Symbol.asyncIterator]() {
+    return this
+  }
+
+  /** The next status that differs from the last one; `{ done: true }` once the watch is over. */
+  async next() {
+    if (this.#finished) return { ...DONE }
+    if (this.#signal?.aborted) throw this.#finish(abortError(this.#signal))
+    let item
+    try {
+      item = await this.#handle.next()
+    } catch (error) {
+      throw this.#finish(this.#aborted() ? abortError(this.#signal) : fromNative(error))
+    }
+    if (item == null) {
+      const error = this.#aborted() ? abortError(this.#signal) : null
+      this.#finish()
+      if (error) throw error
+      return { ...DONE }
+    }
+    return { done: false, value: new OfferStatus(item) }
+  }
+
+  /** Ends the watch (what `break` calls): `{ done: true }` from now on. */
+  async return(value) {
+    this.close()
+    return { done: true, value }
+  }
+
+  /** Ends the watch at once: a pending next() and every later one give `{ done: true }`.
+   * Idempotent. */
+  close() {
+    this.#closed = true
+    this.#finish()
+  }
+
+  /** The signal ended the watch (rather than close() or the end of the publish). */
+  #aborted() {
+    return !this.#closed && this.#signal?.aborted === true
+  }
+
+  /** Stops the native watch and lets go of the signal; returns `error` (to throw it). */
+  #finish(error) {
+    this.#finished = true
+    this.#handle.close()
+    if (this.#onAbort) {
+      this.#signal.removeEventListener('abort', this.#onAbort)
+      this.#onAbort = undefined
+    }
+    return error
   }
 }
 
-module.exports = { iterate }
+module.exports = { Watch }

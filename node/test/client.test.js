@@ -4,7 +4,7 @@
 
 const test = require('node:test')
 const assert = require('node:assert/strict')
-const { cloudpartner, clientOf, scenario, statusRequests, withEmulator } = require('./support')
+const { cloudpartner, clientOf, scenario, statusRequests, withEmulator, withEnv } = require('./support')
 
 const { Client, CloudPartnerError, ERROR_KINDS, OfferStatus } = cloudpartner
 
@@ -189,23 +189,78 @@ test('wrong argument types throw a TypeError naming the argument', () => {
     [() => new Client(base).offerStatuses('p', ['o', 5]), /"offerIds\[1\]" argument must be a string/],
     [() => new Client(base).watch('p', 'o', { signal: {} }), /"options.signal" argument must be an AbortSignal/],
   ]
-  for (const [fn, message] of cases) assert.throws(fn, { name: 'TypeError', message })
-  assert.throws(() => new Client({ ...base, maxRetries: -1 }), { name: 'RangeError', code: 'ERR_OUT_OF_RANGE' })
-  assert.throws(() => new Client({ ...base, timeoutMs: NaN }), { name: 'RangeError' })
-  assert.throws(() => new Client(base).offerStatuses('p', [], { concurrency: 0 }), { name: 'RangeError' })
+  for (const [fn, message] of cases) assert.throws(fn, { name: 'TypeError', code: /^ERR_INVALID_ARG_(TYPE|VALUE)$/, message })
 })
 
-test('bad option values are CloudPartnerErrors of kind invalid_argument', () => {
+/** A CloudPartnerError of kind invalid_argument whose message matches `message`. */
+const invalidArgument = (message) => (e) => {
+  assert.ok(e instanceof CloudPartnerError, `not a CloudPartnerError: ${e && e.stack}`)
+  assert.equal(e.kind, 'invalid_argument', e.message)
+  assert.equal(e.code, 'ERR_CLOUDPARTNER_INVALID_ARGUMENT')
+  assert.match(e.message, message)
+  return true
+}
+
+test('numbers out of range are invalid_argument errors; undefined and null are the defaults', async () => {
+  const base = { baseUrl: 'http://127.0.0.1:9', token: 't' }
   const cases = [
-    [{}, /no credential/],
-    [{ token: 't', baseUrl: 'not a url' }, /base URL/],
-    [{ token: 't', baseUrl: 'http://example.com' }, /http/],
-    [{ token: 't', credential: { getToken: async () => null } }, /not both/],
+    ['timeoutMs', 0],
+    ['timeoutMs', -1],
+    ['timeoutMs', NaN],
+    ['timeoutMs', Infinity],
+    ['connectTimeoutMs', 0],
+    ['connectTimeoutMs', -0.5],
+    ['maxRetries', -1],
+    ['maxRetries', 1.5],
+    ['maxRetries', 2 ** 32],
+    ['maxRetries', NaN],
   ]
-  for (const [options, message] of cases) {
-    assert.throws(() => new Client(options), (e) => e instanceof CloudPartnerError && e.kind === 'invalid_argument' && message.test(e.message))
+  for (const [name, value] of cases) {
+    assert.throws(() => new Client({ ...base, [name]: value }), invalidArgument(new RegExp(name)), `${name}: ${value}`)
   }
-  const client = new Client({ token: 't', baseUrl: 'https://example.com/', apiVersion: '2020-01-01' })
-  assert.equal(client.baseUrl, 'https://example.com/')
-  assert.equal(client.apiVersion, '2020-01-01')
+  for (const value of [undefined, null]) {
+    new Client({ ...base, timeoutMs: value, connectTimeoutMs: value, maxRetries: value, apiVersion: value, allowHttp: value })
+  }
+  assert.ok(new Client({ ...base, maxRetries: 0, timeoutMs: 0.5 }))
+  const client = new Client(base)
+  for (const concurrency of [0, -1, 2.5]) {
+    await assert.rejects(client.offerStatuses('p', ['o'], { concurrency }), invalidArgument(/concurrency/))
+  }
+})
+
+test('bad option values are CloudPartnerErrors of kind invalid_argument', async () => {
+  await withEnv({}, () => {
+    const cases = [
+      [{ token: 't', baseUrl: 'not a url' }, /base URL/],
+      [{ token: 't', baseUrl: 'http://example.com' }, /http/],
+      [{ token: 't', credential: { getToken: async () => null } }, /not both/],
+      [{ token: '' }, /token is empty/],
+      [{ token: ' \t ' }, /token is empty/],
+      [{ token: 't', apiVersion: ' ' }, /api-version/],
+    ]
+    for (const [options, message] of cases) assert.throws(() => new Client(options), invalidArgument(message))
+    const client = new Client({ token: 't', baseUrl: 'https://example.com/', apiVersion: '2020-01-01' })
+    assert.equal(client.baseUrl, 'https://example.com/')
+    assert.equal(client.apiVersion, '2020-01-01')
+    assert.equal(client.credentialSource, 'the token given')
+    assert.equal(client.pollTimeScale, 1)
+    assert.equal(new Client({ token: 't' }).baseUrl, 'https://cloudpartner.azure.com/')
+  })
+})
+
+test('no token and no credential: the environment, then the Azure CLI, else an authentication error', async () => {
+  await withEnv({}, () => {
+    assert.throws(() => new Client(), (e) => {
+      assert.ok(e instanceof CloudPartnerError)
+      assert.equal(e.kind, 'authentication')
+      for (const part of ['CLOUDPARTNER_TOKEN', 'AZURE_TOKEN', 'AZURE_CLIENT_SECRET', 'az login']) assert.ok(e.message.includes(part), e.message)
+      return true
+    })
+  })
+  await withEnv({ AZURE_TOKEN: 'from-env', CLOUDPARTNER_BASE_URL: 'http://127.0.0.1:9' }, () => {
+    const client = new Client()
+    assert.equal(client.credentialSource, 'a token from AZURE_TOKEN')
+    assert.equal(client.baseUrl, 'http://127.0.0.1:9/')
+    assert.equal(new Client({ baseUrl: 'https://example.com' }).baseUrl, 'https://example.com/')
+  })
 })

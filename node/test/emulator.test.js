@@ -1,15 +1,15 @@
 'use strict'
 // Emulator.start(): scenarios as an object, JSON text or a file; faults and documents
-// added at run time; clear errors for a bad scenario; stop().
+// added at run time; clear errors for a bad scenario; stop(); its own client().
 
 const test = require('node:test')
 const assert = require('node:assert/strict')
 const fs = require('node:fs')
 const os = require('node:os')
 const path = require('node:path')
-const { cloudpartner, clientOf, scenario, withEmulator } = require('./support')
+const { cloudpartner, clientOf, scenario, statusRequests, withEmulator, withEnv } = require('./support')
 
-const { CloudPartnerError, Emulator } = cloudpartner
+const { Client, CloudPartnerError, Emulator } = cloudpartner
 
 const fixed = scenario({ 'fixed-offer': { status: { status: 'succeeded', steps: [] } } }, { token: 't0k3n' })
 
@@ -57,8 +57,11 @@ test('a bad scenario rejects with invalid_argument naming the field', async () =
     return true
   })
   await assert.rejects(Emulator.start({ scenario: '/no/such/scenario.json' }), { kind: 'invalid_argument', message: /no\/such\/scenario\.json/ })
-  await assert.rejects(Emulator.start({ timeScale: -1 }), { name: 'RangeError' })
+  for (const timeScale of [-1, 0, NaN]) {
+    await assert.rejects(Emulator.start({ timeScale }), { name: 'CloudPartnerError', kind: 'invalid_argument', message: /time scale/ })
+  }
   await assert.rejects(Emulator.start({ scenario: 42 }), { name: 'TypeError' })
+  await assert.rejects(Emulator.start({ timeScale: '2' }), { name: 'TypeError' })
 })
 
 test('faults and documents can be added while it runs, and requests are recorded', async () => {
@@ -79,10 +82,43 @@ test('faults and documents can be added while it runs, and requests are recorded
   })
 })
 
-test('stop() is idempotent and the server is gone afterwards', async () => {
+test('stop() is idempotent, the server is gone afterwards, and its requests stay readable', async () => {
   const emulator = await Emulator.start({ scenario: fixed })
   const client = clientOf(emulator, { maxRetries: 0 })
+  assert.equal((await client.offerStatus('contoso', 'fixed-offer')).status, 'succeeded')
   await emulator.stop()
-  await emulator.stop()
+  await Promise.all([emulator.stop(), emulator.stop()])
   await assert.rejects(client.offerStatus('contoso', 'fixed-offer'), { kind: 'transport' })
+  const requests = emulator.requests()
+  assert.equal(requests.length, 1)
+  assert.equal(requests[0].path, '/api/publishers/contoso/offers/fixed-offer/status')
+  assert.equal(emulator.token, 't0k3n')
+  assert.match(emulator.baseUrl, /^http:\/\/127\.0\.0\.1:\d+$/)
+})
+
+test('client() is a ready Client of the emulator, polling on its clock', async () => {
+  await withEnv({}, async () => {
+    await withEmulator({ timeScale: 2000 }, async (emulator) => {
+      assert.equal(emulator.timeScale, 2000)
+      const client = emulator.client()
+      assert.ok(client instanceof Client)
+      assert.equal(client.baseUrl, `${emulator.baseUrl}/`)
+      assert.equal(client.pollTimeScale, 2000)
+      assert.equal(client.credentialSource, 'the token given')
+      assert.equal((await client.offerStatus('contoso', 'live-offer')).status, 'succeeded')
+      const [request] = emulator.requests()
+      assert.equal(request.headers.authorization, `Bearer ${emulator.token}`)
+      assert.match(request.headers['user-agent'], /\(node\)$/)
+
+      // Options are laid over the emulator's: here a wrong token, then a credential.
+      await assert.rejects(emulator.client({ token: 'wrong', maxRetries: 0 }).offerStatus('contoso', 'live-offer'), { kind: 'authentication', statusCode: 401 })
+      const credential = { getToken: async () => ({ token: emulator.token, expiresOnTimestamp: Date.now() + 3600e3 }) }
+      const withCredential = emulator.client({ credential })
+      assert.equal(withCredential.credentialSource, 'the credential given')
+      assert.equal((await withCredential.offerStatus('contoso', 'live-offer')).status, 'succeeded')
+      assert.throws(() => emulator.client({ timeoutMs: 0 }), { kind: 'invalid_argument' })
+      assert.throws(() => emulator.client({ timeout: 1 }), { name: 'TypeError' })
+      assert.equal(statusRequests(emulator).length, 3)
+    })
+  })
 })

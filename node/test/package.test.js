@@ -21,7 +21,7 @@ test('npm pack makes a tarball that works from an empty project', async (t) => {
 
   const [packed] = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', dir], PACKAGE_DIR))
   const files = packed.files.map((f) => f.path)
-  for (const wanted of ['package.json', 'index.js', 'index.mjs', 'index.d.ts', 'index.d.mts', 'native.js', 'lib/client.js']) {
+  for (const wanted of ['package.json', 'index.js', 'index.mjs', 'index.d.ts', 'index.d.mts', 'native.js', 'tables.d.ts', 'lib/addon.js', 'lib/client.js']) {
     assert.ok(files.includes(wanted), `${wanted} is not in the tarball`)
   }
   assert.ok(files.some((f) => /^cloudpartner\..+\.node$/.test(f)), `no .node addon in ${files.join(', ')}`)

@@ -59,4 +59,23 @@ function within(ms, promise, what) {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 
-module.exports = { FIXTURES, cloudpartner, clientOf, publish, scenario, sleep, statusRequests, within, withEmulator }
+/** Whether the client reads this variable (its options, its credential chain). */
+const readByClient = (name) => /^(CLOUDPARTNER_|AZURE_)/.test(name) || name === 'PATH'
+
+/**
+ * Runs `fn()` with exactly `vars` of the variables the client reads (CLOUDPARTNER_*,
+ * AZURE_*, PATH): the others are unset meanwhile, and everything is restored after.
+ */
+async function withEnv(vars, fn) {
+  const saved = Object.fromEntries(Object.entries(process.env).filter(([name]) => readByClient(name)))
+  for (const name of Object.keys(saved)) delete process.env[name]
+  Object.assign(process.env, vars)
+  try {
+    return await fn()
+  } finally {
+    for (const name of Object.keys(process.env)) if (readByClient(name)) delete process.env[name]
+    Object.assign(process.env, saved)
+  }
+}
+
+module.exports = { FIXTURES, cloudpartner, clientOf, publish, scenario, sleep, statusRequests, within, withEmulator, withEnv }

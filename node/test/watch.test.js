@@ -1,6 +1,7 @@
 'use strict'
 // client.watch(): an async iterable over a simulated publish (a large timeScale makes
-// it take about a second), to success, failure or review; break, AbortSignal, timeout.
+// it take about a second), to success, failure or review; break, close(), AbortSignal,
+// timeout; bad options.
 
 const test = require('node:test')
 const assert = require('node:assert/strict')
@@ -89,6 +90,40 @@ test('break stops the polling', async () => {
   })
 })
 
+test('close() ends a waiting watch cleanly and at once; twice is fine', async () => {
+  await withEmulator({ scenario: publishing(), timeScale: 1 }, async (emulator) => {
+    const watch = clientOf(emulator).watch('contoso', 'vm-offer', { minIntervalMs: 60000 })
+    const first = await watch.next()
+    assert.equal(first.done, false)
+    assert.equal(first.value.status, 'running')
+    const pending = watch.next()
+    await sleep(50)
+    watch.close()
+    watch.close()
+    assert.deepEqual(await within(2000, pending, 'the pending next() after close()'), { done: true, value: undefined })
+    assert.deepEqual(await watch.next(), { done: true, value: undefined })
+    watch.close()
+    assert.equal(statusRequests(emulator).length, 1)
+  })
+})
+
+test('close() inside for await ends the loop without an error, and so does return()', async () => {
+  await withEmulator({ scenario: publishing(), timeScale: 1 }, async (emulator) => {
+    const watch = clientOf(emulator).watch('contoso', 'vm-offer', { minIntervalMs: 10, maxIntervalMs: 10 })
+    const seen = []
+    for await (const status of watch) {
+      seen.push(status)
+      watch.close()
+    }
+    assert.equal(seen.length, 1)
+    const other = clientOf(emulator).watch('contoso', 'vm-offer')
+    assert.equal(other[Symbol.asyncIterator](), other)
+    assert.deepEqual(await other.return('bye'), { done: true, value: 'bye' })
+    assert.deepEqual(await other.next(), { done: true, value: undefined })
+    assert.equal(statusRequests(emulator).length, 1, 'a watch closed before its first next() sent a request')
+  })
+})
+
 test('an AbortSignal ends a waiting watch promptly with an AbortError', async () => {
   await withEmulator({ scenario: publishing(), timeScale: 1 }, async (emulator) => {
     const controller = new AbortController()
@@ -130,9 +165,18 @@ test('an AbortSignal also cancels a request in flight, and an aborted signal sto
   })
 })
 
-test('bad watch options are refused before any request', () => {
+test('bad watch options are invalid_argument errors, thrown before any request', () => {
   const client = new cloudpartner.Client({ baseUrl: 'http://127.0.0.1:9', token: 't' })
-  assert.throws(() => client.watch('p', 'o', { until: 'forever' }), (e) => e instanceof CloudPartnerError && e.kind === 'invalid_argument' && /forever/.test(e.message))
-  assert.throws(() => client.watch('p', 'o', { minIntervalMs: -5 }), { name: 'RangeError' })
+  const invalid = (message) => (e) => e instanceof CloudPartnerError && e.kind === 'invalid_argument' && message.test(e.message)
+  assert.throws(() => client.watch('p', 'o', { until: 'forever' }), invalid(/forever/))
+  for (const name of ['minIntervalMs', 'maxIntervalMs', 'timeoutMs']) {
+    for (const value of [0, -5, NaN, Infinity]) {
+      assert.throws(() => client.watch('p', 'o', { [name]: value }), invalid(new RegExp(name)), `${name}: ${value}`)
+    }
+  }
+  assert.throws(() => client.watch('p', 'o', { minIntervalMs: 2000, maxIntervalMs: 1000 }), invalid(/min interval/))
+  assert.throws(() => client.watch('', 'o'), invalid(/publisher id/))
+  assert.ok(client.watch('p', 'o', { minIntervalMs: undefined, maxIntervalMs: null, timeoutMs: 1, until: 'review' }))
+  assert.throws(() => client.watch('p', 'o', { minIntervalMs: '5' }), { name: 'TypeError', code: 'ERR_INVALID_ARG_TYPE' })
   assert.throws(() => client.watch('p', 'o', { interval: 5 }), { name: 'TypeError', message: /Unknown option "interval"/ })
 })

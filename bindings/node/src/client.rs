@@ -1,17 +1,22 @@
 //! `NativeClient`: the core [`cloudpartner::Client`] behind the JavaScript `Client`.
+//! The options of `new Client({...})` become a [`ClientOptions`]; the core checks them
+//! and picks the credential ([`cloudpartner::credential::default_chain`]).
 
 use std::sync::Arc;
 
-use cloudpartner::{Client, DEFAULT_CONCURRENCY, ErrorKind};
+use cloudpartner::{Client, ClientOptions, Error, positive_millis};
 use napi_derive::napi;
 
 use crate::credential::{JsCredential, TokenCallback};
-use crate::duration::from_millis;
-use crate::error::{error_json, napi_error, to_napi};
+use crate::error::{error_json, to_napi};
 use crate::status::NativeOfferStatus;
 use crate::watch::{NativeWatch, NativeWatchOptions};
 
+/// The User-Agent tag of this binding (`cloudpartner/<version> (node)`).
+const USER_AGENT_TAG: &str = "node";
+
 /// The options of `new Client({...})`, the credential aside (it comes as a callback).
+/// Absent means the default; the JavaScript layer has checked the types.
 #[napi(object)]
 pub struct NativeClientOptions {
     /// A bearer token obtained elsewhere.
@@ -24,10 +29,61 @@ pub struct NativeClientOptions {
     pub timeout_ms: Option<f64>,
     /// The connect timeout, in milliseconds.
     pub connect_timeout_ms: Option<f64>,
-    /// Retries after the first attempt.
-    pub max_retries: Option<u32>,
+    /// Retries after the first attempt (a whole number).
+    pub max_retries: Option<f64>,
     /// Allows plain `http://` to hosts that are not loopback.
     pub allow_http: Option<bool>,
+}
+
+/// `value` as a whole number of at least `min`, else an `invalid_argument` error naming
+/// `what`.
+pub fn whole_number(what: &str, value: f64, min: u32) -> cloudpartner::Result<u32> {
+    if value.fract() == 0.0 && value >= f64::from(min) && value <= f64::from(u32::MAX) {
+        // In range and whole: the cast is exact.
+        return Ok(value as u32);
+    }
+    Err(Error::invalid_argument(format!(
+        "{what} must be a whole number from {min} to {}, got {value}",
+        u32::MAX
+    )))
+}
+
+/// Lays the JavaScript options over `base` (the defaults, or an emulator's options):
+/// what is given replaces what `base` has. A credential replaces `base`'s token.
+pub fn client_options(
+    mut base: ClientOptions,
+    options: NativeClientOptions,
+    credential: Option<TokenCallback>,
+) -> cloudpartner::Result<ClientOptions> {
+    if let Some(callback) = credential {
+        base.credential = Some(Arc::new(JsCredential::new(callback)));
+        if options.token.is_none() {
+            base.token = None;
+        }
+    }
+    if let Some(token) = options.token {
+        base.token = Some(token.into());
+    }
+    if let Some(url) = options.base_url {
+        base.base_url = Some(url);
+    }
+    if let Some(version) = options.api_version {
+        base.api_version = Some(version);
+    }
+    if let Some(ms) = options.timeout_ms {
+        base.timeout = Some(positive_millis("timeoutMs", ms)?);
+    }
+    if let Some(ms) = options.connect_timeout_ms {
+        base.connect_timeout = Some(positive_millis("connectTimeoutMs", ms)?);
+    }
+    if let Some(retries) = options.max_retries {
+        base.max_retries = Some(whole_number("maxRetries", retries, 0)?);
+    }
+    if let Some(allow) = options.allow_http {
+        base.allow_http = allow;
+    }
+    base.user_agent_tag = Some(USER_AGENT_TAG.to_owned());
+    Ok(base)
 }
 
 /// One result of `offerStatuses`: a status or an error (as JSON, see [`crate::error`]).
@@ -47,48 +103,28 @@ pub struct NativeClient {
     inner: Client,
 }
 
+impl NativeClient {
+    /// Builds the client from core options (checked by the core).
+    pub fn build(options: ClientOptions) -> napi::Result<NativeClient> {
+        let inner = Client::new(options).map_err(|e| to_napi(&e))?;
+        Ok(NativeClient { inner })
+    }
+}
+
 #[napi]
 impl NativeClient {
     /// Builds the client; `credential` is `(scope) => Promise<{token, expiresOnTimestamp}>`.
+    /// Without a token or a credential, the core's chain picks one (the environment,
+    /// then the Azure CLI).
     #[napi(constructor)]
     pub fn new(
         options: NativeClientOptions,
         #[napi(ts_arg_type = "((scope: string) => Promise<NativeAccessToken>) | undefined | null")]
         credential: Option<TokenCallback>,
     ) -> napi::Result<NativeClient> {
-        if options.token.is_some() && credential.is_some() {
-            return Err(napi_error(
-                ErrorKind::InvalidArgument,
-                "give either a token or a credential, not both",
-            ));
-        }
-        let mut builder = Client::builder().user_agent_tag("node");
-        if let Some(token) = options.token {
-            builder = builder.token(token);
-        }
-        if let Some(callback) = credential {
-            builder = builder.credential_arc(Arc::new(JsCredential::new(callback)));
-        }
-        if let Some(url) = options.base_url {
-            builder = builder.base_url(url);
-        }
-        if let Some(version) = options.api_version {
-            builder = builder.api_version(version);
-        }
-        if let Some(ms) = options.timeout_ms {
-            builder = builder.timeout(from_millis("timeoutMs", ms)?);
-        }
-        if let Some(ms) = options.connect_timeout_ms {
-            builder = builder.connect_timeout(from_millis("connectTimeoutMs", ms)?);
-        }
-        if let Some(retries) = options.max_retries {
-            builder = builder.max_retries(retries);
-        }
-        if let Some(allow) = options.allow_http {
-            builder = builder.allow_http(allow);
-        }
-        let inner = builder.build().map_err(|e| to_napi(&e))?;
-        Ok(NativeClient { inner })
+        let options = client_options(ClientOptions::default(), options, credential)
+            .map_err(|e| to_napi(&e))?;
+        NativeClient::build(options)
     }
 
     /// The base URL requests go to.
@@ -101,6 +137,19 @@ impl NativeClient {
     #[napi(getter)]
     pub fn api_version(&self) -> String {
         self.inner.api_version().to_owned()
+    }
+
+    /// Where the credential came from, in words (`a token from CLOUDPARTNER_TOKEN`).
+    #[napi(getter)]
+    pub fn credential_source(&self) -> String {
+        self.inner.credential_source().to_string()
+    }
+
+    /// Simulated seconds per real second of the server watched (1 but for an emulator's
+    /// client).
+    #[napi(getter)]
+    pub fn poll_time_scale(&self) -> f64 {
+        self.inner.poll_time_scale()
     }
 
     /// The status of one offer.
@@ -118,17 +167,21 @@ impl NativeClient {
             .map_err(|e| to_napi(&e))
     }
 
-    /// The status of several offers, one result per id in input order.
+    /// The status of several offers, one result per id in input order; `concurrency`
+    /// is a whole number of at least 1 (default 8).
     #[napi]
     pub async fn offer_statuses(
         &self,
         publisher_id: String,
         offer_ids: Vec<String>,
-        concurrency: Option<u32>,
-    ) -> Vec<NativeBatchItem> {
+        concurrency: Option<f64>,
+    ) -> napi::Result<Vec<NativeBatchItem>> {
+        let concurrency = match concurrency {
+            Some(c) => whole_number("concurrency", c, 1).map_err(|e| to_napi(&e))? as usize,
+            None => cloudpartner::DEFAULT_CONCURRENCY,
+        };
         let client = self.inner.clone();
-        let concurrency = concurrency.map_or(DEFAULT_CONCURRENCY, |c| c as usize);
-        client
+        let items = client
             .offer_statuses(&publisher_id, offer_ids, concurrency)
             .await
             .into_iter()
@@ -144,10 +197,12 @@ impl NativeClient {
                     error: Some(error_json(&e)),
                 },
             })
-            .collect()
+            .collect();
+        Ok(items)
     }
 
-    /// Starts watching an offer; nothing is fetched before the first `next()`.
+    /// Starts watching an offer (the options are checked by the core); nothing is
+    /// fetched before the first `next()`.
     #[napi]
     pub fn watch(
         &self,
@@ -155,6 +210,6 @@ impl NativeClient {
         offer_id: String,
         options: NativeWatchOptions,
     ) -> napi::Result<NativeWatch> {
-        NativeWatch::start(&self.inner, &publisher_id, &offer_id, options)
+        NativeWatch::start(&self.inner, &publisher_id, &offer_id, options).map_err(|e| to_napi(&e))
     }
 }

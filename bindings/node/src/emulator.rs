@@ -1,14 +1,18 @@
-//! `Emulator.start()` for Node tests: the Cloud Partner Portal emulator running on the
-//! addon's tokio runtime, on `127.0.0.1`.
+//! `Emulator.start()` for Node tests: the core's [`Emulator`] handle, running on the
+//! addon's tokio runtime, on `127.0.0.1`. `stop()` is the core's (idempotent, the
+//! recorded requests stay readable) and `client()` builds a client from the
+//! emulator's own options (its base URL, token and clock).
 
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::Arc;
 
 use cloudpartner::ErrorKind;
 use cloudpartner_emulator::{Emulator, Fault, Scenario};
 use napi_derive::napi;
 
-use crate::error::napi_error;
+use crate::client::{NativeClient, NativeClientOptions, client_options};
+use crate::credential::TokenCallback;
+use crate::error::{napi_error, to_napi};
 
 /// A request the emulator received.
 #[napi(object, use_nullable = true)]
@@ -23,16 +27,10 @@ pub struct NativeRecordedRequest {
     pub headers: HashMap<String, String>,
 }
 
-/// A running emulator.
+/// A running (or stopped) emulator.
 #[napi]
 pub struct NativeEmulator {
-    running: Mutex<Option<Emulator>>,
-    base_url: String,
-    token: String,
-}
-
-fn stopped() -> napi::Error {
-    napi_error(ErrorKind::InvalidArgument, "the emulator is stopped")
+    inner: Arc<Emulator>,
 }
 
 /// Starts an emulator serving a scenario given as JSON text or as a file path (the
@@ -66,17 +64,8 @@ pub async fn start_emulator(
         napi_error(kind, format!("emulator: {e}"))
     })?;
     Ok(NativeEmulator {
-        base_url: emulator.base_url().to_owned(),
-        token: emulator.token().to_owned(),
-        running: Mutex::new(Some(emulator)),
+        inner: Arc::new(emulator),
     })
-}
-
-impl NativeEmulator {
-    fn with_running<T>(&self, f: impl FnOnce(&Emulator) -> T) -> napi::Result<T> {
-        let running = self.running.lock().unwrap_or_else(|e| e.into_inner());
-        running.as_ref().map(f).ok_or_else(stopped)
-    }
 }
 
 #[napi]
@@ -84,13 +73,33 @@ impl NativeEmulator {
     /// The URL to point clients at (`http://127.0.0.1:PORT`).
     #[napi(getter)]
     pub fn base_url(&self) -> String {
-        self.base_url.clone()
+        self.inner.base_url().to_owned()
     }
 
     /// The bearer token the emulator accepts.
     #[napi(getter)]
     pub fn token(&self) -> String {
-        self.token.clone()
+        self.inner.token().to_owned()
+    }
+
+    /// Simulated seconds per real second of its clock.
+    #[napi(getter)]
+    pub fn time_scale(&self) -> f64 {
+        self.inner.time_scale()
+    }
+
+    /// A client of this emulator: its base URL, its token and a poll time scale of its
+    /// clock, with `options` (and `credential`) laid over them.
+    #[napi]
+    pub fn client(
+        &self,
+        options: NativeClientOptions,
+        #[napi(ts_arg_type = "((scope: string) => Promise<NativeAccessToken>) | undefined | null")]
+        credential: Option<TokenCallback>,
+    ) -> napi::Result<NativeClient> {
+        let options = client_options(self.inner.client_options(), options, credential)
+            .map_err(|e| to_napi(&e))?;
+        NativeClient::build(options)
     }
 
     /// Adds a fault given as its scenario JSON (`{"kind":"latency","ms":20}`).
@@ -98,7 +107,8 @@ impl NativeEmulator {
     pub fn add_fault(&self, fault_json: String) -> napi::Result<()> {
         let fault = Fault::from_json_str(&fault_json)
             .map_err(|e| napi_error(ErrorKind::InvalidArgument, e.to_string()))?;
-        self.with_running(|e| e.add_fault(fault))
+        self.inner.add_fault(fault);
+        Ok(())
     }
 
     /// Serves `document_json` verbatim for this publisher's offer from now on.
@@ -111,41 +121,36 @@ impl NativeEmulator {
     ) -> napi::Result<()> {
         let document: serde_json::Value = serde_json::from_str(&document_json)
             .map_err(|e| napi_error(ErrorKind::InvalidArgument, format!("document: {e}")))?;
-        self.with_running(|e| e.set_offer_status(&publisher_id, &offer_id, document))
+        self.inner
+            .set_offer_status(&publisher_id, &offer_id, document);
+        Ok(())
     }
 
-    /// Every request received so far, in order.
+    /// Every request received so far, in order; still readable after `stop()`.
     #[napi]
-    pub fn requests(&self) -> napi::Result<Vec<NativeRecordedRequest>> {
-        self.with_running(|e| {
-            e.requests()
-                .into_iter()
-                .map(|r| {
-                    let mut headers = HashMap::new();
-                    for (name, value) in r.headers {
-                        headers.entry(name).or_insert(value);
-                    }
-                    NativeRecordedRequest {
-                        method: r.method,
-                        path: r.path,
-                        query: r.query,
-                        headers,
-                    }
-                })
-                .collect()
-        })
+    pub fn requests(&self) -> Vec<NativeRecordedRequest> {
+        self.inner
+            .requests()
+            .into_iter()
+            .map(|r| {
+                let mut headers = HashMap::new();
+                for (name, value) in r.headers {
+                    headers.entry(name).or_insert(value);
+                }
+                NativeRecordedRequest {
+                    method: r.method,
+                    path: r.path,
+                    query: r.query,
+                    headers,
+                }
+            })
+            .collect()
     }
 
     /// Stops the server and waits for it; stopping twice is fine.
     #[napi]
     pub async fn stop(&self) {
-        let running = self
-            .running
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .take();
-        if let Some(emulator) = running {
-            emulator.shutdown().await;
-        }
+        let emulator = Arc::clone(&self.inner);
+        emulator.stop().await;
     }
 }

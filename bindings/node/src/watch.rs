@@ -1,17 +1,17 @@
-//! `NativeWatch`: the core's watch stream, pulled one status at a time by the
-//! JavaScript async iterator. `close()` cancels a pending `next()` at once and drops
-//! the stream, which stops the polling.
+//! `NativeWatch`: the core's [`Watch`] handle, pulled one status at a time by the
+//! JavaScript `Watch`. `next()` and `close()` map straight onto it: after `close()` a
+//! pending `next()` and every later one give `null`, and the polling stops.
 
-use cloudpartner::{Client, ErrorKind, WatchOptions, WatchStream, WatchUntil};
-use futures_util::StreamExt;
+use std::sync::Arc;
+
+use cloudpartner::{Client, Watch, WatchOptions, positive_millis};
 use napi_derive::napi;
-use tokio::sync::{Mutex, watch};
 
-use crate::duration::{from_millis, optional_millis};
-use crate::error::{napi_error, to_napi};
+use crate::error::to_napi;
 use crate::status::NativeOfferStatus;
 
-/// The options of `client.watch(p, o, {...})`, the signal aside.
+/// The options of `client.watch(p, o, {...})`, the signal aside. Absent means the
+/// default.
 #[napi(object)]
 pub struct NativeWatchOptions {
     /// `"terminal"` (default) or `"review"`.
@@ -24,84 +24,62 @@ pub struct NativeWatchOptions {
     pub timeout_ms: Option<f64>,
 }
 
+fn millis(what: &str, ms: Option<f64>) -> cloudpartner::Result<Option<std::time::Duration>> {
+    ms.map(|ms| positive_millis(what, ms)).transpose()
+}
+
+/// The JavaScript watch options as the core's (checked by the core's `watch`).
+fn watch_options(options: NativeWatchOptions) -> cloudpartner::Result<WatchOptions> {
+    Ok(WatchOptions {
+        until: match options.until {
+            Some(until) => until.parse()?,
+            None => Default::default(),
+        },
+        min_interval: millis("minIntervalMs", options.min_interval_ms)?,
+        max_interval: millis("maxIntervalMs", options.max_interval_ms)?,
+        timeout: millis("timeoutMs", options.timeout_ms)?,
+    })
+}
+
 /// A running watch.
 #[napi]
 pub struct NativeWatch {
-    stream: Mutex<Option<WatchStream>>,
-    closed: watch::Sender<bool>,
+    inner: Arc<Watch>,
 }
 
 impl NativeWatch {
-    /// Checks the options and creates the (lazy) stream.
+    /// Converts the options and starts the core's (lazy) watch.
     pub fn start(
         client: &Client,
         publisher_id: &str,
         offer_id: &str,
         options: NativeWatchOptions,
-    ) -> napi::Result<NativeWatch> {
-        let mut watch_options = WatchOptions::default();
-        if let Some(until) = options.until {
-            watch_options.until = until.parse::<WatchUntil>().map_err(|e| to_napi(&e))?;
-        }
-        if let Some(ms) = options.min_interval_ms {
-            watch_options.min_interval = from_millis("minIntervalMs", ms)?;
-        }
-        if let Some(ms) = options.max_interval_ms {
-            watch_options.max_interval = from_millis("maxIntervalMs", ms)?;
-        }
-        watch_options.timeout = optional_millis("timeoutMs", options.timeout_ms)?;
+    ) -> cloudpartner::Result<NativeWatch> {
+        let watch = client.watch(publisher_id, offer_id, watch_options(options)?)?;
         Ok(NativeWatch {
-            stream: Mutex::new(Some(client.watch(publisher_id, offer_id, watch_options))),
-            closed: watch::channel(false).0,
+            inner: Arc::new(watch),
         })
     }
 }
 
-fn canceled() -> napi::Error {
-    napi_error(ErrorKind::Canceled, "the watch was canceled")
-}
-
 #[napi]
 impl NativeWatch {
-    /// The next status that differs from the last one; `null` when the watch is over.
+    /// The next status that differs from the last one; `null` when the watch is over
+    /// (stopped, failed before, or closed).
     #[napi]
     pub async fn next(&self) -> napi::Result<Option<NativeOfferStatus>> {
-        let mut closed = self.closed.subscribe();
-        if *closed.borrow() {
-            return Err(canceled());
-        }
-        let mut guard = self.stream.lock().await;
-        let Some(stream) = guard.as_mut() else {
-            return Ok(None);
-        };
-        let item = tokio::select! {
-            biased;
-            _ = closed.wait_for(|c| *c) => {
-                *guard = None;
-                return Err(canceled());
-            }
-            item = stream.next() => item,
-        };
-        match item {
+        let watch = Arc::clone(&self.inner);
+        match watch.next().await {
             Some(Ok(status)) => Ok(Some(NativeOfferStatus::from(&status))),
-            Some(Err(e)) => {
-                *guard = None;
-                Err(to_napi(&e))
-            }
-            None => {
-                *guard = None;
-                Ok(None)
-            }
+            Some(Err(e)) => Err(to_napi(&e)),
+            None => Ok(None),
         }
     }
 
-    /// Stops the watch: a pending `next()` rejects with a `canceled` error and the
-    /// stream is dropped, so no more requests are sent.
+    /// Ends the watch: a pending `next()` gives `null` at once, and so does every later
+    /// one; no more requests are sent. Idempotent.
     #[napi]
     pub fn close(&self) {
-        self.closed.send_replace(true);
-        if let Ok(mut guard) = self.stream.try_lock() {
-            *guard = None;
-        }
+        self.inner.close();
     }
 }

@@ -7,13 +7,30 @@ import {
   ERROR_KINDS,
   parseOfferStatus,
   type BatchResult,
+  type ErrorCode,
   type ErrorKind,
+  type KnownOfferState,
+  type MessageLevel,
   type OfferState,
   type OfferStatus,
+  type OperationState,
   type Step,
   type StepState,
   type TokenCredential,
+  type Watch,
 } from 'cloudpartner'
+
+// The unions come from the core's lists (tables.d.ts); the states add 'unknown'.
+const conflict: ErrorKind = 'conflict'
+const conflictCode: ErrorCode = 'ERR_CLOUDPARTNER_CONFLICT'
+const operation: OperationState[] = ['notStarted', 'running', 'completed', 'failed', 'canceled', 'unknown']
+const level: MessageLevel = 'unknown'
+const known: KnownOfferState = 'waitingForPublisherReview'
+// @ts-expect-error 'unknown' is not one of the core's offer states
+const notKnown: KnownOfferState = 'unknown'
+// @ts-expect-error a kind the core does not have
+const notAKind: ErrorKind = 'gone'
+export const names = [conflict, conflictCode, operation, level, known, notKnown, notAKind]
 
 const credential: TokenCredential = {
   async getToken(scopes: string | string[]) {
@@ -53,6 +70,9 @@ export async function main(): Promise<void> {
   try {
     const client = new Client({ baseUrl: emulator.baseUrl, token: emulator.token, timeoutMs: 5000, maxRetries: 2 })
     const withCredential = new Client({ baseUrl: emulator.baseUrl, credential })
+    const fromEnvironment = new Client()
+    const own: Client = emulator.client({ maxRetries: 0 })
+    console.log(fromEnvironment.credentialSource, own.pollTimeScale === emulator.timeScale)
     console.log(describe(await client.offerStatus('contoso', 'live-offer')))
     const results: BatchResult[] = await withCredential.offerStatuses('contoso', ['a', 'b'], { concurrency: 2 })
     for (const result of results) {
@@ -63,6 +83,12 @@ export async function main(): Promise<void> {
       console.log(describe(status))
       if (status.needsPublisherAction) controller.abort()
     }
+    const watch: Watch = own.watch('contoso', 'review-offer')
+    const first: IteratorResult<OfferStatus, undefined> = await watch.next()
+    if (!first.done) console.log(describe(first.value))
+    watch.close()
+    const after: IteratorResult<OfferStatus, undefined> = await watch.next()
+    console.log(after.done, (await watch.return()).done)
     console.log(parseOfferStatus(Buffer.from('{"status":"running"}'), { strict: true }).isTerminal, ERROR_KINDS.length)
     emulator.addFault({ kind: 'latency', ms: 10 })
     console.log(emulator.requests().map((r) => r.headers['user-agent']))
@@ -70,5 +96,7 @@ export async function main(): Promise<void> {
     console.error(onError(error))
   } finally {
     await emulator.stop()
+    await emulator.stop()
   }
+  console.log(emulator.requests().length)
 }
