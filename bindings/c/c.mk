@@ -107,7 +107,7 @@ c-pkg-config: c-tests-build
 	$(MAKE) --no-print-directory install-c PREFIX=$(C_OUT)/prefix C_INSTALL_PROFILE=debug
 	PKG_CONFIG_PATH=$(C_OUT)/prefix/lib/pkgconfig; export PKG_CONFIG_PATH; \
 	  cc examples/c/status.c $$(pkg-config --cflags --libs cloudpartner) -o $(C_OUT)/status-pkg-config
-	LD_LIBRARY_PATH=$(C_OUT)/prefix/lib ldd $(C_OUT)/status-pkg-config | grep -q "$(C_OUT)/prefix/lib/libcloudpartner.so"
+	LD_LIBRARY_PATH=$(C_OUT)/prefix/lib ldd $(C_OUT)/status-pkg-config | grep "$(C_OUT)/prefix/lib/libcloudpartner.so" >/dev/null
 	LD_LIBRARY_PATH=$(C_OUT)/prefix/lib $(C_OUT)/shared/with_emulator $(C_OUT)/status-pkg-config contoso live-offer
 
 # The valgrind runs last: their totals close the output.
