@@ -235,8 +235,8 @@ mod tests {
 
     #[test]
     fn defaults_are_the_cores_defaults() {
-        let options = unsafe { client_options("f", &cloudpartner_client_options_default()) }
-            .unwrap();
+        let options =
+            unsafe { client_options("f", &cloudpartner_client_options_default()) }.unwrap();
         assert!(options.base_url.is_none() && options.api_version.is_none());
         assert!(options.token.is_none() && options.credential.is_none());
         assert!(options.client_secret.is_none() && options.environment.is_none());
@@ -265,13 +265,19 @@ mod tests {
         assert_eq!(options.token.as_ref().map(|t| t.expose()), Some("  "));
         assert_eq!(options.poll_time_scale, Some(-2.0));
         assert_eq!(options.timeout, Some(Duration::from_millis(1500)));
-        assert_eq!((options.max_retries, options.max_body_bytes), (Some(0), Some(10)));
+        assert_eq!(
+            (options.max_retries, options.max_body_bytes),
+            (Some(0), Some(10))
+        );
         let mut watch = cloudpartner_watch_options_default();
         watch.min_interval_ms = 100;
         watch.until_publisher_action = true;
         let watch = watch_options(&watch);
         assert_eq!(watch.min_interval, Some(Duration::from_millis(100)));
-        assert_eq!((watch.until, watch.max_interval), (WatchUntil::PublisherAction, None));
+        assert_eq!(
+            (watch.until, watch.max_interval),
+            (WatchUntil::PublisherAction, None)
+        );
     }
 
     #[test]
@@ -288,6 +294,9 @@ mod tests {
         let mut opts = cloudpartner_client_options_default();
         opts.authority_host = c"http://127.0.0.1:1".as_ptr();
         let e = unsafe { client_options("f", &opts) }.unwrap_err();
-        assert!(e.message().contains("tenant_id, client_id, client_secret"), "{e}");
+        assert!(
+            e.message().contains("tenant_id, client_id, client_secret"),
+            "{e}"
+        );
     }
 }
