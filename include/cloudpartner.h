@@ -15,9 +15,10 @@
  *
  * Ownership
  *   - A handle returned through an out-pointer (cloudpartner_client, cloudpartner_offer_status,
- *     cloudpartner_batch, cloudpartner_error, cloudpartner_emulator) is the caller's: free
- *     it with its own _free function (the emulator: cloudpartner_emulator_stop()). Every
- *     _free accepts NULL. On failure, out-pointers are set to NULL.
+ *     cloudpartner_batch, cloudpartner_watch, cloudpartner_error, cloudpartner_emulator) is
+ *     the caller's: free it with its own _free function. Every _free accepts NULL. On
+ *     failure, out-pointers are set to NULL. (cloudpartner_emulator_stop() only stops the
+ *     emulator's server; cloudpartner_emulator_free() frees it, stopping it first.)
  *   - `char *` results are the caller's: free them with cloudpartner_string_free().
  *   - `const char *` results and borrowed `const` handles (cloudpartner_step,
  *     cloudpartner_message, cloudpartner_link, the statuses and errors of a batch) are
@@ -28,6 +29,17 @@
  *   Input strings are NUL-terminated UTF-8. Output strings are UTF-8; a string from the
  *   service that contains a NUL character is cut at it (C strings cannot hold one);
  *   cloudpartner_offer_status_to_json() keeps it, escaped as \u0000.
+ *
+ * Options
+ *   C has no "absent": in the option structs, NULL strings, 0 durations, sizes and scales,
+ *   and -1 counts mean the default. Everything else is checked by the same rules as in
+ *   every other cloudpartner interface (Rust, Python, Node, the CLI), and so is the choice
+ *   of credential: see cloudpartner_client_options.
+ *
+ * Tables
+ *   The core's lists of error kinds, states and levels are readable with
+ *   cloudpartner_table_count() and cloudpartner_table_name(); the enumerators of this
+ *   header cover exactly those lists.
  *
  * Threads
  *   The library owns one multi-threaded runtime, started on first use. Blocking calls
@@ -116,6 +128,11 @@ enum cloudpartner_error_kind {
      * A bug or an unexpected state inside the library (a caught panic, among others).
      */
     CLOUDPARTNER_ERROR_INTERNAL = 13,
+    /**
+     * HTTP 409 or 412: the offer changed since it was read, it already exists, or
+     * another operation is running.
+     */
+    CLOUDPARTNER_ERROR_CONFLICT = 14,
 };
 
 /**
@@ -221,6 +238,67 @@ enum cloudpartner_message_level {
 };
 
 /**
+ * The state of a long-running operation of the publishing API (a publish, go-live or
+ * cancel request).
+ */
+enum cloudpartner_operation_state {
+    /**
+     * A value this version does not know.
+     */
+    CLOUDPARTNER_OPERATION_STATE_UNKNOWN = 0,
+    /**
+     * `notStarted`: accepted, not started yet.
+     */
+    CLOUDPARTNER_OPERATION_STATE_NOT_STARTED = 1,
+    /**
+     * `running`.
+     */
+    CLOUDPARTNER_OPERATION_STATE_RUNNING = 2,
+    /**
+     * `completed`: it succeeded.
+     */
+    CLOUDPARTNER_OPERATION_STATE_COMPLETED = 3,
+    /**
+     * `failed`.
+     */
+    CLOUDPARTNER_OPERATION_STATE_FAILED = 4,
+    /**
+     * `canceled`.
+     */
+    CLOUDPARTNER_OPERATION_STATE_CANCELED = 5,
+};
+
+/**
+ * A list of names kept by the core, in its shared spellings: read it with
+ * `cloudpartner_table_count()` and `cloudpartner_table_name()`. The enumerators of this
+ * header (`CLOUDPARTNER_ERROR_...`, `CLOUDPARTNER_..._STATE_...`,
+ * `CLOUDPARTNER_MESSAGE_LEVEL_...`) cover exactly these lists (their `_name()` functions
+ * give the same spellings); the library's tests check it.
+ */
+enum cloudpartner_table {
+    /**
+     * Every error kind (`"not_found"`), without `"ok"`.
+     */
+    CLOUDPARTNER_TABLE_ERROR_KINDS = 0,
+    /**
+     * Every known offer state (`"waitingForPublisherReview"`), without `"unknown"`.
+     */
+    CLOUDPARTNER_TABLE_OFFER_STATES = 1,
+    /**
+     * Every known step state (`"inProgress"`), without `"unknown"`.
+     */
+    CLOUDPARTNER_TABLE_STEP_STATES = 2,
+    /**
+     * Every known operation state (`"completed"`), without `"unknown"`.
+     */
+    CLOUDPARTNER_TABLE_OPERATION_STATES = 3,
+    /**
+     * Every known message level (`"warning"`), without `"unknown"`.
+     */
+    CLOUDPARTNER_TABLE_MESSAGE_LEVELS = 4,
+};
+
+/**
  * The results of `cloudpartner_client_offer_statuses()`: for each requested offer id, in
  * the order given, either a status or an error. Opaque; owns its statuses, errors and
  * strings. Free it with `cloudpartner_batch_free()`.
@@ -237,8 +315,10 @@ struct cloudpartner_batch;
 struct cloudpartner_client;
 
 /**
- * A running emulator of the Cloud Partner Portal API on `127.0.0.1` (a real HTTP server
- * on the library's runtime). Opaque; stop and free it with `cloudpartner_emulator_stop()`.
+ * An emulator of the Cloud Partner Portal API on `127.0.0.1` (a real HTTP server on the
+ * library's runtime). Opaque. `cloudpartner_emulator_stop()` stops its server (any number
+ * of times); what it recorded stays readable until `cloudpartner_emulator_free()`, which
+ * also stops it.
  */
 struct cloudpartner_emulator;
 
@@ -275,6 +355,17 @@ struct cloudpartner_offer_status;
 struct cloudpartner_step;
 
 /**
+ * A running watch of one offer (see `cloudpartner_client_watch_start()`): pull each new
+ * status with `cloudpartner_watch_next()`, end it early with `cloudpartner_watch_close()`,
+ * free it with `cloudpartner_watch_free()`. Opaque.
+ *
+ * Thread safety: `cloudpartner_watch_close()` may be called from any thread at any time,
+ * also while another thread is blocked in `cloudpartner_watch_next()` (which then
+ * returns at once). Free it only once no call on it is running.
+ */
+struct cloudpartner_watch;
+
+/**
  * Supplies an access token for `https://cloudpartner.azure.com`.
  *
  * The callback writes the token, NUL-terminated, into `token` (room for `capacity`
@@ -294,20 +385,28 @@ typedef int32_t (*cloudpartner_token_callback)(void *user_data,
                                                int64_t *expires_on_unix_seconds);
 
 /**
- * How to build a client. Start from `cloudpartner_client_options_default()` and set
- * what you need; NULL strings, 0 durations and -1 retries mean the default. The strings
- * are only read during `cloudpartner_client_new()`.
+ * How to build a client. Start from `cloudpartner_client_options_default()` (or
+ * `cloudpartner_emulator_client_options()`) and set what you need; C has no "absent", so
+ * NULL strings, 0 durations, sizes and scales, and -1 retries mean the default. The
+ * strings are only read during `cloudpartner_client_new()`. New fields are only ever
+ * appended, and the `_default()` function fills every one.
  *
- * Credentials, first match wins: `token`; else `token_callback`; else `tenant_id` + `client_id` +
- * `client_secret` (a client-secret credential against `authority_host`); else the
- * environment (`CLOUDPARTNER_TOKEN` or `AZURE_TOKEN`; else `AZURE_TENANT_ID`,
- * `AZURE_CLIENT_ID`, `AZURE_CLIENT_SECRET`, `AZURE_AUTHORITY_HOST`); else the Azure CLI
- * (`az account get-access-token`).
+ * Credentials, the chain shared by every cloudpartner interface: `token`; else
+ * `token_callback`, or `tenant_id` + `client_id` + `client_secret` (a client-secret
+ * credential against `authority_host`); else the environment (`CLOUDPARTNER_TOKEN` or
+ * `AZURE_TOKEN`; else `AZURE_TENANT_ID`, `AZURE_CLIENT_ID`, `AZURE_CLIENT_SECRET`, with
+ * `AZURE_AUTHORITY_HOST`); else the Azure CLI when `az` is on `PATH` (`az account
+ * get-access-token`); else `cloudpartner_client_new()` fails with
+ * `CLOUDPARTNER_ERROR_AUTHENTICATION`, its message listing these. A blank `token`, a
+ * `token` with a `token_callback` or a client secret, a `token_callback` with a client
+ * secret, or only some of `tenant_id`, `client_id`, `client_secret` (or `authority_host`
+ * without them) are `CLOUDPARTNER_ERROR_INVALID_ARGUMENT`.
  */
 struct cloudpartner_client_options {
     /**
-     * The API's base URL; NULL: `https://cloudpartner.azure.com`. Plain `http://` only to
-     * loopback hosts unless `allow_http`.
+     * The API's base URL; NULL: `CLOUDPARTNER_BASE_URL` from the environment, else
+     * `https://cloudpartner.azure.com`. Plain `http://` only to loopback hosts unless
+     * `allow_http`.
      */
     const char *base_url;
     /**
@@ -315,7 +414,8 @@ struct cloudpartner_client_options {
      */
     const char *api_version;
     /**
-     * A bearer token obtained elsewhere; NULL: see the credential order above.
+     * A bearer token obtained elsewhere; NULL: see the credential order above. Blank
+     * (empty or only spaces): `CLOUDPARTNER_ERROR_INVALID_ARGUMENT`.
      */
     const char *token;
     /**
@@ -363,6 +463,14 @@ struct cloudpartner_client_options {
      * Passed as is to `token_callback`; must stay valid while the client lives.
      */
     void *token_callback_user_data;
+    /**
+     * Simulated seconds per real second of the server watched (an emulator playing a
+     * publish faster): a watch divides its adaptive interval and its default bounds by
+     * it. 0: 1 (the service); a negative or non-finite value:
+     * `CLOUDPARTNER_ERROR_INVALID_ARGUMENT`. `cloudpartner_emulator_client_options()`
+     * sets the emulator's time scale.
+     */
+    double poll_time_scale;
 };
 
 /**
@@ -376,15 +484,19 @@ struct cloudpartner_watch_options {
      */
     bool until_publisher_action;
     /**
-     * The shortest wait between polls, in milliseconds; 0: 5000.
+     * The shortest wait between polls, in milliseconds; 0: 5000 divided by the client's
+     * `poll_time_scale` (at least 50).
      */
     uint64_t min_interval_ms;
     /**
-     * The longest wait between polls, in milliseconds; 0: 300000.
+     * The longest wait between polls, in milliseconds; 0: 300000 divided by the client's
+     * `poll_time_scale` (at least 50). Below `min_interval_ms`:
+     * `CLOUDPARTNER_ERROR_INVALID_ARGUMENT`.
      */
     uint64_t max_interval_ms;
     /**
-     * Give up after this many milliseconds (`CLOUDPARTNER_ERROR_TIMEOUT`); 0: never.
+     * Give up after this many milliseconds (`CLOUDPARTNER_ERROR_TIMEOUT`, after one last
+     * poll at the deadline); 0: never.
      */
     uint64_t timeout_ms;
 };
@@ -487,6 +599,24 @@ const char *cloudpartner_step_state_name(int state);
  * `CLOUDPARTNER_MESSAGE_LEVEL_UNKNOWN` or any other value. Static: do not free it.
  */
 const char *cloudpartner_message_level_name(int level);
+
+/**
+ * The canonical spelling of an operation state (`"notStarted"`); `"unknown"` for
+ * `CLOUDPARTNER_OPERATION_STATE_UNKNOWN` or any other value. Static: do not free it.
+ */
+const char *cloudpartner_operation_state_name(int state);
+
+/**
+ * How many names the core's list `table` (a `cloudpartner_table`) holds; 0 for a value
+ * that is not a table.
+ */
+size_t cloudpartner_table_count(int table);
+
+/**
+ * Name `index` of the core's list `table` (a `cloudpartner_table`), in the core's order;
+ * NULL when `index` is out of range or `table` is not a table. Static: do not free it.
+ */
+const char *cloudpartner_table_name(int table, size_t index);
 
 /**
  * Parses an offer status document: the `len` bytes at `json` (UTF-8 JSON; they need not
@@ -750,31 +880,38 @@ const char *cloudpartner_link_display_text(const struct cloudpartner_link *link)
 const char *cloudpartner_link_uri(const struct cloudpartner_link *link);
 
 /**
- * Options with every default: NULL strings, 0 timeouts and body limit, -1 retries,
- * `allow_http` false, no token callback.
+ * Options with every default: NULL strings, 0 timeouts, body limit and poll time scale,
+ * -1 retries, `allow_http` false, no token callback.
  */
 struct cloudpartner_client_options cloudpartner_client_options_default(void);
 
 /**
- * Watch options with every default: until terminal, polls every 5 s to 300 s, no timeout.
+ * Watch options with every default: until terminal, polls every 5 s to 300 s (on the
+ * client's clock, see `poll_time_scale`), no timeout.
  */
 struct cloudpartner_watch_options cloudpartner_watch_options_default(void);
 
 /**
- * Creates a client. `opts` may be NULL for every default (credentials then come from the
- * environment or the Azure CLI).
+ * Creates a client. `opts` may be NULL for every default (the base URL and the
+ * credential then come from the environment, or the Azure CLI).
  *
- * On success `*out` gets the client: free it with `cloudpartner_client_free()`. On
- * failure `*out` is NULL and `CLOUDPARTNER_ERROR_INVALID_ARGUMENT` is returned for a bad
- * option (an unreadable URL, `http://` to a remote host, a negative retry count, a string
- * that is not UTF-8) or a NULL `out`. `err` may be NULL. No request is made here.
+ * The options are checked here, once, by the same rules as every other cloudpartner
+ * interface, and the credential is chosen (see `cloudpartner_client_options`). On
+ * success `*out` gets the client: free it with `cloudpartner_client_free()`. On failure
+ * `*out` is NULL and the kind says why: `CLOUDPARTNER_ERROR_INVALID_ARGUMENT` for a bad
+ * option (an unreadable URL, `http://` to a remote host, a blank token, a token with
+ * another credential, a count below -1, a negative `poll_time_scale`, a string that is
+ * not UTF-8) or a NULL `out`; `CLOUDPARTNER_ERROR_AUTHENTICATION` when no credential is
+ * found anywhere (the message lists where it looked). `err` may be NULL. No request to
+ * the API is made here.
  */
 enum cloudpartner_error_kind cloudpartner_client_new(const struct cloudpartner_client_options *opts,
                                                      struct cloudpartner_client **out,
                                                      struct cloudpartner_error **err);
 
 /**
- * Frees a client. NULL is fine. No call on it may be running.
+ * Frees a client. NULL is fine. No call on it may be running. (A watch started from it
+ * keeps what it needs: it may outlive the client.)
  */
 void cloudpartner_client_free(struct cloudpartner_client *client);
 
@@ -846,10 +983,69 @@ enum cloudpartner_error_kind cloudpartner_batch_result(const struct cloudpartner
 void cloudpartner_batch_free(struct cloudpartner_batch *batch);
 
 /**
+ * Starts watching one offer: until its publish succeeded, failed or was canceled (or,
+ * with `until_publisher_action`, until it waits for the publisher). The poll interval
+ * adapts to the current step's time frame within `[min_interval_ms, max_interval_ms]`
+ * (on the client's clock, see `poll_time_scale`); transient failures are retried.
+ * Nothing is fetched before the first `cloudpartner_watch_next()`.
+ *
+ * `opts` may be NULL for the defaults. On success `*out` gets the watch: free it with
+ * `cloudpartner_watch_free()`. On failure `*out` is NULL:
+ * `CLOUDPARTNER_ERROR_INVALID_ARGUMENT` for a NULL, empty or non-UTF-8 argument, or
+ * `max_interval_ms` below `min_interval_ms`. `err` may be NULL.
+ */
+enum cloudpartner_error_kind cloudpartner_client_watch_start(const struct cloudpartner_client *client,
+                                                             const char *publisher,
+                                                             const char *offer,
+                                                             const struct cloudpartner_watch_options *opts,
+                                                             struct cloudpartner_watch **out,
+                                                             struct cloudpartner_error **err);
+
+/**
+ * Blocks until the watch's next status: one that differs from the last one seen.
+ *
+ * - `CLOUDPARTNER_OK` with `*out` not NULL: a new status; free it with
+ *   `cloudpartner_offer_status_free()`. When the offer got where it was asked to
+ *   (terminal, or waiting for the publisher with `until_publisher_action`), this status
+ *   is the last one.
+ * - `CLOUDPARTNER_OK` with `*out` NULL: the watch is over: it ended with its last
+ *   status or its error, or it was closed (`cloudpartner_watch_close()`, also while this
+ *   call was waiting). Every later call gives the same.
+ * - another kind: the error that ended the watch, once (`CLOUDPARTNER_ERROR_TIMEOUT`
+ *   after `timeout_ms`, `CLOUDPARTNER_ERROR_NOT_FOUND`, ...); or
+ *   `CLOUDPARTNER_ERROR_INVALID_ARGUMENT` for a NULL `watch` or `out`.
+ *
+ * `err` may be NULL.
+ */
+enum cloudpartner_error_kind cloudpartner_watch_next(const struct cloudpartner_watch *watch,
+                                                     struct cloudpartner_offer_status **out,
+                                                     struct cloudpartner_error **err);
+
+/**
+ * Ends the watch: a `cloudpartner_watch_next()` waiting in another thread returns at
+ * once, and every later one, with `CLOUDPARTNER_OK` and no status. Idempotent (twice is
+ * fine), from any thread. NULL is fine.
+ */
+void cloudpartner_watch_close(const struct cloudpartner_watch *watch);
+
+/**
+ * True once `cloudpartner_watch_close()` was called on `watch`; false for NULL.
+ */
+bool cloudpartner_watch_is_closed(const struct cloudpartner_watch *watch);
+
+/**
+ * Closes (when still open) and frees a watch. NULL is fine. No call on it may be running:
+ * close it, wait for the thread in `cloudpartner_watch_next()`, then free it.
+ */
+void cloudpartner_watch_free(struct cloudpartner_watch *watch);
+
+/**
  * Watches one offer until its publish succeeded, failed or was canceled (or, with
  * `until_publisher_action`, until it waits for the publisher), blocking the calling
- * thread. The poll interval adapts to the current step's time frame within
- * `[min_interval_ms, max_interval_ms]`; transient failures are retried.
+ * thread: `cloudpartner_client_watch_start()` and `cloudpartner_watch_next()` in one
+ * call, with a callback. The poll interval adapts to the current step's time frame within
+ * `[min_interval_ms, max_interval_ms]` (on the client's clock); transient failures are
+ * retried.
  *
  * `opts` may be NULL for the defaults. `callback` (may be NULL) is called with each status
  * that differs from the previous one, and `user_data`; a non-zero return stops the watch.
@@ -859,7 +1055,8 @@ void cloudpartner_batch_free(struct cloudpartner_batch *batch);
  * - `CLOUDPARTNER_ERROR_CANCELED`: the callback returned non-zero;
  * - `CLOUDPARTNER_ERROR_TIMEOUT`: `opts->timeout_ms` ran out;
  * - another kind: the error that ended it (`CLOUDPARTNER_ERROR_NOT_FOUND`, ...), or
- *   `CLOUDPARTNER_ERROR_INVALID_ARGUMENT` for a NULL, empty or non-UTF-8 argument.
+ *   `CLOUDPARTNER_ERROR_INVALID_ARGUMENT` for a NULL, empty or non-UTF-8 argument or
+ *   options the watch refuses.
  *
  * Whatever the result, when `final_status` is not NULL, `*final_status` gets the last
  * status seen (the one passed to the callback last), or NULL when none was: free it with
@@ -880,7 +1077,7 @@ enum cloudpartner_error_kind cloudpartner_client_watch(const struct cloudpartner
  * `scenario_json` is a scenario document (publishers, offers, simulated publishes,
  * faults, token, `timeScale`: see the README), or NULL for the default scenario
  * (publisher `contoso` with an offer in every state, and `vm-offer`, a publish that starts
- * now). On success `*out` gets the emulator: stop it with `cloudpartner_emulator_stop()`.
+ * now). On success `*out` gets the emulator: free it with `cloudpartner_emulator_free()`.
  * On failure `*out` is NULL: `CLOUDPARTNER_ERROR_INVALID_ARGUMENT` for a scenario that
  * cannot be read (the message names the field) or a NULL `out`,
  * `CLOUDPARTNER_ERROR_TRANSPORT` when no port can be bound. `err` may be NULL.
@@ -901,14 +1098,14 @@ enum cloudpartner_error_kind cloudpartner_emulator_start_scaled(const char *scen
 
 /**
  * The URL to point clients at, e.g. `"http://127.0.0.1:41234"` (no trailing slash); also
- * the authority host of its token endpoint. Valid while the emulator runs; NULL only when
- * `emulator` is NULL.
+ * the authority host of its token endpoint. Valid until the emulator is freed; NULL only
+ * when `emulator` is NULL.
  */
 const char *cloudpartner_emulator_base_url(const struct cloudpartner_emulator *emulator);
 
 /**
- * The bearer token the emulator accepts. Valid while the emulator runs; NULL only when
- * `emulator` is NULL.
+ * The bearer token the emulator accepts. Valid until the emulator is freed; NULL only
+ * when `emulator` is NULL.
  */
 const char *cloudpartner_emulator_token(const struct cloudpartner_emulator *emulator);
 
@@ -936,10 +1133,48 @@ enum cloudpartner_error_kind cloudpartner_emulator_set_offer_status(const struct
                                                                     struct cloudpartner_error **err);
 
 /**
- * Stops the emulator (requests in flight get a short grace period), waits for its server
- * to end, and frees it: its base URL and token strings go with it. NULL is fine.
+ * Fills `*out` for a client of this emulator: every default (as
+ * `cloudpartner_client_options_default()`), with the emulator's `base_url` and `token`
+ * (pointers valid until the emulator is freed) and, as `poll_time_scale`, the emulator's
+ * time scale, so that a watch polls as often in the emulator's time as it would against
+ * the service. Change other fields afterwards as you like, then
+ * `cloudpartner_client_new(out, ...)`.
+ *
+ * `CLOUDPARTNER_ERROR_INVALID_ARGUMENT` when `emulator` or `out` is NULL (`*out` is then
+ * left as it was).
  */
-void cloudpartner_emulator_stop(struct cloudpartner_emulator *emulator);
+enum cloudpartner_error_kind cloudpartner_emulator_client_options(const struct cloudpartner_emulator *emulator,
+                                                                  struct cloudpartner_client_options *out);
+
+/**
+ * How many requests the emulator has recorded (every endpoint, since it started); still
+ * readable after `cloudpartner_emulator_stop()`. 0 when `emulator` is NULL.
+ */
+size_t cloudpartner_emulator_request_count(const struct cloudpartner_emulator *emulator);
+
+/**
+ * The requests the emulator has recorded, in the order received, as a JSON array of
+ * `{"method", "path" (still percent-encoded), "query" (or null), "headers": [[name,
+ * value], ...] (names in lowercase, credentials other than the emulator's token
+ * redacted), "body" (writes only, or null)}`; still readable after
+ * `cloudpartner_emulator_stop()`. Free it with `cloudpartner_string_free()`; NULL when
+ * `emulator` is NULL.
+ */
+char *cloudpartner_emulator_requests_json(const struct cloudpartner_emulator *emulator);
+
+/**
+ * Stops the emulator's server (requests in flight get a short grace period) and waits
+ * for it to end. Idempotent: a second call returns at once. The handle stays usable:
+ * its base URL, token and recorded requests stay readable (nothing answers there any
+ * more). NULL is fine. Free it with `cloudpartner_emulator_free()`.
+ */
+void cloudpartner_emulator_stop(const struct cloudpartner_emulator *emulator);
+
+/**
+ * Stops the emulator (as `cloudpartner_emulator_stop()`, when it still runs) and frees
+ * it: its base URL and token strings go with it. NULL is fine.
+ */
+void cloudpartner_emulator_free(struct cloudpartner_emulator *emulator);
 
 /**
  * Stops the library's runtime and joins its threads, releasing everything it holds.
@@ -960,6 +1195,8 @@ void cloudpartner_shutdown(void);
  * cloudpartner_step_state() and cloudpartner_message_level(). */
 typedef enum cloudpartner_error_kind cloudpartner_error_kind;
 typedef enum cloudpartner_offer_state cloudpartner_offer_state;
+typedef enum cloudpartner_operation_state cloudpartner_operation_state;
+typedef enum cloudpartner_table cloudpartner_table;
 typedef struct cloudpartner_error cloudpartner_error;
 typedef struct cloudpartner_client cloudpartner_client;
 typedef struct cloudpartner_client_options cloudpartner_client_options;
@@ -969,6 +1206,7 @@ typedef struct cloudpartner_step cloudpartner_step;
 typedef struct cloudpartner_message cloudpartner_message;
 typedef struct cloudpartner_link cloudpartner_link;
 typedef struct cloudpartner_batch cloudpartner_batch;
+typedef struct cloudpartner_watch cloudpartner_watch;
 typedef struct cloudpartner_emulator cloudpartner_emulator;
 
 #endif /* CLOUDPARTNER_H */

@@ -2,9 +2,10 @@
 # Included by the root Makefile (run from the repository root).
 #
 #   make test-c       the committed header is fresh; Rust unit tests of the binding; the
-#                     header compiles as C99 and C++17; the C tests, linked once shared and
-#                     once static, each under valgrind; the example against the emulator;
-#                     an install into a temporary prefix, found by pkg-config
+#                     header compiles as C99 and C++17; the C tests (the status vectors, the
+#                     core's tables, the client, threads, the shared surface cases), linked
+#                     once shared and once static, each under valgrind; the example against
+#                     the emulator; an install into a temporary prefix, found by pkg-config
 #   make lint-c       rustfmt, clippy, and gcc's static analyzer (-fanalyzer) on the C code
 #   make example-c    examples/c/status against an emulator
 #   make install-c PREFIX=/usr/local [DESTDIR=...]   (also `make install`): lib (.so, .a),
@@ -19,7 +20,7 @@ C_STATIC_DEPS := -lgcc_s -lutil -lrt -lpthread -lm -ldl -lc
 C_WARNINGS := -Wall -Wextra -Werror
 C_TEST_CFLAGS := -std=c11 $(C_WARNINGS) -pthread -g -Iinclude
 C_TEST_SUPPORT := bindings/c/tests/check.c bindings/c/tests/json.c bindings/c/tests/support.c
-C_TESTS := test_vectors test_client test_threads
+C_TESTS := test_vectors test_tables test_client test_threads test_surface
 C_VALGRIND := valgrind --quiet --leak-check=full --show-leak-kinds=definite,possible \
 	--errors-for-leak-kinds=definite,possible --error-exitcode=99 \
 	--suppressions=bindings/c/tests/valgrind.supp
@@ -87,6 +88,7 @@ c-valgrind: c-tests-build
 	@rc=0; : > $(C_OUT)/results.txt; \
 	for link in shared static; do for program in $(C_TESTS); do \
 	  args=""; if [ $$program = test_vectors ]; then args=fixtures/status; fi; \
+	  if [ $$program = test_surface ]; then args=fixtures/surface; fi; \
 	  echo "== $$program ($$link) under valgrind"; \
 	  $(C_VALGRIND) $(C_OUT)/$$link/$$program $$args | tee $(C_OUT)/last.txt || rc=1; \
 	  tail -n 1 $(C_OUT)/last.txt >> $(C_OUT)/results.txt; \
@@ -105,7 +107,7 @@ c-pkg-config: c-tests-build
 	$(MAKE) --no-print-directory install-c PREFIX=$(C_OUT)/prefix C_INSTALL_PROFILE=debug
 	PKG_CONFIG_PATH=$(C_OUT)/prefix/lib/pkgconfig; export PKG_CONFIG_PATH; \
 	  cc examples/c/status.c $$(pkg-config --cflags --libs cloudpartner) -o $(C_OUT)/status-pkg-config
-	LD_LIBRARY_PATH=$(C_OUT)/prefix/lib ldd $(C_OUT)/status-pkg-config | grep -q "$(C_OUT)/prefix/lib/libcloudpartner.so"
+	LD_LIBRARY_PATH=$(C_OUT)/prefix/lib ldd $(C_OUT)/status-pkg-config | grep "$(C_OUT)/prefix/lib/libcloudpartner.so" >/dev/null
 	LD_LIBRARY_PATH=$(C_OUT)/prefix/lib $(C_OUT)/shared/with_emulator $(C_OUT)/status-pkg-config contoso live-offer
 
 # The valgrind runs last: their totals close the output.

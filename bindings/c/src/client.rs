@@ -2,21 +2,14 @@
 //! fetching one offer's status.
 
 use std::ffi::c_char;
-use std::sync::Arc;
-use std::time::Duration;
 
-use cloudpartner::credential::{
-    AzureCliCredential, ClientSecretCredential, DEFAULT_AUTHORITY_HOST, TokenCredential,
-    credential_from_env,
-};
-use cloudpartner::{Client, ClientBuilder, Result};
+use cloudpartner::Client;
 
 use crate::error::{cloudpartner_error, cloudpartner_error_kind};
 use crate::ffi;
-use crate::options::{cloudpartner_client_options, cloudpartner_client_options_default};
+use crate::options::{self, cloudpartner_client_options, cloudpartner_client_options_default};
 use crate::runtime;
 use crate::status::cloudpartner_offer_status;
-use crate::token_callback::CallbackCredential;
 
 /// A client of the Cloud Partner Portal API: one connection pool and one token cache.
 /// Opaque; free it with `cloudpartner_client_free()`.
@@ -34,80 +27,18 @@ impl cloudpartner_client {
     }
 }
 
-/// Reads the options into a client builder.
+/// Creates a client. `opts` may be NULL for every default (the base URL and the
+/// credential then come from the environment, or the Azure CLI).
 ///
-/// # Safety
-/// The option strings are NULL or NUL-terminated.
-unsafe fn builder(function: &str, opts: &cloudpartner_client_options) -> Result<ClientBuilder> {
-    // SAFETY: forwarded contract.
-    let text = |name: &str, s: *const c_char| unsafe { ffi::opt_str_arg(function, name, s) };
-    let mut builder = Client::builder().user_agent_tag("c");
-    if let Some(url) = text("opts->base_url", opts.base_url)? {
-        builder = builder.base_url(url);
-    }
-    if let Some(version) = text("opts->api_version", opts.api_version)? {
-        builder = builder.api_version(version);
-    }
-    if opts.timeout_ms > 0 {
-        builder = builder.timeout(Duration::from_millis(opts.timeout_ms));
-    }
-    if opts.connect_timeout_ms > 0 {
-        builder = builder.connect_timeout(Duration::from_millis(opts.connect_timeout_ms));
-    }
-    match opts.max_retries {
-        -1 => {}
-        n if n >= 0 => builder = builder.max_retries(n.unsigned_abs()),
-        n => {
-            return Err(ffi::bad_argument(
-                function,
-                "opts->max_retries",
-                &format!("is {n}: give a count >= 0, or -1 for the default"),
-            ));
-        }
-    }
-    if opts.max_body_bytes > 0 {
-        let bytes = usize::try_from(opts.max_body_bytes).unwrap_or(usize::MAX);
-        builder = builder.max_body_bytes(bytes);
-    }
-    builder = builder.allow_http(opts.allow_http);
-    let token = text("opts->token", opts.token)?;
-    let secret = (
-        text("opts->tenant_id", opts.tenant_id)?,
-        text("opts->client_id", opts.client_id)?,
-        text("opts->client_secret", opts.client_secret)?,
-    );
-    let authority = text("opts->authority_host", opts.authority_host)?;
-    if let Some(token) = token {
-        return Ok(builder.token(token));
-    }
-    let credential: Arc<dyn TokenCredential> = if let Some(callback) = opts.token_callback {
-        Arc::new(CallbackCredential::new(
-            callback,
-            opts.token_callback_user_data,
-        ))
-    } else if let (Some(tenant), Some(client), Some(secret)) = secret {
-        Arc::new(ClientSecretCredential::with_authority(
-            tenant,
-            client,
-            secret,
-            authority.unwrap_or(DEFAULT_AUTHORITY_HOST),
-            opts.allow_http,
-        )?)
-    } else if let Some(from_env) = credential_from_env()? {
-        from_env
-    } else {
-        Arc::new(AzureCliCredential::new())
-    };
-    Ok(builder.credential_arc(credential))
-}
-
-/// Creates a client. `opts` may be NULL for every default (credentials then come from the
-/// environment or the Azure CLI).
-///
-/// On success `*out` gets the client: free it with `cloudpartner_client_free()`. On
-/// failure `*out` is NULL and `CLOUDPARTNER_ERROR_INVALID_ARGUMENT` is returned for a bad
-/// option (an unreadable URL, `http://` to a remote host, a negative retry count, a string
-/// that is not UTF-8) or a NULL `out`. `err` may be NULL. No request is made here.
+/// The options are checked here, once, by the same rules as every other cloudpartner
+/// interface, and the credential is chosen (see `cloudpartner_client_options`). On
+/// success `*out` gets the client: free it with `cloudpartner_client_free()`. On failure
+/// `*out` is NULL and the kind says why: `CLOUDPARTNER_ERROR_INVALID_ARGUMENT` for a bad
+/// option (an unreadable URL, `http://` to a remote host, a blank token, a token with
+/// another credential, a count below -1, a negative `poll_time_scale`, a string that is
+/// not UTF-8) or a NULL `out`; `CLOUDPARTNER_ERROR_AUTHENTICATION` when no credential is
+/// found anywhere (the message lists where it looked). `err` may be NULL. No request to
+/// the API is made here.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn cloudpartner_client_new(
     opts: *const cloudpartner_client_options,
@@ -123,18 +54,19 @@ pub unsafe extern "C" fn cloudpartner_client_new(
             .copied()
             .unwrap_or_else(|| cloudpartner_client_options_default());
         // SAFETY: the option strings are NULL or NUL-terminated (the documented contract).
-        let builder = unsafe { builder(FUNCTION, &opts) }?;
+        let options = unsafe { options::client_options(FUNCTION, &opts) }?;
         // Building starts nothing, but reqwest may look for a runtime: give it ours.
         let runtime = runtime::runtime()?;
         let _context = runtime.enter();
         out.set(cloudpartner_client {
-            client: builder.build()?,
+            client: Client::new(options)?,
         });
         Ok(())
     })
 }
 
-/// Frees a client. NULL is fine. No call on it may be running.
+/// Frees a client. NULL is fine. No call on it may be running. (A watch started from it
+/// keeps what it needs: it may outlive the client.)
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn cloudpartner_client_free(client: *mut cloudpartner_client) {
     ffi::free_box(client)

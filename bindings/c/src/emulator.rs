@@ -1,22 +1,30 @@
-//! `cloudpartner_emulator`: the local Cloud Partner Portal emulator, started and stopped
-//! from C, for tests and demos without Azure.
+//! `cloudpartner_emulator`: the local Cloud Partner Portal emulator, started, stopped and
+//! freed from C, for tests and demos without Azure; a handle over the core's `Emulator`.
 
 use std::ffi::{CString, c_char};
 use std::ptr;
 
-use ::cloudpartner_emulator::{Emulator, Fault, Scenario};
-use cloudpartner::{Error, ErrorKind, Result};
+use ::cloudpartner_emulator::{Emulator, Fault, RecordedRequest, Scenario};
+use cloudpartner::{Error, ErrorKind};
+use serde_json::json;
 
 use crate::error::{cloudpartner_error, cloudpartner_error_kind};
 use crate::ffi::{self, c_string};
+use crate::options::{cloudpartner_client_options, cloudpartner_client_options_default};
 use crate::runtime;
+use crate::strings::into_raw_string;
 
-/// A running emulator of the Cloud Partner Portal API on `127.0.0.1` (a real HTTP server
-/// on the library's runtime). Opaque; stop and free it with `cloudpartner_emulator_stop()`.
+/// An emulator of the Cloud Partner Portal API on `127.0.0.1` (a real HTTP server on the
+/// library's runtime). Opaque. `cloudpartner_emulator_stop()` stops its server (any number
+/// of times); what it recorded stays readable until `cloudpartner_emulator_free()`, which
+/// also stops it.
 pub struct cloudpartner_emulator {
-    emulator: Option<Emulator>,
+    emulator: Emulator,
+    /// The C strings of `Emulator::client_options()`: base URL and token.
     base_url: CString,
     token: CString,
+    /// `Emulator::client_options()`'s poll time scale: the emulator's time scale.
+    poll_time_scale: f64,
 }
 
 fn scenario_error(function: &str, error: impl std::fmt::Display) -> Error {
@@ -53,10 +61,12 @@ fn start(
             };
             Error::new(kind, format!("{function}: {e}"))
         })?;
+        let options = emulator.client_options();
         out.set(cloudpartner_emulator {
-            base_url: c_string(emulator.base_url()),
-            token: c_string(emulator.token()),
-            emulator: Some(emulator),
+            base_url: c_string(options.base_url.as_deref().unwrap_or_default()),
+            token: c_string(options.token.as_ref().map_or("", |t| t.expose())),
+            poll_time_scale: options.poll_time_scale.unwrap_or(0.0),
+            emulator,
         });
         Ok(())
     })
@@ -67,7 +77,7 @@ fn start(
 /// `scenario_json` is a scenario document (publishers, offers, simulated publishes,
 /// faults, token, `timeScale`: see the README), or NULL for the default scenario
 /// (publisher `contoso` with an offer in every state, and `vm-offer`, a publish that starts
-/// now). On success `*out` gets the emulator: stop it with `cloudpartner_emulator_stop()`.
+/// now). On success `*out` gets the emulator: free it with `cloudpartner_emulator_free()`.
 /// On failure `*out` is NULL: `CLOUDPARTNER_ERROR_INVALID_ARGUMENT` for a scenario that
 /// cannot be read (the message names the field) or a NULL `out`,
 /// `CLOUDPARTNER_ERROR_TRANSPORT` when no port can be bound. `err` may be NULL.
@@ -95,8 +105,8 @@ pub unsafe extern "C" fn cloudpartner_emulator_start_scaled(
 }
 
 /// The URL to point clients at, e.g. `"http://127.0.0.1:41234"` (no trailing slash); also
-/// the authority host of its token endpoint. Valid while the emulator runs; NULL only when
-/// `emulator` is NULL.
+/// the authority host of its token endpoint. Valid until the emulator is freed; NULL only
+/// when `emulator` is NULL.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn cloudpartner_emulator_base_url(
     emulator: *const cloudpartner_emulator,
@@ -105,8 +115,8 @@ pub unsafe extern "C" fn cloudpartner_emulator_base_url(
     unsafe { ffi::read(emulator, ptr::null(), |e| e.base_url.as_ptr()) }
 }
 
-/// The bearer token the emulator accepts. Valid while the emulator runs; NULL only when
-/// `emulator` is NULL.
+/// The bearer token the emulator accepts. Valid until the emulator is freed; NULL only
+/// when `emulator` is NULL.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn cloudpartner_emulator_token(
     emulator: *const cloudpartner_emulator,
@@ -136,7 +146,7 @@ pub unsafe extern "C" fn cloudpartner_emulator_add_fault(
             )
         };
         let fault = Fault::from_json_str(json).map_err(|e| scenario_error(FUNCTION, e))?;
-        running(FUNCTION, emulator)?.add_fault(fault);
+        emulator.emulator.add_fault(fault);
         Ok(())
     })
 }
@@ -165,7 +175,9 @@ pub unsafe extern "C" fn cloudpartner_emulator_set_offer_status(
             )
         };
         let document = json_value(json).map_err(|e| scenario_error(FUNCTION, e))?;
-        running(FUNCTION, emulator)?.set_offer_status(publisher, offer, document);
+        emulator
+            .emulator
+            .set_offer_status(publisher, offer, document);
         Ok(())
     })
 }
@@ -174,28 +186,109 @@ fn json_value(json: &str) -> std::result::Result<serde_json::Value, String> {
     serde_json::from_str(json).map_err(|e| format!("`status_json` is not JSON: {e}"))
 }
 
-fn running<'a>(function: &str, emulator: &'a cloudpartner_emulator) -> Result<&'a Emulator> {
-    emulator.emulator.as_ref().ok_or_else(|| {
-        Error::new(
-            ErrorKind::Internal,
-            format!("{function}: the emulator is stopped"),
-        )
+/// Fills `*out` for a client of this emulator: every default (as
+/// `cloudpartner_client_options_default()`), with the emulator's `base_url` and `token`
+/// (pointers valid until the emulator is freed) and, as `poll_time_scale`, the emulator's
+/// time scale, so that a watch polls as often in the emulator's time as it would against
+/// the service. Change other fields afterwards as you like, then
+/// `cloudpartner_client_new(out, ...)`.
+///
+/// `CLOUDPARTNER_ERROR_INVALID_ARGUMENT` when `emulator` or `out` is NULL (`*out` is then
+/// left as it was).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudpartner_emulator_client_options(
+    emulator: *const cloudpartner_emulator,
+    out: *mut cloudpartner_client_options,
+) -> cloudpartner_error_kind {
+    const FUNCTION: &str = "cloudpartner_emulator_client_options";
+    ffi::guard(ptr::null_mut(), || {
+        // SAFETY: the caller passes NULL or a live emulator.
+        let emulator = unsafe { ffi::ref_arg(FUNCTION, "emulator", emulator) }?;
+        if out.is_null() {
+            return Err(ffi::bad_argument(FUNCTION, "out", "is NULL"));
+        }
+        let options = cloudpartner_client_options {
+            base_url: emulator.base_url.as_ptr(),
+            token: emulator.token.as_ptr(),
+            poll_time_scale: emulator.poll_time_scale,
+            ..cloudpartner_client_options_default()
+        };
+        // SAFETY: checked for NULL; writable (the documented contract).
+        unsafe { out.write(options) };
+        Ok(())
     })
 }
 
-/// Stops the emulator (requests in flight get a short grace period), waits for its server
-/// to end, and frees it: its base URL and token strings go with it. NULL is fine.
+/// How many requests the emulator has recorded (every endpoint, since it started); still
+/// readable after `cloudpartner_emulator_stop()`. 0 when `emulator` is NULL.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudpartner_emulator_stop(emulator: *mut cloudpartner_emulator) {
+pub unsafe extern "C" fn cloudpartner_emulator_request_count(
+    emulator: *const cloudpartner_emulator,
+) -> usize {
+    // SAFETY: the caller passes NULL or a live emulator.
+    unsafe { ffi::read(emulator, 0, |e| e.emulator.requests().len()) }
+}
+
+/// The requests the emulator has recorded, in the order received, as a JSON array of
+/// `{"method", "path" (still percent-encoded), "query" (or null), "headers": [[name,
+/// value], ...] (names in lowercase, credentials other than the emulator's token
+/// redacted), "body" (writes only, or null)}`; still readable after
+/// `cloudpartner_emulator_stop()`. Free it with `cloudpartner_string_free()`; NULL when
+/// `emulator` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudpartner_emulator_requests_json(
+    emulator: *const cloudpartner_emulator,
+) -> *mut c_char {
+    // SAFETY: the caller passes NULL or a live emulator.
+    unsafe {
+        ffi::read(emulator, ptr::null_mut(), |e| {
+            let requests: Vec<_> = e.emulator.requests().iter().map(request_json).collect();
+            into_raw_string(&serde_json::Value::Array(requests).to_string())
+        })
+    }
+}
+
+fn request_json(request: &RecordedRequest) -> serde_json::Value {
+    json!({
+        "method": request.method,
+        "path": request.path,
+        "query": request.query,
+        "headers": request.headers,
+        "body": request.body.as_deref().map(String::from_utf8_lossy),
+    })
+}
+
+/// Stops the emulator's server (requests in flight get a short grace period) and waits
+/// for it to end. Idempotent: a second call returns at once. The handle stays usable:
+/// its base URL, token and recorded requests stay readable (nothing answers there any
+/// more). NULL is fine. Free it with `cloudpartner_emulator_free()`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudpartner_emulator_stop(emulator: *const cloudpartner_emulator) {
+    // SAFETY: the caller passes NULL or a live emulator.
+    let Some(handle) = (unsafe { emulator.as_ref() }) else {
+        return;
+    };
+    ffi::guard_value((), || {
+        // After `cloudpartner_shutdown()` its server is gone already: start nothing.
+        if let Some(runtime) = runtime::existing() {
+            runtime.block_on(handle.emulator.stop());
+        }
+    });
+}
+
+/// Stops the emulator (as `cloudpartner_emulator_stop()`, when it still runs) and frees
+/// it: its base URL and token strings go with it. NULL is fine.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudpartner_emulator_free(emulator: *mut cloudpartner_emulator) {
     if emulator.is_null() {
         return;
     }
     // SAFETY: the caller passes an emulator from `cloudpartner_emulator_start()`, once.
-    let mut handle = unsafe { Box::from_raw(emulator) };
+    let handle = unsafe { Box::from_raw(emulator) };
     ffi::guard_value((), || {
-        if let Some(running) = handle.emulator.take() {
-            // Without a runtime (it failed to start again), dropping still signals the stop.
-            let _ = runtime::block_on(running.shutdown());
+        // After `cloudpartner_shutdown()` its server is gone already: start nothing.
+        if let Some(runtime) = runtime::existing() {
+            runtime.block_on(handle.emulator.stop());
         }
     });
     ffi::free_box_with(|| drop(handle));

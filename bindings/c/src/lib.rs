@@ -28,12 +28,15 @@
 #![allow(clippy::missing_safety_doc)]
 #![warn(missing_docs)]
 
-// In header order: errors and strings, the status tree, the client, the emulator.
+// In header order: errors and strings, the enums and the core's tables, the status tree,
+// the client, the emulator.
 pub mod error;
 mod ffi;
 pub mod strings;
 
 pub mod states;
+
+pub mod tables;
 
 pub mod status;
 

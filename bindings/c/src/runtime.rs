@@ -38,6 +38,12 @@ pub(crate) fn runtime() -> Result<Arc<Runtime>> {
     Ok(runtime)
 }
 
+/// The library's runtime when it runs (never starts one): for dropping what may hold
+/// tokio resources.
+pub(crate) fn existing() -> Option<Arc<Runtime>> {
+    slot().clone()
+}
+
 /// Runs `future` to completion on the library's runtime, blocking the calling thread.
 /// Any number of threads may do this at once.
 pub(crate) fn block_on<F: Future>(future: F) -> Result<F::Output> {

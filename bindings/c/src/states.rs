@@ -1,10 +1,10 @@
-//! The three enumerations of the API as C enums — offer state, step state, message level —
-//! each with an `..._UNKNOWN` value (0) for values this version does not know (their raw
-//! spelling is kept: `cloudpartner_offer_status_raw_state()` and friends).
+//! The enumerations of the API as C enums — offer state, step state, message level,
+//! operation state — each with an `..._UNKNOWN` value (0) for values this version does not
+//! know (their raw spelling is kept: `cloudpartner_offer_status_raw_state()` and friends).
 
 use std::ffi::{CStr, c_char, c_int};
 
-use cloudpartner::{MessageLevel, OfferState, StepState};
+use cloudpartner::{MessageLevel, OfferState, OperationState, StepState};
 
 use crate::ffi;
 
@@ -68,6 +68,25 @@ pub enum cloudpartner_message_level {
     CLOUDPARTNER_MESSAGE_LEVEL_ERROR = 3,
 }
 
+/// The state of a long-running operation of the publishing API (a publish, go-live or
+/// cancel request).
+#[repr(C)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum cloudpartner_operation_state {
+    /// A value this version does not know.
+    CLOUDPARTNER_OPERATION_STATE_UNKNOWN = 0,
+    /// `notStarted`: accepted, not started yet.
+    CLOUDPARTNER_OPERATION_STATE_NOT_STARTED = 1,
+    /// `running`.
+    CLOUDPARTNER_OPERATION_STATE_RUNNING = 2,
+    /// `completed`: it succeeded.
+    CLOUDPARTNER_OPERATION_STATE_COMPLETED = 3,
+    /// `failed`.
+    CLOUDPARTNER_OPERATION_STATE_FAILED = 4,
+    /// `canceled`.
+    CLOUDPARTNER_OPERATION_STATE_CANCELED = 5,
+}
+
 /// Maps the core's enums to the C ones (position in `KNOWN` + 1, `Unknown` → 0) and back
 /// to their canonical spelling, checked against the core by the tests below.
 macro_rules! c_enum {
@@ -77,6 +96,8 @@ macro_rules! c_enum {
             const ALL: &'static [$c] = &[$($c::$variant),+];
 
             /// The C value of a core value.
+            // Operation states have no accessor before the publishing API.
+            #[allow(dead_code)]
             pub(crate) fn of(value: &$core) -> $c {
                 <$core>::KNOWN
                     .iter()
@@ -145,6 +166,19 @@ c_enum!(
     ]
 );
 
+c_enum!(
+    OperationState,
+    cloudpartner_operation_state,
+    [
+        CLOUDPARTNER_OPERATION_STATE_UNKNOWN = c"unknown",
+        CLOUDPARTNER_OPERATION_STATE_NOT_STARTED = c"notStarted",
+        CLOUDPARTNER_OPERATION_STATE_RUNNING = c"running",
+        CLOUDPARTNER_OPERATION_STATE_COMPLETED = c"completed",
+        CLOUDPARTNER_OPERATION_STATE_FAILED = c"failed",
+        CLOUDPARTNER_OPERATION_STATE_CANCELED = c"canceled",
+    ]
+);
+
 /// The canonical spelling of an offer state (`"waitingForPublisherReview"`); `"unknown"`
 /// for `CLOUDPARTNER_OFFER_STATE_UNKNOWN` or any other value. Static: do not free it.
 #[unsafe(no_mangle)]
@@ -172,6 +206,15 @@ pub extern "C" fn cloudpartner_message_level_name(level: c_int) -> *const c_char
     })
 }
 
+/// The canonical spelling of an operation state (`"notStarted"`); `"unknown"` for
+/// `CLOUDPARTNER_OPERATION_STATE_UNKNOWN` or any other value. Static: do not free it.
+#[unsafe(no_mangle)]
+pub extern "C" fn cloudpartner_operation_state_name(state: c_int) -> *const c_char {
+    ffi::guard_value(c"unknown".as_ptr(), || {
+        cloudpartner_operation_state::name_of(state)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -193,6 +236,7 @@ mod tests {
         check!(OfferState, cloudpartner_offer_state);
         check!(StepState, cloudpartner_step_state);
         check!(MessageLevel, cloudpartner_message_level);
+        check!(OperationState, cloudpartner_operation_state);
     }
 
     #[test]
@@ -202,5 +246,7 @@ mod tests {
         assert_eq!(name(cloudpartner_step_state_name(99)), "unknown");
         assert_eq!(name(cloudpartner_offer_state_name(-3)), "unknown");
         assert_eq!(name(cloudpartner_message_level_name(3)), "error");
+        assert_eq!(name(cloudpartner_operation_state_name(3)), "completed");
+        assert_eq!(name(cloudpartner_operation_state_name(6)), "unknown");
     }
 }

@@ -47,7 +47,16 @@ int main() {
     check(std::strcmp(cloudpartner_error_kind_name(kind), "parse") == 0, "kind name");
     cloudpartner_error_free(err);
     cloudpartner_client_options opts = cloudpartner_client_options_default();
-    check(opts.max_retries == -1 && opts.base_url == nullptr, "options default");
+    check(opts.max_retries == -1 && opts.base_url == nullptr && opts.poll_time_scale == 0.0,
+          "options default");
+    check(std::strcmp(cloudpartner_operation_state_name(CLOUDPARTNER_OPERATION_STATE_COMPLETED),
+                      "completed") == 0,
+          "operation state name");
+    check(cloudpartner_table_count(CLOUDPARTNER_TABLE_ERROR_KINDS) > 0, "tables");
+    cloudpartner_watch *watch = nullptr;
+    kind = cloudpartner_client_watch_start(nullptr, "p", "o", nullptr, &watch, nullptr);
+    check(kind == CLOUDPARTNER_ERROR_INVALID_ARGUMENT && watch == nullptr, "watch handle");
+    cloudpartner_watch_free(watch);
     std::printf("header_cpp: %d passed, %d failed\n", passes, failures);
     return failures == 0 ? 0 : 1;
 }

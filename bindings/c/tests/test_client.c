@@ -1,9 +1,13 @@
 /*
  * test_client: the client against emulators started from C — every default offer, HTTP
- * errors, every fault kind, batch, watch (to the end, stopped by the callback, timed out),
- * a token callback, the emulator's own functions, and NULL / bad UTF-8 arguments everywhere.
+ * errors, every fault kind, batch, watch (to the end, stopped by the callback, timed out,
+ * as a handle closed from another thread), a token callback, the emulator's own functions
+ * (stop, recorded requests, client options), and NULL / bad UTF-8 arguments everywhere.
  */
+#define _POSIX_C_SOURCE 200809L
+#include <pthread.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <time.h>
 
 #include "check.h"
@@ -200,7 +204,7 @@ done:
     cloudpartner_client_free(small);
     cloudpartner_client_free(impatient);
     cloudpartner_client_free(client);
-    cloudpartner_emulator_stop(emulator);
+    cloudpartner_emulator_free(emulator);
 }
 
 static void test_scenario_from_c(void) {
@@ -243,12 +247,25 @@ static void test_scenario_from_c(void) {
                CLOUDPARTNER_ERROR_INVALID_ARGUMENT, err);
     cloudpartner_error_free(err);
 
-    /* Once stopped, nothing answers there any more. */
-    char base_url[128];
-    snprintf(base_url, sizeof base_url, "%s", cloudpartner_emulator_base_url(emulator));
+    /* Stopped (twice is fine), nothing answers there any more; what it recorded, its URL
+     * and its token stay readable until it is freed. */
+    size_t requests = cloudpartner_emulator_request_count(emulator);
+    CHECK_MSG(requests == 3, "%zu requests", requests);
+    cloudpartner_emulator_stop(emulator);
     cloudpartner_emulator_stop(emulator);
     cloudpartner_offer_status_free(fetch_expecting(client, "fabrikam", "fixed", CLOUDPARTNER_ERROR_TRANSPORT, NULL,
                     "stopped emulator"));
+    CHECK(cloudpartner_emulator_request_count(emulator) == requests);
+    CHECK_STR(cloudpartner_emulator_token(emulator), "c-test-token");
+    CHECK(contains(cloudpartner_emulator_base_url(emulator), "http://127.0.0.1:"));
+    char *log = cloudpartner_emulator_requests_json(emulator);
+    CHECK(contains(log, "\"method\":\"GET\""));
+    CHECK(contains(log, "\"path\":\"/api/publishers/fabrikam/offers/new-offer/status\""));
+    CHECK(contains(log, "\"query\":\"api-version=2017-10-31\""));
+    /* The User-Agent names this binding. */
+    CHECK(contains(log, "(c)\"]"));
+    cloudpartner_string_free(log);
+    cloudpartner_emulator_free(emulator);
     cloudpartner_client_free(client);
 }
 
@@ -271,19 +288,25 @@ static void test_emulator_errors(void) {
     CHECK_KIND(cloudpartner_emulator_start(BAD_UTF8, &emulator, NULL), CLOUDPARTNER_ERROR_INVALID_ARGUMENT,
                NULL);
     CHECK(cloudpartner_emulator_base_url(NULL) == NULL && cloudpartner_emulator_token(NULL) == NULL);
+    CHECK(cloudpartner_emulator_request_count(NULL) == 0 && cloudpartner_emulator_requests_json(NULL) == NULL);
+    cloudpartner_client_options from_emulator = cloudpartner_client_options_default();
+    CHECK_KIND(cloudpartner_emulator_client_options(NULL, &from_emulator), CLOUDPARTNER_ERROR_INVALID_ARGUMENT,
+               NULL);
     CHECK_KIND(cloudpartner_emulator_add_fault(NULL, "{\"kind\":\"reset\"}", NULL),
                CLOUDPARTNER_ERROR_INVALID_ARGUMENT, NULL);
     cloudpartner_emulator_stop(NULL);
 
     emulator = start_emulator(NULL, 0);
     CHECK(contains(cloudpartner_emulator_base_url(emulator), "http://127.0.0.1:"));
+    CHECK_KIND(cloudpartner_emulator_client_options(emulator, NULL), CLOUDPARTNER_ERROR_INVALID_ARGUMENT,
+               NULL);
     CHECK_KIND(cloudpartner_emulator_add_fault(emulator, "{\"kind\":\"teapot\"}", &err),
                CLOUDPARTNER_ERROR_INVALID_ARGUMENT, err);
     CHECK(contains(cloudpartner_error_message(err), "teapot"));
     cloudpartner_error_free(err);
     CHECK_KIND(cloudpartner_emulator_add_fault(emulator, NULL, NULL), CLOUDPARTNER_ERROR_INVALID_ARGUMENT,
                NULL);
-    cloudpartner_emulator_stop(emulator);
+    cloudpartner_emulator_free(emulator);
 }
 
 static void test_null_and_bad_utf8(const cloudpartner_client *client) {
@@ -316,10 +339,44 @@ static void test_null_and_bad_utf8(const cloudpartner_client *client) {
     opts.max_retries = -1;
     opts.token = BAD_UTF8;
     CHECK_KIND(cloudpartner_client_new(&opts, &made, NULL), CLOUDPARTNER_ERROR_INVALID_ARGUMENT, NULL);
-    /* NULL options: every default; no request is made, so it builds. */
+    /* The core's checks, the same in every interface: a blank token; a token and a
+     * credential; a poll time scale that is not a positive number. */
+    opts.token = " \t ";
+    CHECK_KIND(cloudpartner_client_new(&opts, &made, &err), CLOUDPARTNER_ERROR_INVALID_ARGUMENT, err);
+    CHECK(made == NULL && contains(cloudpartner_error_message(err), "empty"));
+    cloudpartner_error_free(err);
+    opts.token = "t";
+    opts.tenant_id = "tenant";
+    opts.client_id = "app";
+    opts.client_secret = "secret";
+    CHECK_KIND(cloudpartner_client_new(&opts, &made, &err), CLOUDPARTNER_ERROR_INVALID_ARGUMENT, err);
+    CHECK(contains(cloudpartner_error_message(err), "not both"));
+    cloudpartner_error_free(err);
+    /* Some of the client-secret fields only: C's own check (the core takes the three). */
+    opts.token = NULL;
+    opts.client_id = NULL;
+    CHECK_KIND(cloudpartner_client_new(&opts, &made, &err), CLOUDPARTNER_ERROR_INVALID_ARGUMENT, err);
+    CHECK(contains(cloudpartner_error_message(err), "missing: client_id"));
+    cloudpartner_error_free(err);
+    opts.tenant_id = NULL;
+    opts.client_secret = NULL;
+    opts.token = "t";
+    opts.poll_time_scale = -1.0;
+    CHECK_KIND(cloudpartner_client_new(&opts, &made, &err), CLOUDPARTNER_ERROR_INVALID_ARGUMENT, err);
+    CHECK(contains(cloudpartner_error_message(err), "poll_time_scale"));
+    cloudpartner_error_free(err);
+    opts.poll_time_scale = NAN;
+    CHECK_KIND(cloudpartner_client_new(&opts, &made, NULL), CLOUDPARTNER_ERROR_INVALID_ARGUMENT, NULL);
+    opts.poll_time_scale = 0.0;
+    CHECK_KIND(cloudpartner_client_new(&opts, &made, &err), CLOUDPARTNER_OK, err);
+    cloudpartner_client_free(made);
+    /* NULL options: every default, the credential from the environment; no request is
+     * made, so it builds (test_surface covers the rest of the chain). */
+    setenv("CLOUDPARTNER_TOKEN", "from-the-environment", 1);
     CHECK_KIND(cloudpartner_client_new(NULL, &made, &err), CLOUDPARTNER_OK, err);
     CHECK(made != NULL && err == NULL);
     cloudpartner_client_free(made);
+    unsetenv("CLOUDPARTNER_TOKEN");
 
     /* One offer. */
     CHECK_KIND(cloudpartner_client_offer_status(NULL, "contoso", "live-offer", &status, &err),
@@ -367,6 +424,27 @@ static void test_null_and_bad_utf8(const cloudpartner_client *client) {
     CHECK_KIND(cloudpartner_client_watch(client, BAD_UTF8, "live-offer", NULL, NULL, NULL, NULL, &err),
                CLOUDPARTNER_ERROR_INVALID_ARGUMENT, err);
     cloudpartner_error_free(err);
+    cloudpartner_watch *watch = (cloudpartner_watch *)(void *)&watch;
+    CHECK_KIND(cloudpartner_client_watch_start(client, "contoso", NULL, NULL, &watch, &err),
+               CLOUDPARTNER_ERROR_INVALID_ARGUMENT, err);
+    CHECK(watch == NULL && contains(cloudpartner_error_message(err), "`offer` is NULL"));
+    cloudpartner_error_free(err);
+    CHECK_KIND(cloudpartner_client_watch_start(client, "contoso", "live-offer", NULL, NULL, NULL),
+               CLOUDPARTNER_ERROR_INVALID_ARGUMENT, NULL);
+    CHECK_KIND(cloudpartner_client_watch_start(NULL, "contoso", "live-offer", NULL, &watch, NULL),
+               CLOUDPARTNER_ERROR_INVALID_ARGUMENT, NULL);
+    CHECK_KIND(cloudpartner_watch_next(NULL, &status, NULL), CLOUDPARTNER_ERROR_INVALID_ARGUMENT, NULL);
+    CHECK(!cloudpartner_watch_is_closed(NULL));
+    /* Options the core refuses: a max interval below the min. */
+    cloudpartner_watch_options upside_down = cloudpartner_watch_options_default();
+    upside_down.min_interval_ms = 2000;
+    upside_down.max_interval_ms = 1000;
+    CHECK_KIND(cloudpartner_client_watch_start(client, "contoso", "live-offer", &upside_down, &watch, &err),
+               CLOUDPARTNER_ERROR_INVALID_ARGUMENT, err);
+    CHECK(watch == NULL && contains(cloudpartner_error_message(err), "max interval"));
+    cloudpartner_error_free(err);
+    CHECK_KIND(cloudpartner_client_watch(client, "contoso", "live-offer", &upside_down, NULL, NULL, NULL, NULL),
+               CLOUDPARTNER_ERROR_INVALID_ARGUMENT, NULL);
 
     /* Parse. */
     CHECK_KIND(cloudpartner_parse_offer_status(NULL, 10, &status, NULL), CLOUDPARTNER_ERROR_INVALID_ARGUMENT,
@@ -431,6 +509,9 @@ static void test_null_and_bad_utf8(const cloudpartner_client *client) {
     cloudpartner_client_free(NULL);
     cloudpartner_batch_free(NULL);
     cloudpartner_emulator_stop(NULL);
+    cloudpartner_emulator_free(NULL);
+    cloudpartner_watch_close(NULL);
+    cloudpartner_watch_free(NULL);
 }
 
 static void test_batch(const cloudpartner_client *client) {
@@ -492,10 +573,95 @@ static void watch_log_free(watch_log *log) {
     cloudpartner_offer_status_free(log->first);
 }
 
+/* One cloudpartner_watch_next() in a thread of its own. */
+typedef struct {
+    const cloudpartner_watch *watch;
+    cloudpartner_error_kind kind;
+    cloudpartner_offer_status *status;
+} next_call;
+
+static void *call_next(void *p) {
+    next_call *call = p;
+    call->kind = cloudpartner_watch_next(call->watch, &call->status, NULL);
+    return NULL;
+}
+
+/* The watch handle: next until over, an error once, and close from another thread. */
+static void test_watch_handle(const cloudpartner_client *client) {
+    cloudpartner_watch_options opts = cloudpartner_watch_options_default();
+    opts.min_interval_ms = 60000;
+    opts.max_interval_ms = 60000;
+    cloudpartner_watch *watch = NULL;
+    cloudpartner_offer_status *status = NULL;
+    cloudpartner_error *err = NULL;
+    CHECK_KIND(cloudpartner_client_watch_start(client, "contoso", "vm-offer", &opts, &watch, &err),
+               CLOUDPARTNER_OK, err);
+    CHECK_KIND(cloudpartner_watch_next(watch, &status, &err), CLOUDPARTNER_OK, err);
+    CHECK(cloudpartner_offer_status_state(status) == CLOUDPARTNER_OFFER_STATE_RUNNING);
+    cloudpartner_offer_status_free(status);
+    /* The next poll is a minute away: a close from here ends the waiting call at once. */
+    next_call call = {watch, CLOUDPARTNER_ERROR_INTERNAL, NULL};
+    pthread_t thread;
+    CHECK(pthread_create(&thread, NULL, call_next, &call) == 0);
+    struct timespec pause = {0, 300 * 1000 * 1000};
+    nanosleep(&pause, NULL);
+    CHECK(!cloudpartner_watch_is_closed(watch));
+    cloudpartner_watch_close(watch);
+    CHECK(pthread_join(thread, NULL) == 0);
+    CHECK_KIND(call.kind, CLOUDPARTNER_OK, NULL);
+    CHECK(call.status == NULL);
+    /* Closed twice is fine; it stays over. */
+    cloudpartner_watch_close(watch);
+    CHECK(cloudpartner_watch_is_closed(watch));
+    status = (cloudpartner_offer_status *)(void *)&status;
+    CHECK_KIND(cloudpartner_watch_next(watch, &status, &err), CLOUDPARTNER_OK, err);
+    CHECK(status == NULL && err == NULL);
+    cloudpartner_watch_free(watch);
+
+    /* An error ends the watch: returned once, then the watch is over. */
+    CHECK_KIND(cloudpartner_client_watch_start(client, "contoso", "missing-offer", NULL, &watch, &err),
+               CLOUDPARTNER_OK, err);
+    CHECK_KIND(cloudpartner_watch_next(watch, &status, &err), CLOUDPARTNER_ERROR_NOT_FOUND, err);
+    CHECK(status == NULL && cloudpartner_error_status_code(err) == 404);
+    cloudpartner_error_free(err);
+    CHECK_KIND(cloudpartner_watch_next(watch, &status, &err), CLOUDPARTNER_OK, err);
+    CHECK(status == NULL);
+    CHECK(!cloudpartner_watch_is_closed(watch));
+    cloudpartner_watch_free(watch);
+
+    /* A terminal offer: its status, then over; freed without a close. */
+    CHECK_KIND(cloudpartner_client_watch_start(client, "contoso", "live-offer", NULL, &watch, &err),
+               CLOUDPARTNER_OK, err);
+    CHECK_KIND(cloudpartner_watch_next(watch, &status, &err), CLOUDPARTNER_OK, err);
+    CHECK(cloudpartner_offer_status_is_terminal(status));
+    cloudpartner_offer_status_free(status);
+    CHECK_KIND(cloudpartner_watch_next(watch, &status, &err), CLOUDPARTNER_OK, err);
+    CHECK(status == NULL);
+    cloudpartner_watch_free(watch);
+
+    /* A watch left open while it waits: freed, it stops. */
+    CHECK_KIND(cloudpartner_client_watch_start(client, "contoso", "vm-offer", &opts, &watch, &err),
+               CLOUDPARTNER_OK, err);
+    CHECK_KIND(cloudpartner_watch_next(watch, &status, &err), CLOUDPARTNER_OK, err);
+    cloudpartner_offer_status_free(status);
+    cloudpartner_watch_free(watch);
+}
+
 static void test_watch(void) {
-    /* A publish that runs in about 8 s (valgrind makes the rest slow): watched to the end. */
+    /* A publish that runs in about 8 s (valgrind makes the rest slow): watched to the end,
+     * by a client made from the emulator's options (its clock as poll_time_scale). */
     cloudpartner_emulator *fast = start_emulator(NULL, VM_OFFER_PUBLISH_SECONDS / 8.0);
-    cloudpartner_client *client = client_for(fast, -1, 0, 0);
+    cloudpartner_client_options client_opts = cloudpartner_client_options_default();
+    client_opts.max_retries = 0;
+    CHECK_KIND(cloudpartner_emulator_client_options(fast, &client_opts), CLOUDPARTNER_OK, NULL);
+    CHECK_STR(client_opts.base_url, cloudpartner_emulator_base_url(fast));
+    CHECK_STR(client_opts.token, cloudpartner_emulator_token(fast));
+    CHECK_NEAR(client_opts.poll_time_scale, VM_OFFER_PUBLISH_SECONDS / 8.0);
+    CHECK(client_opts.max_retries == -1 && client_opts.timeout_ms == 0 && !client_opts.allow_http);
+    cloudpartner_client *client = NULL;
+    cloudpartner_error *client_err = NULL;
+    CHECK_KIND(cloudpartner_client_new(&client_opts, &client, &client_err), CLOUDPARTNER_OK, client_err);
+    cloudpartner_error_free(client_err);
     cloudpartner_watch_options opts = cloudpartner_watch_options_default();
     CHECK(opts.min_interval_ms == 0 && opts.timeout_ms == 0 && !opts.until_publisher_action);
     opts.min_interval_ms = 100;
@@ -534,7 +700,7 @@ static void test_watch(void) {
     CHECK(final_status == NULL && cloudpartner_error_status_code(err) == 404);
     cloudpartner_error_free(err);
     cloudpartner_client_free(client);
-    cloudpartner_emulator_stop(fast);
+    cloudpartner_emulator_free(fast);
 
     /* A publish at real speed: the callback stops the watch at its first status... */
     cloudpartner_emulator *slow = start_emulator(NULL, 0);
@@ -560,8 +726,9 @@ static void test_watch(void) {
     CHECK(waiter.calls >= 1 && final_status != NULL);
     cloudpartner_offer_status_free(final_status);
     watch_log_free(&waiter);
+    test_watch_handle(client);
     cloudpartner_client_free(client);
-    cloudpartner_emulator_stop(slow);
+    cloudpartner_emulator_free(slow);
 }
 
 /* A token source for cloudpartner_token_callback: counts its calls. */
@@ -631,7 +798,7 @@ static void test_token_callback(void) {
     CHECK_KIND(fetch_with_callback(emulator, &empty, 1, &err), CLOUDPARTNER_ERROR_AUTHENTICATION, err);
     CHECK(contains(cloudpartner_error_message(err), "empty"));
     cloudpartner_error_free(err);
-    cloudpartner_emulator_stop(emulator);
+    cloudpartner_emulator_free(emulator);
 }
 
 int main(void) {
@@ -647,7 +814,7 @@ int main(void) {
         test_batch(client);
     }
     cloudpartner_client_free(client);
-    cloudpartner_emulator_stop(emulator);
+    cloudpartner_emulator_free(emulator);
 
     /* A refused connection. */
     cloudpartner_client_options opts = cloudpartner_client_options_default();
@@ -672,7 +839,7 @@ int main(void) {
     cloudpartner_offer_status_free(
         fetch_expecting(client, "contoso", "live-offer", CLOUDPARTNER_OK, NULL, "after a shutdown"));
     cloudpartner_client_free(client);
-    cloudpartner_emulator_stop(emulator);
+    cloudpartner_emulator_free(emulator);
 
     cloudpartner_shutdown();
     return check_summary("test_client");

@@ -91,7 +91,7 @@ int main(void) {
         CHECK(pthread_join(watch_thread, NULL) == 0);
     }
     cloudpartner_client_free(client);
-    cloudpartner_emulator_stop(emulator);
+    cloudpartner_emulator_free(emulator);
     cloudpartner_shutdown();
     return check_summary("test_threads");
 }

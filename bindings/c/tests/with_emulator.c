@@ -51,7 +51,7 @@ int main(int argc, char **argv) {
         perror("with_emulator");
         status = 1 << 8;
     }
-    cloudpartner_emulator_stop(emulator);
+    cloudpartner_emulator_free(emulator);
     cloudpartner_shutdown();
     return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
 }

@@ -1,0 +1,101 @@
+/*
+ * test_tables: the enumerators of cloudpartner.h cover exactly the core's lists
+ * (cloudpartner_table_count/_name): every error kind, offer, step and operation state and
+ * message level the core knows has one enumerator here whose _name() is its spelling, and
+ * no enumerator is left over. A kind or state added to the core fails this test until the
+ * header has its enumerator, and the list below names it.
+ */
+#include "check.h"
+
+typedef const char *(*name_function)(int);
+
+/* The C enumerators of one list and their spellings must be the core's list, exactly. */
+static void check_covers(const char *what, cloudpartner_table table, const int *values, size_t count,
+                         name_function name, const char *none_name, int none_value) {
+    size_t core_count = cloudpartner_table_count((int)table);
+    CHECK_MSG(core_count == count, "%s: the core has %zu, the C enum %zu", what, core_count, count);
+    /* Every core name has exactly one enumerator. */
+    for (size_t i = 0; i < core_count; i++) {
+        const char *core_name = cloudpartner_table_name((int)table, i);
+        int found = 0;
+        for (size_t k = 0; k < count; k++) {
+            if (core_name != NULL && strcmp(name(values[k]), core_name) == 0) found++;
+        }
+        CHECK_MSG(found == 1, "%s: the core's \"%s\" has %d C enumerators", what,
+                  core_name ? core_name : "(null)", found);
+    }
+    /* Every enumerator is a core name, and a distinct value other than the "none" one. */
+    for (size_t k = 0; k < count; k++) {
+        int known = 0;
+        for (size_t i = 0; i < core_count; i++) {
+            const char *core_name = cloudpartner_table_name((int)table, i);
+            if (core_name != NULL && strcmp(name(values[k]), core_name) == 0) known = 1;
+        }
+        CHECK_MSG(known, "%s: enumerator %d (\"%s\") is not in the core's list", what, values[k],
+                  name(values[k]));
+        CHECK_MSG(values[k] != none_value, "%s: enumerator %d is the none value", what, values[k]);
+        for (size_t j = 0; j < k; j++) CHECK_MSG(values[j] != values[k], "%s: %d twice", what, values[k]);
+    }
+    CHECK_STR(name(none_value), none_name);
+    CHECK(cloudpartner_table_name((int)table, core_count) == NULL);
+}
+
+#define COUNT(array) (sizeof(array) / sizeof((array)[0]))
+
+int main(void) {
+    static const int error_kinds[] = {
+        CLOUDPARTNER_ERROR_INVALID_ARGUMENT, CLOUDPARTNER_ERROR_AUTHENTICATION,
+        CLOUDPARTNER_ERROR_PERMISSION_DENIED, CLOUDPARTNER_ERROR_NOT_FOUND,
+        CLOUDPARTNER_ERROR_BAD_REQUEST,     CLOUDPARTNER_ERROR_CONFLICT,
+        CLOUDPARTNER_ERROR_THROTTLED,       CLOUDPARTNER_ERROR_SERVER,
+        CLOUDPARTNER_ERROR_TIMEOUT,         CLOUDPARTNER_ERROR_TRANSPORT,
+        CLOUDPARTNER_ERROR_PARSE,           CLOUDPARTNER_ERROR_TOO_LARGE,
+        CLOUDPARTNER_ERROR_CANCELED,        CLOUDPARTNER_ERROR_INTERNAL,
+    };
+    check_covers("error kinds", CLOUDPARTNER_TABLE_ERROR_KINDS, error_kinds, COUNT(error_kinds),
+                 cloudpartner_error_kind_name, "ok", CLOUDPARTNER_OK);
+    /* The values are the ABI: they never change. */
+    CHECK(CLOUDPARTNER_OK == 0 && CLOUDPARTNER_ERROR_NOT_FOUND == 4 && CLOUDPARTNER_ERROR_INTERNAL == 13 &&
+          CLOUDPARTNER_ERROR_CONFLICT == 14);
+
+    static const int offer_states[] = {
+        CLOUDPARTNER_OFFER_STATE_NEVER_PUBLISHED, CLOUDPARTNER_OFFER_STATE_NOT_STARTED,
+        CLOUDPARTNER_OFFER_STATE_WAITING_FOR_PUBLISHER_REVIEW, CLOUDPARTNER_OFFER_STATE_RUNNING,
+        CLOUDPARTNER_OFFER_STATE_SUCCEEDED, CLOUDPARTNER_OFFER_STATE_CANCELED,
+        CLOUDPARTNER_OFFER_STATE_FAILED,
+    };
+    check_covers("offer states", CLOUDPARTNER_TABLE_OFFER_STATES, offer_states, COUNT(offer_states),
+                 cloudpartner_offer_state_name, "unknown", CLOUDPARTNER_OFFER_STATE_UNKNOWN);
+
+    static const int step_states[] = {
+        CLOUDPARTNER_STEP_STATE_NOT_STARTED, CLOUDPARTNER_STEP_STATE_IN_PROGRESS,
+        CLOUDPARTNER_STEP_STATE_WAITING_FOR_PUBLISHER_REVIEW, CLOUDPARTNER_STEP_STATE_WAITING_FOR_APPROVAL,
+        CLOUDPARTNER_STEP_STATE_BLOCKED, CLOUDPARTNER_STEP_STATE_REJECTED,
+        CLOUDPARTNER_STEP_STATE_COMPLETE, CLOUDPARTNER_STEP_STATE_CANCELED,
+    };
+    check_covers("step states", CLOUDPARTNER_TABLE_STEP_STATES, step_states, COUNT(step_states),
+                 cloudpartner_step_state_name, "unknown", CLOUDPARTNER_STEP_STATE_UNKNOWN);
+
+    static const int operation_states[] = {
+        CLOUDPARTNER_OPERATION_STATE_NOT_STARTED, CLOUDPARTNER_OPERATION_STATE_RUNNING,
+        CLOUDPARTNER_OPERATION_STATE_COMPLETED,   CLOUDPARTNER_OPERATION_STATE_FAILED,
+        CLOUDPARTNER_OPERATION_STATE_CANCELED,
+    };
+    check_covers("operation states", CLOUDPARTNER_TABLE_OPERATION_STATES, operation_states,
+                 COUNT(operation_states), cloudpartner_operation_state_name, "unknown",
+                 CLOUDPARTNER_OPERATION_STATE_UNKNOWN);
+
+    static const int message_levels[] = {
+        CLOUDPARTNER_MESSAGE_LEVEL_INFORMATION, CLOUDPARTNER_MESSAGE_LEVEL_WARNING,
+        CLOUDPARTNER_MESSAGE_LEVEL_ERROR,
+    };
+    check_covers("message levels", CLOUDPARTNER_TABLE_MESSAGE_LEVELS, message_levels, COUNT(message_levels),
+                 cloudpartner_message_level_name, "unknown", CLOUDPARTNER_MESSAGE_LEVEL_UNKNOWN);
+
+    /* Not a table, or past its end: nothing. */
+    CHECK(cloudpartner_table_count(-1) == 0 && cloudpartner_table_count(CLOUDPARTNER_TABLE_MESSAGE_LEVELS + 1) == 0);
+    CHECK(cloudpartner_table_name(-1, 0) == NULL && cloudpartner_table_name(99, 0) == NULL);
+
+    cloudpartner_shutdown();
+    return check_summary("test_tables");
+}
