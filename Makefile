@@ -4,6 +4,8 @@
 #   make test    every test suite: Rust, Python, Node, C (installs what it needs)
 #   make lint    rustfmt, clippy, and each ecosystem's own linters
 #   make bench   benchmarks against what users would use instead
+#   make soak    10 000 reads and 1 000 writes at concurrency 64 with faults; memory stays flat
+#   make fuzz    every fuzz target for FUZZ_SECONDS each (nightly and cargo-fuzz)
 #
 # One target dir for the whole workspace; debug builds for tests.
 
@@ -17,7 +19,7 @@ TEST_TARGETS := test-rust
 LINT_TARGETS := lint-rust
 BENCH_TARGETS :=
 
-.PHONY: all demo test lint bench test-rust lint-rust build-cli
+.PHONY: all demo test lint bench soak test-rust lint-rust build-cli
 all: test
 
 # Each language adds its targets to the lists above.
@@ -49,3 +51,7 @@ lint-rust:
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 
 bench: $(BENCH_TARGETS)
+
+# Not part of make test: a release build and a few minutes of load.
+soak:
+	$(CARGO) run --release --quiet -p cloudpartner-soak
