@@ -27,6 +27,7 @@ all: test
 -include node/node.mk
 -include bindings/c/c.mk
 -include bench/bench.mk
+-include fuzz/fuzz.mk
 
 build-cli:
 	$(CARGO) build -p cloudpartner-cli
