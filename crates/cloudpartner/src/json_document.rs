@@ -11,20 +11,26 @@ use crate::error::{Error, Result};
 /// Reads `bytes` as one JSON value; `expected` (`"a JSON object"`) words the error for
 /// an empty document.
 pub(crate) fn read_value(bytes: &[u8], expected: &str) -> Result<Value> {
+    let text = document_text(bytes, expected)?;
+    serde_json::from_str(text).map_err(|e| json_error(&e))
+}
+
+/// The text of a document: without a UTF-8 BOM, not blank, valid UTF-8 — else a parse
+/// error with its position.
+pub(crate) fn document_text<'a>(bytes: &'a [u8], expected: &str) -> Result<&'a str> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(
             Error::parse(format!("empty document: expected {expected}")).with_position(1, 1)
         );
     }
-    let text = std::str::from_utf8(bytes).map_err(|e| {
+    std::str::from_utf8(bytes).map_err(|e| {
         let (line, column) = position_of(bytes, e.valid_up_to());
         Error::parse(format!(
             "invalid JSON at line {line}, column {column}: invalid UTF-8"
         ))
         .with_position(line, column)
-    })?;
-    serde_json::from_str(text).map_err(|e| json_error(&e))
+    })
 }
 
 /// The 1-based line and column of byte `offset`.
@@ -40,7 +46,8 @@ fn position_of(bytes: &[u8], offset: usize) -> (usize, usize) {
     (line, column)
 }
 
-fn json_error(e: &serde_json::Error) -> Error {
+/// A serde_json error as a parse error with its line and column.
+pub(crate) fn json_error(e: &serde_json::Error) -> Error {
     // serde_json's Display ends with " at line L column C"; keep only the what.
     let text = e.to_string();
     let what = text.rfind(" at line ").map_or(&text[..], |i| &text[..i]);

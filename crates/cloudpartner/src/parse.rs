@@ -1,6 +1,7 @@
 //! Reading an offer status document: lenient by default, strict on request.
 
 use crate::error::{Error, Result};
+use crate::json_document::{document_text, json_error, type_name};
 use crate::model::{Message, OfferStatus};
 use crate::wire::{self, TopStatus};
 
@@ -55,17 +56,7 @@ pub fn parse_offer_status_strict(bytes: &[u8]) -> Result<OfferStatus> {
 
 /// Parses a document with explicit [`ParseOptions`].
 pub fn parse_offer_status_with(bytes: &[u8], options: ParseOptions) -> Result<OfferStatus> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(Error::parse("empty document: expected a JSON object").with_position(1, 1));
-    }
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        let (line, column) = position_of(bytes, e.valid_up_to());
-        Error::parse(format!(
-            "invalid JSON at line {line}, column {column}: invalid UTF-8"
-        ))
-        .with_position(line, column)
-    })?;
+    let text = document_text(bytes, "a JSON object")?;
     if !text.trim_start().starts_with('{') {
         return Err(not_an_object(text));
     }
@@ -93,19 +84,6 @@ pub fn parse_offer_status_with(bytes: &[u8], options: ParseOptions) -> Result<Of
     Ok(status)
 }
 
-/// The 1-based line and column of byte `offset`.
-fn position_of(bytes: &[u8], offset: usize) -> (usize, usize) {
-    let before = &bytes[..offset];
-    let line = before.iter().filter(|b| **b == b'\n').count() + 1;
-    let column = offset
-        - before
-            .iter()
-            .rposition(|b| *b == b'\n')
-            .map_or(0, |i| i + 1)
-        + 1;
-    (line, column)
-}
-
 /// The error for a document that does not start with `{`: a syntax error with its
 /// position, or the type found.
 fn not_an_object(text: &str) -> Error {
@@ -115,36 +93,6 @@ fn not_an_object(text: &str) -> Error {
             "expected a JSON object at the top level, found {}",
             type_name(&value)
         )),
-    }
-}
-
-fn json_error(e: &serde_json::Error) -> Error {
-    let what = describe_json_error(e);
-    let (line, column) = (e.line(), e.column().max(1));
-    Error::parse(format!(
-        "invalid JSON at line {line}, column {column}: {what}"
-    ))
-    .with_position(line, column)
-}
-
-fn describe_json_error(e: &serde_json::Error) -> String {
-    // serde_json's Display ends with " at line L column C"; keep only the what.
-    let text = e.to_string();
-    match text.rfind(" at line ") {
-        Some(i) => text[..i].to_owned(),
-        None => text,
-    }
-}
-
-fn type_name(v: &serde_json::Value) -> &'static str {
-    use serde_json::Value;
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
     }
 }
 

@@ -49,9 +49,7 @@ impl Client {
     /// The publisher accounts the identity may work on (`GET /api/publishers`).
     pub async fn publishers(&self) -> Result<Vec<Publisher>> {
         let url = self.url(&["publishers"], &[]);
-        self.execute(&ApiRequest::get(url))
-            .await?
-            .json(parse_publishers)
+        self.get_json(url, parse_publishers).await
     }
 
     /// A publisher's offers, as summaries: the definition has the display text but no
@@ -59,9 +57,7 @@ impl Client {
     pub async fn offers(&self, publisher_id: &str) -> Result<Vec<Offer>> {
         check_id("publisher", publisher_id)?;
         let url = self.url(&["publishers", publisher_id, "offers"], &[]);
-        self.execute(&ApiRequest::get(url))
-            .await?
-            .json(parse_offers)
+        self.get_json(url, parse_offers).await
     }
 
     /// One offer: the draft (with its ETag, when the service sends one), a slot, or a
@@ -209,9 +205,7 @@ impl Client {
             Some(state) => self.url(&segments, &[("status", state.as_wire())]),
             None => self.url(&segments, &[]),
         };
-        self.execute(&ApiRequest::get(url))
-            .await?
-            .json(parse_operations)
+        self.get_json(url, parse_operations).await
     }
 
     /// One operation by id, with its steps and messages when the service sends them.
@@ -235,9 +229,7 @@ impl Client {
             ],
             &[],
         );
-        self.execute(&ApiRequest::get(url))
-            .await?
-            .json(parse_operation)
+        self.get_json(url, parse_operation).await
     }
 
     /// The operation at a URL that publish, go-live or cancel answered (an
@@ -261,9 +253,12 @@ impl Client {
                 .query_pairs_mut()
                 .append_pair("api-version", self.api_version());
         }
-        self.execute(&ApiRequest::get(resolved.into()))
-            .await?
-            .json(parse_operation)
+        self.get_json(resolved.into(), parse_operation).await
+    }
+
+    /// A GET of `url`, its body read by `parse`.
+    async fn get_json<T>(&self, url: String, parse: fn(&[u8]) -> Result<T>) -> Result<T> {
+        self.execute(&ApiRequest::get(url)).await?.json(parse)
     }
 
     async fn post(
