@@ -28,6 +28,7 @@ all: test
 -include bindings/c/c.mk
 -include bench/bench.mk
 -include fuzz/fuzz.mk
+-include bench/soak/soak.mk
 
 build-cli:
 	$(CARGO) build -p cloudpartner-cli
@@ -53,6 +54,3 @@ lint-rust:
 
 bench: $(BENCH_TARGETS)
 
-# Not part of make test: a release build and a few minutes of load.
-soak:
-	$(CARGO) run --release --quiet -p cloudpartner-soak
