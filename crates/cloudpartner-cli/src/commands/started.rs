@@ -23,7 +23,8 @@ pub struct Started<'a> {
     pub offer: &'a str,
     /// `publish`, `go-live`, `cancel`.
     pub what: &'a str,
-    /// The operation to follow (none when a cancel was done at once).
+    /// The operation to follow (none when a cancel found nothing running: then there is
+    /// nothing to watch either).
     pub operation: Option<OperationRef>,
     /// Follow the offer, until `until`.
     pub watch: Option<WatchUntil>,
@@ -69,16 +70,16 @@ pub async fn report_started(
                 "{title}: {what} accepted, operation {} (`cloudpartner operation {publisher} {offer} {}`)",
                 reference.id, reference.id
             )),
-            None => print_line(&format!("{title}: {what} done")),
+            None => print_line(&format!("{title}: nothing was running, nothing to {what}")),
         }
-        if watch.is_none() {
+        if watch.is_none() && operation.is_some() {
             let until = if what == "publish" { " --until review" } else { "" };
             print_line(&format!(
                 "follow it: cloudpartner watch {publisher} {offer}{until}"
             ));
         }
     }
-    let Some(options) = options else {
+    let (Some(options), Some(_)) = (options, &operation) else {
         return Ok(Exit::Ok);
     };
     if !json {

@@ -58,7 +58,7 @@ pub fn render_operation(title: &str, operation: &Operation, style: Style) -> Str
     )];
     let mut detail = |label: &str, value: String| {
         if !value.is_empty() {
-            lines.push(format!("  {:<13}{value}", format!("{label}:")));
+            lines.push(format!("  {:<14}{value}", format!("{label}:")));
         }
     };
     detail("created", format_when(operation.created));
@@ -82,7 +82,7 @@ pub fn render_operation(title: &str, operation: &Operation, style: Style) -> Str
     );
     if let Some(error) = &operation.error {
         lines.push(format!(
-            "  {:<13}{}",
+            "  {:<14}{}",
             "error:",
             style.paint(Tone::Bad, error)
         ));
@@ -90,7 +90,7 @@ pub fn render_operation(title: &str, operation: &Operation, style: Style) -> Str
     let mut text = lines.join("\n");
     text.push('\n');
     if let Some(detail) = &operation.detail {
-        text.push_str(&render_offer_report("steps", detail, style));
+        text.push_str(&render_offer_report("steps of the operation", detail, style));
     }
     text
 }
