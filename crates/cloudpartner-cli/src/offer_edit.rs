@@ -83,11 +83,28 @@ impl ImageChange {
         };
         let summary = match self {
             ImageChange::Add { plan, image } => {
-                let existed = offer
+                let existing = offer
                     .vm_image_versions(plan)
                     .map_err(refused)?
-                    .iter()
-                    .any(|i| i.version == image.version);
+                    .into_iter()
+                    .find(|i| i.version == image.version);
+                let existed = existing.is_some();
+                // A replaced version keeps what the command line does not say.
+                let mut image = image.clone();
+                if let Some(old) = existing {
+                    let keep = |new: &mut String, old: String| {
+                        if new.is_empty() {
+                            *new = old;
+                        }
+                    };
+                    keep(&mut image.label, old.label);
+                    keep(&mut image.media_name, old.media_name);
+                    keep(&mut image.description, old.description);
+                    if image.data_disks.is_empty() {
+                        image.data_disks = old.data_disks;
+                    }
+                }
+                let image = &image;
                 after.set_vm_image_version(plan, image).map_err(refused)?;
                 let disks = match image.data_disks.len() {
                     0 => String::new(),

@@ -169,7 +169,19 @@ fn transient_errors_are_retried() {
     let out =
         run(server.cli(&["--max-retries", "2", "status", "contoso", "live-offer"])).expect_code(0);
     assert!(out.stdout.starts_with("contoso/live-offer  succeeded"));
-    // The retries are logged as warnings.
+    // Retries are quiet without -v ...
+    assert_eq!(out.stderr, "");
+    // ... and logged with it.
+    server.emulator().add_fault(
+        Fault::new(FaultKind::Status {
+            status: 503,
+            retry_after_seconds: None,
+        })
+        .for_offer("live-offer")
+        .times(2),
+    );
+    let out = run(server.cli(&["-v", "--max-retries", "2", "status", "contoso", "live-offer"]))
+        .expect_code(0);
     assert!(out.stderr.contains("retry 1 of 2"), "{}", out.stderr);
 }
 

@@ -7,11 +7,15 @@ use crate::args::{CancelArgs, GlobalArgs};
 use crate::connection::Connection;
 use crate::exit_code::Exit;
 use crate::failure::Failure;
-use crate::waiting::request_timeout;
+use crate::waiting::{request_timeout, watch_options};
 
 /// Cancels the offer's running operation; with `--watch`, follows the offer until it
 /// stops (exit code 4 once canceled, as `watch`).
 pub async fn cancel(global: &GlobalArgs, args: &CancelArgs) -> Result<Exit, Failure> {
+    if args.watch {
+        // Before anything is sent.
+        watch_options(&args.intervals, WatchUntil::Terminal, global.timeout)?;
+    }
     let timeout = if args.watch {
         request_timeout(global)
     } else {

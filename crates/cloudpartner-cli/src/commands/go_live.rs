@@ -7,11 +7,15 @@ use crate::args::{GoLiveArgs, GlobalArgs};
 use crate::connection::Connection;
 use crate::exit_code::Exit;
 use crate::failure::Failure;
-use crate::waiting::request_timeout;
+use crate::waiting::{request_timeout, watch_options};
 
 /// Makes the reviewed preview live; with `--watch`, follows it until the offer is live
 /// (exit code 0), failed (3) or canceled (4).
 pub async fn go_live(global: &GlobalArgs, args: &GoLiveArgs) -> Result<Exit, Failure> {
+    if args.watch {
+        // Before anything is sent.
+        watch_options(&args.intervals, WatchUntil::Terminal, global.timeout)?;
+    }
     let timeout = if args.watch {
         request_timeout(global)
     } else {

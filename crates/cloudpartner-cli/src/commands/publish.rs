@@ -7,11 +7,15 @@ use crate::args::{GlobalArgs, PublishArgs};
 use crate::connection::Connection;
 use crate::exit_code::Exit;
 use crate::failure::Failure;
-use crate::waiting::request_timeout;
+use crate::waiting::{request_timeout, watch_options};
 
 /// Publishes the draft; with `--watch`, follows it until the preview waits for review
 /// (exit code 5), or it failed (3) or was canceled (4).
 pub async fn publish(global: &GlobalArgs, args: &PublishArgs) -> Result<Exit, Failure> {
+    if args.watch {
+        // Before anything is sent.
+        watch_options(&args.intervals, WatchUntil::PublisherAction, global.timeout)?;
+    }
     let timeout = if args.watch {
         request_timeout(global)
     } else {

@@ -61,7 +61,8 @@ mod tests {
         assert_eq!(
             render_offer(&offer, "draft", &plans, Style::PLAIN),
             "contoso/vm  VM\n  read:    draft\n  type:    microsoft-azure-virtualmachines\n  \
-status:  neverPublished\n  version: 1\n  etag:    W/\"1\"\n  PLAN  VERSION\n  a     no image\n"
+status:  neverPublished\n  version: 1\n  etag:    W/\"1\"\n  \
+PLAN  VERSION   PUBLISHED  SHOWN  DATA DISKS  LABEL  OS DISK\n  a     no image\n"
         );
     }
 }
