@@ -102,9 +102,7 @@ fn base_url_hint(message: &str, from_flag: bool) -> Option<String> {
         return Some(format!("{setting}{url}"));
     }
     if message.contains("http://") && message.contains("base URL") {
-        return Some(
-            "use https://, or allow plain http to this host with --allow-http".to_owned(),
-        );
+        return Some("use https://, or allow plain http to this host with --allow-http".to_owned());
     }
     None
 }
@@ -124,8 +122,11 @@ mod tests {
             Some("--base-url http://127.0.0.1:8080")
         );
         assert_eq!(
-            base_url_hint("base URL `a:1`: the scheme is missing (did you mean `http://a:1`?)", false)
-                .as_deref(),
+            base_url_hint(
+                "base URL `a:1`: the scheme is missing (did you mean `http://a:1`?)",
+                false
+            )
+            .as_deref(),
             Some("CLOUDPARTNER_BASE_URL=http://a:1")
         );
         assert_eq!(base_url_hint("token is blank", true), None);

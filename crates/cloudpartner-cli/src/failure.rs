@@ -18,7 +18,7 @@ pub struct Failure {
     pub hint: Option<String>,
     /// The API error it comes from, as a JSON line shows it (`{"kind", "message",
     /// "statusCode", "apiCode", "requestId"}`).
-    pub api_error: Option<serde_json::Value>,
+    pub api_error: Option<Box<serde_json::Value>>,
     /// The process exit code it leads to.
     pub exit: Exit,
 }
@@ -85,7 +85,7 @@ impl Failure {
             message,
             details: Vec::new(),
             hint: hint_for(error, context),
-            api_error: Some(crate::json_line::error_value(error)),
+            api_error: Some(Box::new(crate::json_line::error_value(error))),
             exit: Exit::Error,
         }
     }
@@ -93,7 +93,7 @@ impl Failure {
     /// The error as a JSON value: the API error's fields when it comes from one, else
     /// `{"kind": null, "message"}`.
     pub fn error_value(&self) -> serde_json::Value {
-        self.api_error.clone().unwrap_or_else(|| {
+        self.api_error.as_deref().cloned().unwrap_or_else(|| {
             serde_json::json!({
                 "kind": serde_json::Value::Null,
                 "message": self.message,
@@ -152,7 +152,11 @@ mod tests {
         let f = f.with_details(vec!["Certification: not\ngeneralized".into()]);
         assert_eq!(
             f.lines(Style::PLAIN),
-            ["error: bad thing", "  Certification: not generalized", "hint: try again"]
+            [
+                "error: bad thing",
+                "  Certification: not generalized",
+                "hint: try again"
+            ]
         );
         assert_eq!(Failure::usage("x").exit, Exit::Usage);
     }

@@ -11,9 +11,7 @@ use crate::failure::Failure;
 /// The request timeout of a command whose `--timeout` bounds a whole wait: never more
 /// than the default per request.
 pub fn request_timeout(global: &GlobalArgs) -> Option<Duration> {
-    global
-        .timeout
-        .map(|t| t.min(cloudpartner::DEFAULT_TIMEOUT))
+    global.timeout.map(|t| t.min(cloudpartner::DEFAULT_TIMEOUT))
 }
 
 /// The options of a watch until `until`, bounded by `timeout`; a usage error when the

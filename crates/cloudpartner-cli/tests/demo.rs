@@ -62,7 +62,9 @@ fn the_demo_watches_vm_offer_from_start_to_live() {
     );
     assert!(text.contains(&format!("\n  {program} --base-url http://127.0.0.1:8080 --token emulator-token status contoso running-offer live-offer\n")), "{text}");
     assert!(
-        text.contains("`cargo install --path crates/cloudpartner-cli` puts `cloudpartner` on your PATH"),
+        text.contains(
+            "`cargo install --path crates/cloudpartner-cli` puts `cloudpartner` on your PATH"
+        ),
         "{text}"
     );
     assert!(!text.contains('\x1b'), "no escapes without a terminal");

@@ -180,8 +180,15 @@ fn transient_errors_are_retried() {
         .for_offer("live-offer")
         .times(2),
     );
-    let out = run(server.cli(&["-v", "--max-retries", "2", "status", "contoso", "live-offer"]))
-        .expect_code(0);
+    let out = run(server.cli(&[
+        "-v",
+        "--max-retries",
+        "2",
+        "status",
+        "contoso",
+        "live-offer",
+    ]))
+    .expect_code(0);
     assert!(out.stderr.contains("retry 1 of 2"), "{}", out.stderr);
 }
 

@@ -11,7 +11,11 @@ fn publishers_as_a_table_and_as_json() {
     let server = Server::start();
     let out = run(server.cli(&["publishers"])).expect_code(0);
     let lines: Vec<&str> = out.stdout.lines().collect();
-    assert!(lines[0].starts_with("ID       NAME     SELLER ID"), "{}", out.stdout);
+    assert!(
+        lines[0].starts_with("ID       NAME     SELLER ID"),
+        "{}",
+        out.stdout
+    );
     assert!(lines[1].starts_with("contoso  Contoso  "), "{}", out.stdout);
     let out = run(server.cli(&["publishers", "--json"])).expect_code(0);
     let documents = json_lines(&out.stdout);
@@ -65,7 +69,10 @@ fn offer_show_gives_the_offer_its_plans_and_versions_without_signatures() {
         text.starts_with("contoso/vm-release  Contoso Release VM\n  read:    draft\n"),
         "{text}"
     );
-    assert!(text.contains("\n  status:  neverPublished\n  version: 1\n"), "{text}");
+    assert!(
+        text.contains("\n  status:  neverPublished\n  version: 1\n"),
+        "{text}"
+    );
     assert!(text.contains("\n  etag:    W/\""), "{text}");
     let rows: Vec<(&str, &str)> = text
         .lines()
@@ -106,25 +113,55 @@ fn offer_show_reads_slots_and_versions() {
     let server = Server::with(Emulator::builder().time_scale(common::FAST));
     // Nothing published yet: no preview.
     let out = run(server.cli(&[
-        "offer", "show", "contoso", "vm-release", "--slot", "preview",
+        "offer",
+        "show",
+        "contoso",
+        "vm-release",
+        "--slot",
+        "preview",
     ]))
     .expect_code(1);
     assert!(out.error_lines()[0].contains("not_found"), "{}", out.stderr);
     let out = run(server.cli(&["offer", "show", "contoso", "vm-release", "--version", "1"]))
         .expect_code(0);
-    assert!(out.stdout.contains("  read:    version 1\n"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("  read:    version 1\n"),
+        "{}",
+        out.stdout
+    );
     let requests = server.emulator().requests();
-    assert!(requests[0].path.ends_with("/offers/vm-release/slot/Preview"), "{requests:?}");
-    assert!(requests[1].path.ends_with("/offers/vm-release/versions/1"), "{requests:?}");
+    assert!(
+        requests[0]
+            .path
+            .ends_with("/offers/vm-release/slot/Preview"),
+        "{requests:?}"
+    );
+    assert!(
+        requests[1].path.ends_with("/offers/vm-release/versions/1"),
+        "{requests:?}"
+    );
     // A slot and a version together is a usage error.
     run(server.cli(&[
-        "offer", "show", "contoso", "vm-release", "--slot", "draft", "--version", "1",
+        "offer",
+        "show",
+        "contoso",
+        "vm-release",
+        "--slot",
+        "draft",
+        "--version",
+        "1",
     ]))
     .expect_code(2);
-    run(server.cli(&["offer", "show", "contoso", "vm-release", "--slot", "staging"]))
-        .expect_code(2);
-    run(server.cli(&["offer", "show", "contoso", "vm-release", "--version", "-1"]))
-        .expect_code(2);
+    run(server.cli(&[
+        "offer",
+        "show",
+        "contoso",
+        "vm-release",
+        "--slot",
+        "staging",
+    ]))
+    .expect_code(2);
+    run(server.cli(&["offer", "show", "contoso", "vm-release", "--version", "-1"])).expect_code(2);
 }
 
 #[test]
@@ -140,18 +177,33 @@ fn offer_put_writes_what_show_read_and_refuses_a_stale_document() {
 
     let out = run(server.cli(&["offer", "put", "contoso", "vm-release", path])).expect_code(0);
     assert!(
-        out.stdout.starts_with("contoso/vm-release: offer version 2 written (ETag W/\""),
+        out.stdout
+            .starts_with("contoso/vm-release: offer version 2 written (ETag W/\""),
         "{}",
         out.stdout
     );
-    let put = server.emulator().requests().into_iter().find(|r| r.method == "PUT").unwrap();
-    assert!(put.header("if-match").unwrap().starts_with("W/\""), "{put:?}");
+    let put = server
+        .emulator()
+        .requests()
+        .into_iter()
+        .find(|r| r.method == "PUT")
+        .unwrap();
+    assert!(
+        put.header("if-match").unwrap().starts_with("W/\""),
+        "{put:?}"
+    );
     let stored = server
         .emulator()
         .offer_document("contoso", "vm-release", OfferSlot::Draft)
         .unwrap();
-    assert_eq!(stored["definition"]["displayText"], "Contoso Release VM, renamed");
-    assert_eq!(stored["definition"]["plans"], document["definition"]["plans"], "lossless");
+    assert_eq!(
+        stored["definition"]["displayText"],
+        "Contoso Release VM, renamed"
+    );
+    assert_eq!(
+        stored["definition"]["plans"], document["definition"]["plans"],
+        "lossless"
+    );
 
     // The same file again: the draft is at version 2 now.
     let out = run(server.cli(&["offer", "put", "contoso", "vm-release", path])).expect_code(1);
@@ -162,25 +214,51 @@ fn offer_put_writes_what_show_read_and_refuses_a_stale_document() {
     );
     assert!(out.hint_lines()[0].contains("--force"), "{}", out.stderr);
     // --force overwrites; --json prints what was stored.
-    let out = run(server.cli(&["offer", "put", "contoso", "vm-release", path, "--force", "--json"]))
-        .expect_code(0);
+    let out = run(server.cli(&[
+        "offer",
+        "put",
+        "contoso",
+        "vm-release",
+        path,
+        "--force",
+        "--json",
+    ]))
+    .expect_code(0);
     let stored: serde_json::Value = serde_json::from_str(out.stdout.trim()).unwrap();
     assert_eq!(stored["version"], 3);
     let last = server.emulator().requests().pop().unwrap();
     assert_eq!(last.header("if-match"), Some("*"));
     // A wrong ETag is a conflict.
     let out = run(server.cli(&[
-        "offer", "put", "contoso", "vm-release", path, "--if-match", "W/\"old\"",
+        "offer",
+        "put",
+        "contoso",
+        "vm-release",
+        path,
+        "--if-match",
+        "W/\"old\"",
     ]))
     .expect_code(1);
-    assert!(out.error_lines()[0].contains("conflict: HTTP 412"), "{}", out.stderr);
-    assert_eq!(out.hint_lines(), ["hint: the offer changed since it was read: run again"]);
+    assert!(
+        out.error_lines()[0].contains("conflict: HTTP 412"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(
+        out.hint_lines(),
+        ["hint: the offer changed since it was read: run again"]
+    );
     // --create on an offer that exists.
     let out = run(server.cli(&["offer", "put", "contoso", "vm-release", path, "--create"]))
         .expect_code(1);
     assert!(out.error_lines()[0].contains("conflict"), "{}", out.stderr);
     assert_eq!(
-        server.emulator().requests().pop().unwrap().header("if-none-match"),
+        server
+            .emulator()
+            .requests()
+            .pop()
+            .unwrap()
+            .header("if-none-match"),
         Some("*")
     );
     // --create a new one, from stdin.
@@ -189,15 +267,33 @@ fn offer_put_writes_what_show_read_and_refuses_a_stale_document() {
         .cli(&["offer", "put", "contoso", "vm-new", "-", "--create"])
         .write_stdin(document.to_string()))
     .expect_code(0);
-    assert!(out.stdout.starts_with("contoso/vm-new: offer version "), "{}", out.stdout);
+    assert!(
+        out.stdout.starts_with("contoso/vm-new: offer version "),
+        "{}",
+        out.stdout
+    );
     // A document about another offer.
     run(server.cli(&["offer", "put", "contoso", "vm-offer", path, "--force"])).expect_code(2);
-    run(server.cli(&["offer", "put", "contoso", "vm-release", path, "--force", "--create"]))
-        .expect_code(2);
+    run(server.cli(&[
+        "offer",
+        "put",
+        "contoso",
+        "vm-release",
+        path,
+        "--force",
+        "--create",
+    ]))
+    .expect_code(2);
     let broken = dir.path().join("broken.json");
     std::fs::write(&broken, "{\"id\": ").unwrap();
-    let out = run(server.cli(&["offer", "put", "contoso", "vm-release", broken.to_str().unwrap()]))
-        .expect_code(1);
+    let out = run(server.cli(&[
+        "offer",
+        "put",
+        "contoso",
+        "vm-release",
+        broken.to_str().unwrap(),
+    ]))
+    .expect_code(1);
     assert!(out.error_lines()[0].contains("parse"), "{}", out.stderr);
 }
 
@@ -213,12 +309,14 @@ fn publish_then_go_live_one_command_at_a_time() {
     ]))
     .expect_code(0);
     assert!(
-        out.stdout.starts_with("contoso/vm-release: publish accepted, operation "),
+        out.stdout
+            .starts_with("contoso/vm-release: publish accepted, operation "),
         "{}",
         out.stdout
     );
     assert!(
-        out.stdout.ends_with("follow it: cloudpartner watch contoso vm-release --until review\n"),
+        out.stdout
+            .ends_with("follow it: cloudpartner watch contoso vm-release --until review\n"),
         "{}",
         out.stdout
     );
@@ -230,7 +328,11 @@ fn publish_then_go_live_one_command_at_a_time() {
     // While it runs, another publish is a conflict.
     let out = run(server.cli(&["publish", "contoso", "vm-release"]));
     if out.code == 1 {
-        assert!(out.error_lines()[0].contains("conflict: HTTP 409"), "{}", out.stderr);
+        assert!(
+            out.error_lines()[0].contains("conflict: HTTP 409"),
+            "{}",
+            out.stderr
+        );
         assert!(out.hint_lines()[0].contains("cloudpartner cancel contoso vm-release"));
     }
     // Wait for the review.
@@ -240,7 +342,11 @@ fn publish_then_go_live_one_command_at_a_time() {
     let out = run(server.cli(&["go-live", "contoso", "vm-release", "--json"])).expect_code(0);
     let line = &json_lines(&out.stdout)[0];
     assert_eq!(
-        (line["publisherId"].as_str(), line["offerId"].as_str(), line["action"].as_str()),
+        (
+            line["publisherId"].as_str(),
+            line["offerId"].as_str(),
+            line["action"].as_str()
+        ),
         (Some("contoso"), Some("vm-release"), Some("go-live"))
     );
     let id = line["operation"]["id"].as_str().unwrap().to_owned();
@@ -258,8 +364,15 @@ fn publish_then_go_live_one_command_at_a_time() {
     }
     assert!(out.stdout.contains(&id), "{}", out.stdout);
     assert!(out.stdout.contains(" completed "), "{}", out.stdout);
-    let out = run(server.cli(&["operations", "contoso", "vm-release", "--json", "--state", "completed"]))
-        .expect_code(0);
+    let out = run(server.cli(&[
+        "operations",
+        "contoso",
+        "vm-release",
+        "--json",
+        "--state",
+        "completed",
+    ]))
+    .expect_code(0);
     let operations = json_lines(&out.stdout);
     assert!(operations.len() >= 2, "{}", out.stdout);
     for operation in &operations {
@@ -274,14 +387,24 @@ fn publish_then_go_live_one_command_at_a_time() {
     // operation: by id, by URL, as JSON.
     let out = run(server.cli(&["operation", "contoso", "vm-release", &id])).expect_code(0);
     assert!(
-        out.stdout.starts_with(&format!("contoso/vm-release operation {id}  goLive completed\n")),
+        out.stdout.starts_with(&format!(
+            "contoso/vm-release operation {id}  goLive completed\n"
+        )),
         "{}",
         out.stdout
     );
-    assert!(out.stdout.contains("steps of the operation  succeeded"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("steps of the operation  succeeded"),
+        "{}",
+        out.stdout
+    );
     let by_url = run(server.cli(&["operation", "--url", &url, "--json"])).expect_code(0);
-    let by_id = run(server.cli(&["operation", "contoso", "vm-release", &id, "--json"])).expect_code(0);
-    let (by_url, by_id) = (&json_lines(&by_url.stdout)[0], &json_lines(&by_id.stdout)[0]);
+    let by_id =
+        run(server.cli(&["operation", "contoso", "vm-release", &id, "--json"])).expect_code(0);
+    let (by_url, by_id) = (
+        &json_lines(&by_url.stdout)[0],
+        &json_lines(&by_id.stdout)[0],
+    );
     assert_eq!(by_url["id"], by_id["id"]);
     assert_eq!(by_id["offerId"], "vm-release");
     // A URL on another origin is refused before any request.
@@ -292,7 +415,11 @@ fn publish_then_go_live_one_command_at_a_time() {
         "https://elsewhere.example/api/publishers/contoso/offers/vm-release/operations/x",
     ]))
     .expect_code(2);
-    assert!(out.error_lines()[0].contains("refusing to send the token"), "{}", out.stderr);
+    assert!(
+        out.error_lines()[0].contains("refusing to send the token"),
+        "{}",
+        out.stderr
+    );
     assert_eq!(server.emulator().requests().len(), before);
     run(server.cli(&["operation", "contoso", "vm-release", "no-such-operation"])).expect_code(1);
     run(server.cli(&["operation", "contoso"])).expect_code(2);
@@ -305,9 +432,14 @@ fn the_watch_flags_follow_publish_go_live_and_cancel() {
     let mut args = vec!["publish", "contoso", "vm-release", "--watch"];
     args.extend(FAST_POLL);
     let out = run(server.cli(&args)).expect_code(5);
-    assert!(out.stdout.contains("  waiting for publisher review  "), "{}", out.stdout);
     assert!(
-        out.stdout.contains("\ncontoso/vm-release  waiting for publisher review"),
+        out.stdout.contains("  waiting for publisher review  "),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout
+            .contains("\ncontoso/vm-release  waiting for publisher review"),
         "{}",
         out.stdout
     );
@@ -317,7 +449,11 @@ fn the_watch_flags_follow_publish_go_live_and_cancel() {
     let lines = json_lines(&out.stdout);
     assert!(lines[0]["operation"]["id"].is_string());
     assert_eq!(lines.last().unwrap()["status"], "succeeded");
-    assert!(lines[1..].iter().all(|l| l["offerId"] == "vm-release" && l.get("steps").is_some()));
+    assert!(
+        lines[1..]
+            .iter()
+            .all(|l| l["offerId"] == "vm-release" && l.get("steps").is_some())
+    );
     // go-live when nothing waits for review.
     let out = run(server.cli(&["go-live", "contoso", "vm-release"])).expect_code(1);
     assert!(out.error_lines()[0].contains("conflict"), "{}", out.stderr);
@@ -335,17 +471,36 @@ fn cancel_watch_follows_the_offer_until_canceled_with_4() {
     // A real-time clock: the publish runs for days.
     let server = Server::with(Emulator::builder().time_scale(1.0));
     run(server.cli(&["publish", "contoso", "vm-release"])).expect_code(0);
-    let mut args = vec!["cancel", "contoso", "vm-release", "--watch", "--notification-emails", "a@contoso.com"];
+    let mut args = vec![
+        "cancel",
+        "contoso",
+        "vm-release",
+        "--watch",
+        "--notification-emails",
+        "a@contoso.com",
+    ];
     args.extend(FAST_POLL);
     let out = run(server.cli(&args)).expect_code(4);
     assert!(
-        out.stdout.starts_with("contoso/vm-release: cancel accepted, operation "),
+        out.stdout
+            .starts_with("contoso/vm-release: cancel accepted, operation "),
         "{}",
         out.stdout
     );
-    assert!(out.stdout.contains("\ncontoso/vm-release  canceled\n"), "{}", out.stdout);
-    let out = run(server.cli(&["operations", "contoso", "vm-release", "--state", "canceled", "--json"]))
-        .expect_code(0);
+    assert!(
+        out.stdout.contains("\ncontoso/vm-release  canceled\n"),
+        "{}",
+        out.stdout
+    );
+    let out = run(server.cli(&[
+        "operations",
+        "contoso",
+        "vm-release",
+        "--state",
+        "canceled",
+        "--json",
+    ]))
+    .expect_code(0);
     assert_eq!(json_lines(&out.stdout).len(), 1);
 }
 
@@ -354,14 +509,36 @@ fn waiting_commands_check_their_intervals_and_timeout() {
     let server = Server::with(Emulator::builder().time_scale(1.0));
     for command in ["publish", "go-live", "cancel"] {
         let out = run(server.cli(&[
-            command, "contoso", "vm-release", "--watch", "--min-interval", "2", "--max-interval", "1",
+            command,
+            "contoso",
+            "vm-release",
+            "--watch",
+            "--min-interval",
+            "2",
+            "--max-interval",
+            "1",
         ]))
         .expect_code(2);
-        assert!(out.stderr.contains("--max-interval"), "{command}: {}", out.stderr);
+        assert!(
+            out.stderr.contains("--max-interval"),
+            "{command}: {}",
+            out.stderr
+        );
     }
     assert!(server.emulator().requests().is_empty(), "nothing was sent");
-    let mut args = vec!["publish", "contoso", "vm-release", "--watch", "--timeout", "0.3"];
+    let mut args = vec![
+        "publish",
+        "contoso",
+        "vm-release",
+        "--watch",
+        "--timeout",
+        "0.3",
+    ];
     args.extend(FAST_POLL);
     let out = run(server.cli(&args)).expect_code(124);
-    assert!(out.error_lines()[0].starts_with("error: timeout: "), "{}", out.stderr);
+    assert!(
+        out.error_lines()[0].starts_with("error: timeout: "),
+        "{}",
+        out.stderr
+    );
 }

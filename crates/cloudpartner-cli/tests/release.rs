@@ -55,14 +55,20 @@ fn a_whole_release_goes_live_and_production_has_the_new_version() {
     );
     assert!(text.contains("\nread     draft version 1 (neverPublished), plans standard, standard-gen2, byol, ETag W/\""), "{text}");
     assert!(text.contains("\nchange   standard: image 2.0.0 added (os disk https://contosoimages.blob.core.windows.net/vhds/os-2.0.0.vhd?sv=2021-08-06&sr=b&sp=rl&sig=REDACTED)\n"), "{text}");
-    assert!(text.contains("\nwrite    offer version 2 written\n"), "{text}");
+    assert!(
+        text.contains("\nwrite    offer version 2 written\n"),
+        "{text}"
+    );
     assert!(text.contains("\npublish  operation "), "{text}");
     assert!(
         text.contains("\nreview   the preview waits for your review (Publisher signoff), after "),
         "{text}"
     );
     assert!(text.contains("  waiting for publisher review  "), "{text}");
-    assert!(text.contains("\nlive     ") && text.contains("  succeeded  100%\n"), "{text}");
+    assert!(
+        text.contains("\nlive     ") && text.contains("  succeeded  100%\n"),
+        "{text}"
+    );
     assert!(text.contains("\ndone     contoso/vm-release is live with image 2.0.0 of plan standard (offer version 2), after "), "{text}");
     out.assert_no_signature();
     assert_eq!(out.stderr, "");
@@ -74,7 +80,10 @@ fn a_whole_release_goes_live_and_production_has_the_new_version() {
         .into_iter()
         .find(|r| r.method == "PUT")
         .unwrap();
-    assert!(put.header("if-match").unwrap().starts_with("W/\""), "{put:?}");
+    assert!(
+        put.header("if-match").unwrap().starts_with("W/\""),
+        "{put:?}"
+    );
     let body = put.body_json().unwrap();
     assert_eq!(
         body["definition"]["plans"][0]["microsoft-azure-virtualmachines.vmImages"]["2.0.0"]["osVhdUrl"],
@@ -94,7 +103,10 @@ fn a_whole_release_goes_live_and_production_has_the_new_version() {
     .expect_code(0);
     let document: serde_json::Value = serde_json::from_str(live.stdout.trim()).unwrap();
     let images = &document["definition"]["plans"][0]["microsoft-azure-virtualmachines.vmImages"];
-    assert_eq!(images["2.0.0"]["osVhdUrl"], SAS_URL, "--json keeps the real URL");
+    assert_eq!(
+        images["2.0.0"]["osVhdUrl"], SAS_URL,
+        "--json keeps the real URL"
+    );
     assert!(images.get("1.1.0").is_some());
     let status = run(server.cli(&["status", "contoso", "vm-release", "--json"])).expect_code(0);
     assert_eq!(json_lines(&status.stdout)[0]["status"], "succeeded");
@@ -129,14 +141,21 @@ fn without_go_live_it_stops_for_review_with_5_and_says_what_is_next() {
     let mut args = vec!["go-live", "contoso", "vm-release", "--watch"];
     args.extend(FAST_POLL);
     let out = run(server.cli(&args)).expect_code(0);
-    assert!(out.stdout.contains("contoso/vm-release  succeeded"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("contoso/vm-release  succeeded"),
+        "{}",
+        out.stdout
+    );
 }
 
 #[test]
 fn dry_run_prints_the_diff_and_sends_no_write() {
     let server = Server::fast();
-    let out = run(server.cli(&release_args("vm-release", &["--dry-run", "--go-live", "-v"])))
-        .expect_code(0);
+    let out = run(server.cli(&release_args(
+        "vm-release",
+        &["--dry-run", "--go-live", "-v"],
+    )))
+    .expect_code(0);
     let text = &out.stdout;
     assert!(
         text.contains(
@@ -154,7 +173,13 @@ fn dry_run_prints_the_diff_and_sends_no_write() {
     );
     out.assert_no_signature();
     assert_eq!(server.methods(), ["GET"]);
-    assert!(server.emulator().requests().iter().all(|r| r.method == "GET"));
+    assert!(
+        server
+            .emulator()
+            .requests()
+            .iter()
+            .all(|r| r.method == "GET")
+    );
     let draft = server
         .emulator()
         .offer_document("contoso", "vm-release", OfferSlot::Draft)
@@ -176,8 +201,8 @@ fn a_rejected_certification_exits_3_with_the_phase_the_messages_and_what_to_run(
           {"id": "certify", "stepName": "Certification", "estimatedTimeFrame": "~2-3 days", "durationSeconds": 3600,
            "outcome": "rejected", "message": "<p>The operating system disk is <b>not generalized</b>.</p>"}]}}}}}}"#,
     );
-    let out = run(server.cli(&release_args("rejected-release", &["--go-live", "-v"])))
-        .expect_code(3);
+    let out =
+        run(server.cli(&release_args("rejected-release", &["--go-live", "-v"]))).expect_code(3);
     assert_eq!(
         phases(&out.stdout),
         ["read", "change", "write", "publish", "review"],
@@ -208,11 +233,13 @@ fn a_rejected_certification_exits_3_with_the_phase_the_messages_and_what_to_run(
     );
     out.assert_no_signature();
     // No go-live was tried.
-    assert!(!server
-        .emulator()
-        .requests()
-        .iter()
-        .any(|r| r.path.ends_with("/golive")));
+    assert!(
+        !server
+            .emulator()
+            .requests()
+            .iter()
+            .any(|r| r.path.ends_with("/golive"))
+    );
     // The command it names works, and shows the failed publish.
     let ops = run(server.cli(&[
         "operations",
@@ -258,7 +285,8 @@ fn a_stale_etag_exits_1_with_conflict_and_says_to_run_again() {
     let errors = out.error_lines();
     assert_eq!(errors.len(), 1, "{}", out.stderr);
     assert!(
-        errors[0].starts_with("error: release failed at write: contoso/vm-release: conflict: HTTP 412"),
+        errors[0]
+            .starts_with("error: release failed at write: contoso/vm-release: conflict: HTTP 412"),
         "{}",
         errors[0]
     );
@@ -273,7 +301,10 @@ fn a_stale_etag_exits_1_with_conflict_and_says_to_run_again() {
         .emulator()
         .offer_document("contoso", "vm-release", OfferSlot::Draft)
         .unwrap();
-    assert_eq!(draft["definition"]["displayText"], "Changed by someone else");
+    assert_eq!(
+        draft["definition"]["displayText"],
+        "Changed by someone else"
+    );
 
     // Run again: it works.
     run(server.cli(&release_args("vm-release", &[]))).expect_code(5);
@@ -288,7 +319,9 @@ fn json_prints_one_document_per_phase_and_change() {
     phases.dedup();
     assert_eq!(
         phases,
-        ["read", "change", "write", "publish", "review", "go-live", "live", "done"]
+        [
+            "read", "change", "write", "publish", "review", "go-live", "live", "done"
+        ]
     );
     for line in &lines {
         assert_eq!(line["publisherId"], "contoso");
@@ -298,23 +331,48 @@ fn json_prints_one_document_per_phase_and_change() {
     assert!(lines[0]["etag"].as_str().unwrap().starts_with("W/"));
     assert_eq!(lines[1]["planId"], "standard");
     assert_eq!(lines[2]["version"], 2);
-    assert!(lines[3]["operation"]["url"].as_str().unwrap().starts_with("http://127.0.0.1:"));
-    let review: Vec<&serde_json::Value> = lines.iter().filter(|l| l["phase"] == "review" && l.get("steps").is_some()).collect();
+    assert!(
+        lines[3]["operation"]["url"]
+            .as_str()
+            .unwrap()
+            .starts_with("http://127.0.0.1:")
+    );
+    let review: Vec<&serde_json::Value> = lines
+        .iter()
+        .filter(|l| l["phase"] == "review" && l.get("steps").is_some())
+        .collect();
     assert!(!review.is_empty());
-    assert!(review.iter().all(|l| cloudpartner::parse_offer_status(l.to_string().as_bytes()).is_ok()));
+    assert!(
+        review
+            .iter()
+            .all(|l| cloudpartner::parse_offer_status(l.to_string().as_bytes()).is_ok())
+    );
     let last = lines.last().unwrap();
-    assert_eq!((last["result"].as_str(), last["exitCode"].as_i64()), (Some("live"), Some(0)));
+    assert_eq!(
+        (last["result"].as_str(), last["exitCode"].as_i64()),
+        (Some("live"), Some(0))
+    );
     // The dry run's document keeps the real URL.
     let dry = run(server.cli(&[
-        "release", "contoso", "vm-release", "--plan", "byol", "--version", "3.0.0",
-        "--os-vhd-url", SAS_URL, "--dry-run", "--json",
+        "release",
+        "contoso",
+        "vm-release",
+        "--plan",
+        "byol",
+        "--version",
+        "3.0.0",
+        "--os-vhd-url",
+        SAS_URL,
+        "--dry-run",
+        "--json",
     ]))
     .expect_code(0);
     let lines = json_lines(&dry.stdout);
     let last = lines.last().unwrap();
     assert_eq!(last["result"], "dry-run");
     assert_eq!(
-        last["offer"]["definition"]["plans"][1]["microsoft-azure-virtualmachines.vmImages"]["3.0.0"]["osVhdUrl"],
+        last["offer"]["definition"]["plans"][1]["microsoft-azure-virtualmachines.vmImages"]["3.0.0"]
+            ["osVhdUrl"],
         SAS_URL
     );
     assert!(!dry.stderr.contains(SIG));
@@ -336,9 +394,20 @@ fn a_failure_in_json_is_a_line_with_the_phase_and_the_error() {
     assert_eq!(last["error"]["kind"], "conflict");
     assert_eq!(last["error"]["statusCode"], 409);
     assert!(last["error"]["requestId"].is_string());
-    assert!(last["hint"].as_str().unwrap().contains("cloudpartner operations contoso vm-release --state running"));
+    assert!(
+        last["hint"]
+            .as_str()
+            .unwrap()
+            .contains("cloudpartner operations contoso vm-release --state running")
+    );
     assert_eq!(last["exitCode"], 1);
-    assert!(out.error_lines()[0].starts_with("error: release failed at publish: contoso/vm-release: conflict: HTTP 409"), "{}", out.stderr);
+    assert!(
+        out.error_lines()[0].starts_with(
+            "error: release failed at publish: contoso/vm-release: conflict: HTTP 409"
+        ),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]
@@ -358,14 +427,55 @@ fn the_timeout_bounds_the_whole_release_with_124() {
 fn bad_flags_are_usage_errors_before_any_request() {
     let server = Server::fast();
     for (extra, what) in [
-        (&["--os-vhd-url", "http://plain/os.vhd?sig=Zm9yLXRlc3RzLW9ubHk%3D"][..], "https"),
-        (&["--os-vhd-url", SAS_URL, "--data-disk", "zero=https://a/d.vhd?sig=Zm9yLXRlc3RzLW9ubHk%3D"], "LUN"),
-        (&["--os-vhd-url", SAS_URL, "--data-disk", "https://a/d.vhd?sig=Zm9yLXRlc3RzLW9ubHk%3D"], "LUN=URL"),
-        (&["--os-vhd-url", SAS_URL, "--min-interval", "1", "--max-interval", "0.5"], "--max-interval"),
-        (&["--os-vhd-url", SAS_URL, "--version", "2.0.0"], "cannot be used multiple times"),
+        (
+            &[
+                "--os-vhd-url",
+                "http://plain/os.vhd?sig=Zm9yLXRlc3RzLW9ubHk%3D",
+            ][..],
+            "https",
+        ),
+        (
+            &[
+                "--os-vhd-url",
+                SAS_URL,
+                "--data-disk",
+                "zero=https://a/d.vhd?sig=Zm9yLXRlc3RzLW9ubHk%3D",
+            ],
+            "LUN",
+        ),
+        (
+            &[
+                "--os-vhd-url",
+                SAS_URL,
+                "--data-disk",
+                "https://a/d.vhd?sig=Zm9yLXRlc3RzLW9ubHk%3D",
+            ],
+            "LUN=URL",
+        ),
+        (
+            &[
+                "--os-vhd-url",
+                SAS_URL,
+                "--min-interval",
+                "1",
+                "--max-interval",
+                "0.5",
+            ],
+            "--max-interval",
+        ),
+        (
+            &["--os-vhd-url", SAS_URL, "--version", "2.0.0"],
+            "cannot be used multiple times",
+        ),
     ] {
         let mut args = vec![
-            "release", "contoso", "vm-release", "--plan", "standard", "--version", "2.0.0",
+            "release",
+            "contoso",
+            "vm-release",
+            "--plan",
+            "standard",
+            "--version",
+            "2.0.0",
         ];
         args.extend_from_slice(extra);
         let out = run(server.cli(&args)).expect_code(2);
@@ -373,8 +483,15 @@ fn bad_flags_are_usage_errors_before_any_request() {
         out.assert_no_signature();
     }
     let out = run(server.cli(&[
-        "release", "contoso", "vm-release", "--plan", "premium", "--version", "2.0.0",
-        "--os-vhd-url", SAS_URL,
+        "release",
+        "contoso",
+        "vm-release",
+        "--plan",
+        "premium",
+        "--version",
+        "2.0.0",
+        "--os-vhd-url",
+        SAS_URL,
     ]))
     .expect_code(2);
     assert!(
@@ -382,7 +499,11 @@ fn bad_flags_are_usage_errors_before_any_request() {
         "{}",
         out.stderr
     );
-    assert!(out.error_lines()[0].starts_with("error: release failed at change: "), "{}", out.stderr);
+    assert!(
+        out.error_lines()[0].starts_with("error: release failed at change: "),
+        "{}",
+        out.stderr
+    );
     assert!(out.hint_lines()[0].contains("cloudpartner image list contoso vm-release"));
     assert!(server.methods().iter().all(|m| m == "GET"));
 }
@@ -399,7 +520,11 @@ fn verbose_logs_never_show_a_signature() {
         .times(1),
     );
     let out = run(server.cli(&release_args("vm-release", &["-vvv", "--go-live"]))).expect_code(0);
-    assert!(out.stderr.contains("PUT http://127.0.0.1:"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("PUT http://127.0.0.1:"),
+        "{}",
+        out.stderr
+    );
     out.assert_no_signature();
 }
 

@@ -137,7 +137,10 @@ fn json_is_one_canonical_document_per_offer_in_the_order_given() {
     let expected: Vec<(&str, &str)> = offers.iter().map(|o| ("contoso", *o)).collect();
     assert_eq!(ids, expected);
     for line in out.stdout.lines() {
-        assert!(line.starts_with(r#"{"publisherId":"contoso","offerId":""#), "{line}");
+        assert!(
+            line.starts_with(r#"{"publisherId":"contoso","offerId":""#),
+            "{line}"
+        );
         let parsed = cloudpartner::parse_offer_status(line.as_bytes()).unwrap();
         assert_eq!(parsed.to_json(), without_ids(line), "not canonical");
     }
@@ -169,8 +172,17 @@ fn one_failing_offer_fails_the_command_but_not_the_others() {
         assert_eq!(error["kind"], "not_found");
         assert_eq!(error["statusCode"], 404);
         assert_eq!(error["apiCode"], "OfferNotFound");
-        assert!(error["message"].as_str().unwrap().starts_with("not_found: HTTP 404"), "{error}");
-        assert!(error["requestId"].as_str().is_some_and(|id| !id.is_empty()), "{error}");
+        assert!(
+            error["message"]
+                .as_str()
+                .unwrap()
+                .starts_with("not_found: HTTP 404"),
+            "{error}"
+        );
+        assert!(
+            error["requestId"].as_str().is_some_and(|id| !id.is_empty()),
+            "{error}"
+        );
         assert_eq!(document.as_object().unwrap().len(), 3, "{document}");
     }
     let errors = out.error_lines();

@@ -117,10 +117,42 @@ fn every_command_has_help_with_an_example() {
         assert!(out.stdout.contains(sub), "{}", out.stdout);
     }
     for (command, flags) in [
-        (&["release"][..], &["--plan", "--version", "--os-vhd-url", "--label", "--media-name", "--description", "--data-disk", "--go-live", "--notification-emails", "--dry-run", "--json", "--min-interval", "--max-interval", "--timeout"][..]),
-        (&["publish"], &["--notification-emails", "--watch", "--min-interval", "--max-interval"]),
-        (&["go-live"], &["--watch", "--min-interval", "--max-interval"]),
-        (&["cancel"], &["--watch", "--min-interval", "--max-interval"]),
+        (
+            &["release"][..],
+            &[
+                "--plan",
+                "--version",
+                "--os-vhd-url",
+                "--label",
+                "--media-name",
+                "--description",
+                "--data-disk",
+                "--go-live",
+                "--notification-emails",
+                "--dry-run",
+                "--json",
+                "--min-interval",
+                "--max-interval",
+                "--timeout",
+            ][..],
+        ),
+        (
+            &["publish"],
+            &[
+                "--notification-emails",
+                "--watch",
+                "--min-interval",
+                "--max-interval",
+            ],
+        ),
+        (
+            &["go-live"],
+            &["--watch", "--min-interval", "--max-interval"],
+        ),
+        (
+            &["cancel"],
+            &["--watch", "--min-interval", "--max-interval"],
+        ),
         (&["offer", "show"], &["--slot", "--version", "--json"]),
         (&["offer", "put"], &["--if-match", "--force", "--create"]),
         (&["operations"], &["--state", "--json"]),
@@ -151,7 +183,9 @@ fn a_base_url_without_a_scheme_says_so() {
     .expect_code(2);
     assert_eq!(
         out.error_lines(),
-        ["error: invalid_argument: base URL `127.0.0.1:8080`: the scheme is missing (did you mean `http://127.0.0.1:8080`?)"],
+        [
+            "error: invalid_argument: base URL `127.0.0.1:8080`: the scheme is missing (did you mean `http://127.0.0.1:8080`?)"
+        ],
         "{}",
         out.stderr
     );

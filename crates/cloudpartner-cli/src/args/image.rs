@@ -82,8 +82,10 @@ impl ImageSpecArgs {
 
 /// `cloudpartner image add PUBLISHER OFFER --plan PLAN --version V --os-vhd-url URL ...`
 #[derive(Debug, Args)]
-#[command(after_help = "Example:\n  cloudpartner image add contoso vm-release --plan standard --version 2.0.0 \\\n    \
---os-vhd-url 'https://contosoimages.blob.core.windows.net/vhds/os-2.0.0.vhd?sv=...&sig=...' --dry-run")]
+#[command(
+    after_help = "Example:\n  cloudpartner image add contoso vm-release --plan standard --version 2.0.0 \\\n    \
+--os-vhd-url 'https://contosoimages.blob.core.windows.net/vhds/os-2.0.0.vhd?sv=...&sig=...' --dry-run"
+)]
 pub struct ImageAddArgs {
     /// The publisher id
     pub publisher: String,
@@ -99,7 +101,9 @@ pub struct ImageAddArgs {
 
 /// `cloudpartner image remove PUBLISHER OFFER --plan PLAN --version V [--force] [--dry-run]`
 #[derive(Debug, Args)]
-#[command(after_help = "Example:\n  cloudpartner image remove contoso vm-release --plan standard --version 1.0.0 --dry-run")]
+#[command(
+    after_help = "Example:\n  cloudpartner image remove contoso vm-release --plan standard --version 1.0.0 --dry-run"
+)]
 pub struct ImageRemoveArgs {
     /// The publisher id
     pub publisher: String,
@@ -121,7 +125,9 @@ pub struct ImageRemoveArgs {
 
 /// `cloudpartner image deprecate PUBLISHER OFFER --plan PLAN --version V [--dry-run]`
 #[derive(Debug, Args)]
-#[command(after_help = "Example:\n  cloudpartner image deprecate contoso vm-release --plan standard --version 1.0.0")]
+#[command(
+    after_help = "Example:\n  cloudpartner image deprecate contoso vm-release --plan standard --version 1.0.0"
+)]
 pub struct ImageDeprecateArgs {
     /// The publisher id
     pub publisher: String,
@@ -143,10 +149,12 @@ fn parse_data_disk(text: &str) -> Result<DataDisk, String> {
     let (lun, url) = text
         .split_once('=')
         .ok_or_else(|| "expected LUN=URL, e.g. 0=https://…/data0.vhd".to_owned())?;
-    let lun: u32 = lun
-        .trim()
-        .parse()
-        .map_err(|_| format!("the LUN `{}` is not a number (expected LUN=URL)", lun.trim()))?;
+    let lun: u32 = lun.trim().parse().map_err(|_| {
+        format!(
+            "the LUN `{}` is not a number (expected LUN=URL)",
+            lun.trim()
+        )
+    })?;
     let url = url.trim();
     if url.is_empty() {
         return Err(format!("LUN {lun} has no URL (expected LUN=URL)"));
@@ -161,8 +169,16 @@ mod tests {
     #[test]
     fn data_disks_are_lun_equals_url() {
         let disk = parse_data_disk("1=https://a/d.vhd?sv=1&sig=x").unwrap();
-        assert_eq!((disk.lun, disk.vhd_url.as_str()), (1, "https://a/d.vhd?sv=1&sig=x"));
-        for bad in ["https://a/d.vhd", "x=https://a", "0=", "-1=https://a?sig=s3"] {
+        assert_eq!(
+            (disk.lun, disk.vhd_url.as_str()),
+            (1, "https://a/d.vhd?sv=1&sig=x")
+        );
+        for bad in [
+            "https://a/d.vhd",
+            "x=https://a",
+            "0=",
+            "-1=https://a?sig=s3",
+        ] {
             let error = parse_data_disk(bad).unwrap_err();
             assert!(!error.contains("s3"), "{error}");
         }

@@ -144,10 +144,12 @@ pub enum Command {
 
 /// `cloudpartner status PUBLISHER OFFER... [--json]`
 #[derive(Debug, Args)]
-#[command(after_help = "With --json, each line is {\"publisherId\", \"offerId\", ...the status document}, \
+#[command(
+    after_help = "With --json, each line is {\"publisherId\", \"offerId\", ...the status document}, \
 in the order given; an offer that failed has {\"publisherId\", \"offerId\", \"error\": {\"kind\", \"message\", \
 \"statusCode\", \"apiCode\", \"requestId\"}} in its place.\n\n\
-Example:\n  cloudpartner status contoso vm-offer live-offer\n  cloudpartner status contoso vm-offer live-offer --json")]
+Example:\n  cloudpartner status contoso vm-offer live-offer\n  cloudpartner status contoso vm-offer live-offer --json"
+)]
 pub struct StatusArgs {
     /// The publisher id
     pub publisher: String,
@@ -161,7 +163,9 @@ pub struct StatusArgs {
 
 /// `cloudpartner watch PUBLISHER OFFER [--until terminal|review] ...`
 #[derive(Debug, Args)]
-#[command(after_help = "Example:\n  cloudpartner watch contoso vm-offer --until review --timeout 86400")]
+#[command(
+    after_help = "Example:\n  cloudpartner watch contoso vm-offer --until review --timeout 86400"
+)]
 pub struct WatchArgs {
     /// The publisher id
     pub publisher: String,
@@ -227,7 +231,9 @@ pub struct DemoArgs {
 
 /// `cloudpartner completions SHELL`
 #[derive(Debug, Args)]
-#[command(after_help = "Example:\n  cloudpartner completions bash > ~/.local/share/bash-completion/completions/cloudpartner")]
+#[command(
+    after_help = "Example:\n  cloudpartner completions bash > ~/.local/share/bash-completion/completions/cloudpartner"
+)]
 pub struct CompletionsArgs {
     /// The shell to complete for
     pub shell: clap_complete::Shell,
@@ -309,7 +315,10 @@ mod tests {
         let Command::Watch(watch) = cli.command else {
             panic!("not watch")
         };
-        assert_eq!(watch.intervals.min_interval, Some(Duration::from_millis(100)));
+        assert_eq!(
+            watch.intervals.min_interval,
+            Some(Duration::from_millis(100))
+        );
         assert_eq!(watch.until, Until::Terminal);
     }
 }

@@ -18,7 +18,9 @@ pub struct PublishersArgs {
 
 /// `cloudpartner offers PUBLISHER [--json]`
 #[derive(Debug, Args)]
-#[command(after_help = "Example:\n  cloudpartner offers contoso\n  cloudpartner offers contoso --json | jq -r .id")]
+#[command(
+    after_help = "Example:\n  cloudpartner offers contoso\n  cloudpartner offers contoso --json | jq -r .id"
+)]
 pub struct OffersArgs {
     /// The publisher id
     pub publisher: String,
@@ -67,8 +69,10 @@ impl From<SlotArg> for cloudpartner::OfferSlot {
 
 /// `cloudpartner offer show PUBLISHER OFFER [--slot S | --version N] [--json]`
 #[derive(Debug, Args)]
-#[command(after_help = "Example:\n  cloudpartner offer show contoso vm-release\n  \
-cloudpartner offer show contoso vm-release --slot production --json > offer.json")]
+#[command(
+    after_help = "Example:\n  cloudpartner offer show contoso vm-release\n  \
+cloudpartner offer show contoso vm-release --slot production --json > offer.json"
+)]
 pub struct OfferShowArgs {
     /// The publisher id
     pub publisher: String,
@@ -87,10 +91,12 @@ pub struct OfferShowArgs {
 
 /// `cloudpartner offer put PUBLISHER OFFER FILE|- [--if-match ETAG | --force | --create]`
 #[derive(Debug, Args)]
-#[command(after_help = "Without --if-match, --force or --create, the draft is read first: when its version \
+#[command(
+    after_help = "Without --if-match, --force or --create, the draft is read first: when its version \
 is not the document's, nothing is written (the offer changed since it was read).\n\n\
 Example:\n  cloudpartner offer show contoso vm-release --json > offer.json\n  \
-cloudpartner offer put contoso vm-release offer.json")]
+cloudpartner offer put contoso vm-release offer.json"
+)]
 pub struct OfferPutArgs {
     /// The publisher id
     pub publisher: String,
@@ -114,9 +120,11 @@ pub struct OfferPutArgs {
 
 /// `cloudpartner publish PUBLISHER OFFER [--notification-emails LIST] [--watch]`
 #[derive(Debug, Args)]
-#[command(after_help = "With --watch it follows the publish until the preview waits for your review \
+#[command(
+    after_help = "With --watch it follows the publish until the preview waits for your review \
 (exit code 5), or it failed (3) or was canceled (4).\n\n\
-Example:\n  cloudpartner publish contoso vm-release --notification-emails release@contoso.com --watch")]
+Example:\n  cloudpartner publish contoso vm-release --notification-emails release@contoso.com --watch"
+)]
 pub struct PublishArgs {
     /// The publisher id
     pub publisher: String,
@@ -225,8 +233,10 @@ pub struct OperationsArgs {
 
 /// `cloudpartner operation PUBLISHER OFFER ID [--json]` or `operation --url URL [--json]`
 #[derive(Debug, Args)]
-#[command(after_help = "Example:\n  cloudpartner operation contoso vm-release 56615b67-2185-49fe-80d2-c4ddf77bb2e8\n  \
-cloudpartner operation --url '/api/publishers/contoso/offers/vm-release/operations/56615b67-2185-49fe-80d2-c4ddf77bb2e8'")]
+#[command(
+    after_help = "Example:\n  cloudpartner operation contoso vm-release 56615b67-2185-49fe-80d2-c4ddf77bb2e8\n  \
+cloudpartner operation --url '/api/publishers/contoso/offers/vm-release/operations/56615b67-2185-49fe-80d2-c4ddf77bb2e8'"
+)]
 pub struct OperationArgs {
     /// The publisher id
     #[arg(required_unless_present = "url", requires = "offer")]

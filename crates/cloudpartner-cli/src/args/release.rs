@@ -7,13 +7,15 @@ use super::intervals::IntervalArgs;
 
 /// `cloudpartner release PUBLISHER OFFER --plan PLAN --version V --os-vhd-url URL ...`
 #[derive(Debug, Args)]
-#[command(after_help = "Phases: read the draft, add the image (written with the ETag read), publish, \
+#[command(
+    after_help = "Phases: read the draft, add the image (written with the ETag read), publish, \
 wait until the preview waits for review; with --go-live: go live, wait until live.\n\
 Exit codes: 0 live (with --go-live), 5 the preview waits for review (without it), 1 error, \
 3 failed, 4 canceled, 124 --timeout ran out, 130 Ctrl-C.\n\n\
 Example:\n  cloudpartner release contoso vm-release --plan standard --version 2.0.0 \\\n    \
 --os-vhd-url 'https://contosoimages.blob.core.windows.net/vhds/os-2.0.0.vhd?sv=...&sig=...' \\\n    \
---notification-emails release@contoso.com --go-live --timeout 604800")]
+--notification-emails release@contoso.com --go-live --timeout 604800"
+)]
 pub struct ReleaseArgs {
     /// The publisher id
     pub publisher: String,

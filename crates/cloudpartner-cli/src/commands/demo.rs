@@ -99,7 +99,11 @@ fn program_path() -> String {
     }
     let shown = std::env::current_dir()
         .ok()
-        .and_then(|dir| exe.strip_prefix(dir).ok().map(|p| format!("./{}", p.display())))
+        .and_then(|dir| {
+            exe.strip_prefix(dir)
+                .ok()
+                .map(|p| format!("./{}", p.display()))
+        })
         .unwrap_or_else(|| exe.display().to_string());
     if shown.contains(char::is_whitespace) {
         format!("'{shown}'")

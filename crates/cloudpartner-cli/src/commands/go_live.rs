@@ -3,7 +3,7 @@
 use cloudpartner::{ErrorKind, WatchUntil};
 
 use super::started::{Started, report_started};
-use crate::args::{GoLiveArgs, GlobalArgs};
+use crate::args::{GlobalArgs, GoLiveArgs};
 use crate::connection::Connection;
 use crate::exit_code::Exit;
 use crate::failure::Failure;

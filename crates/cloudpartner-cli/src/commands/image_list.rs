@@ -20,9 +20,8 @@ pub async fn image_list(global: &GlobalArgs, args: &ImageListArgs) -> Result<Exi
     let connection = Connection::open(global, None)?;
     let (p, o) = (args.publisher.as_str(), args.offer.as_str());
     let offer = read_draft(&connection, p, o).await?;
-    let plans = plan_images(&offer, args.plan.as_deref()).map_err(|e| {
-        Failure::error(format!("{p}/{o}: {e}")).with_exit(Exit::Usage)
-    })?;
+    let plans = plan_images(&offer, args.plan.as_deref())
+        .map_err(|e| Failure::error(format!("{p}/{o}: {e}")).with_exit(Exit::Usage))?;
     if args.json {
         for plan in &plans {
             for image in &plan.images {

@@ -21,9 +21,9 @@ mod status;
 mod watch;
 
 use crate::args::{Cli, Command, ImageCommand, OfferCommand};
-use crate::offer_edit::ImageChange;
 use crate::exit_code::Exit;
 use crate::failure::Failure;
+use crate::offer_edit::ImageChange;
 use crate::render::style::Style;
 
 /// Runs the command line and reports any failure on stderr; returns the exit code.

@@ -22,8 +22,8 @@ use crate::output::print_line;
 pub async fn offer_put(global: &GlobalArgs, args: &OfferPutArgs) -> Result<Exit, Failure> {
     let title = format!("{}/{}", args.publisher, args.offer);
     let (name, bytes) = read_input(&args.file)?;
-    let mut offer = cloudpartner::parse_offer(&bytes)
-        .map_err(|e| Failure::error(format!("{name}: {e}")))?;
+    let mut offer =
+        cloudpartner::parse_offer(&bytes).map_err(|e| Failure::error(format!("{name}: {e}")))?;
     check_ids(&mut offer, &args.publisher, &args.offer, &name)?;
     let connection = Connection::open(global, None)?;
     let precondition = if let Some(etag) = &args.if_match {

@@ -21,7 +21,10 @@ pub async fn offer_show(global: &GlobalArgs, args: &OfferShowArgs) -> Result<Exi
             let slot = cloudpartner::OfferSlot::from(slot);
             (OfferSelector::Slot(slot), format!("{slot} slot"))
         }
-        (None, Some(version)) => (OfferSelector::Version(version), format!("version {version}")),
+        (None, Some(version)) => (
+            OfferSelector::Version(version),
+            format!("version {version}"),
+        ),
         (None, None) => (OfferSelector::Draft, "draft".to_owned()),
     };
     let title = format!("{}/{}", args.publisher, args.offer);
@@ -34,8 +37,7 @@ pub async fn offer_show(global: &GlobalArgs, args: &OfferShowArgs) -> Result<Exi
         print_line(&offer.to_json());
         return Ok(Exit::Ok);
     }
-    let plans = plan_images(&offer, None)
-        .map_err(|e| Failure::error(format!("{title}: {e}")))?;
+    let plans = plan_images(&offer, None).map_err(|e| Failure::error(format!("{title}: {e}")))?;
     print(&render_offer(
         &offer,
         &source,

@@ -34,9 +34,7 @@ pub async fn operation(global: &GlobalArgs, args: &OperationArgs) -> Result<Exit
             (operation, Some((p.as_str(), o.as_str())))
         }
         _ => {
-            return Err(Failure::usage(
-                "give PUBLISHER OFFER ID, or --url URL",
-            ));
+            return Err(Failure::usage("give PUBLISHER OFFER ID, or --url URL"));
         }
     };
     if args.json {

@@ -139,7 +139,9 @@ pub async fn release(global: &GlobalArgs, args: &ReleaseArgs) -> Result<Exit, Fa
 }
 
 fn lock(progress: &Mutex<Progress>) -> std::sync::MutexGuard<'_, Progress> {
-    progress.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    progress
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 /// What Ctrl-C leaves behind, phase by phase.
@@ -263,9 +265,7 @@ impl Release<'_> {
             if !args.go_live {
                 self.line(
                     Phase::Done,
-                    &format!(
-                        "review the preview, then: cloudpartner go-live {p} {o} --watch"
-                    ),
+                    &format!("review the preview, then: cloudpartner go-live {p} {o} --watch"),
                     json!({"result": "review", "exitCode": Exit::Review.code()}),
                 );
                 return Ok(Exit::Review);
@@ -424,11 +424,7 @@ impl Release<'_> {
             format!("{} failed", self.title())
         } else {
             let names: Vec<&str> = rejected.iter().map(|s| step_name(s)).collect();
-            format!(
-                "{}: {} rejected",
-                self.title(),
-                names.join(", ")
-            )
+            format!("{}: {} rejected", self.title(), names.join(", "))
         };
         let mut details = Vec::new();
         for step in &rejected {

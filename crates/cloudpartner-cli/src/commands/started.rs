@@ -73,7 +73,11 @@ pub async fn report_started(
             None => print_line(&format!("{title}: nothing was running, nothing to {what}")),
         }
         if watch.is_none() && operation.is_some() {
-            let until = if what == "publish" { " --until review" } else { "" };
+            let until = if what == "publish" {
+                " --until review"
+            } else {
+                ""
+            };
             print_line(&format!(
                 "follow it: cloudpartner watch {publisher} {offer}{until}"
             ));

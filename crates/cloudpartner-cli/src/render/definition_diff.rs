@@ -69,9 +69,17 @@ mod tests {
         image.published_date = "01/02/2027".into();
         after.set_vm_image_version("a", &image).unwrap();
         let diff = definition_diff(&before, &after, Style::PLAIN);
-        assert!(diff.starts_with("--- contoso/vm definition (read)\n+++ contoso/vm definition (to write)\n@@ "), "{diff}");
+        assert!(
+            diff.starts_with(
+                "--- contoso/vm definition (read)\n+++ contoso/vm definition (to write)\n@@ "
+            ),
+            "{diff}"
+        );
         assert!(diff.contains("\n+        \"2.0.0\": {\n"), "{diff}");
-        assert!(diff.contains("+          \"osVhdUrl\": \"https://x/2.vhd?sv=1&sig=REDACTED\",\n"), "{diff}");
+        assert!(
+            diff.contains("+          \"osVhdUrl\": \"https://x/2.vhd?sv=1&sig=REDACTED\",\n"),
+            "{diff}"
+        );
         assert!(!diff.contains("n3w") && !diff.contains("sig=old"), "{diff}");
         assert!(
             diff.lines().all(|l| l.starts_with(['+', '-', ' ', '@'])),

@@ -90,7 +90,11 @@ pub fn render_operation(title: &str, operation: &Operation, style: Style) -> Str
     let mut text = lines.join("\n");
     text.push('\n');
     if let Some(detail) = &operation.detail {
-        text.push_str(&render_offer_report("steps of the operation", detail, style));
+        text.push_str(&render_offer_report(
+            "steps of the operation",
+            detail,
+            style,
+        ));
     }
     text
 }

@@ -108,7 +108,8 @@ impl Table {
                 .set_content_arrangement(ContentArrangement::Dynamic)
                 .set_truncation_indicator(CUT)
                 .set_constraints(
-                    (0..columns).map(|_| ColumnConstraint::LowerBoundary(Width::Fixed(MIN_COLUMN_WIDTH))),
+                    (0..columns)
+                        .map(|_| ColumnConstraint::LowerBoundary(Width::Fixed(MIN_COLUMN_WIDTH))),
                 );
         }
         table
@@ -171,7 +172,10 @@ mod tests {
         for line in &lines {
             assert!(line.chars().count() <= 40, "{line}");
         }
-        assert!(lines[1].starts_with("  vm-release  a description"), "{lines:?}");
+        assert!(
+            lines[1].starts_with("  vm-release  a description"),
+            "{lines:?}"
+        );
         assert!(lines[1].ends_with('…'), "{lines:?}");
     }
 }
