@@ -25,6 +25,8 @@ pub enum WatchView {
         last: Option<OfferStatus>,
         /// Colour.
         style: Style,
+        /// Put before each step change printed above the bar.
+        prefix: String,
     },
     /// One line per change.
     Lines {
@@ -63,9 +65,9 @@ impl WatchView {
         self
     }
 
-    /// Change lines start with this prefix.
+    /// Change lines (and the step changes above a progress bar) start with this prefix.
     pub fn with_line_prefix(mut self, with: &str) -> WatchView {
-        if let WatchView::Lines { prefix, .. } = &mut self {
+        if let WatchView::Lines { prefix, .. } | WatchView::Progress { prefix, .. } = &mut self {
             *prefix = with.to_owned();
         }
         self
@@ -97,6 +99,7 @@ impl WatchView {
             bar,
             last: None,
             style,
+            prefix: String::new(),
         }
     }
 
@@ -110,9 +113,14 @@ impl WatchView {
             WatchView::Lines { style, prefix } => {
                 print_line(&format!("{prefix}{}", change_line(elapsed, status, *style)));
             }
-            WatchView::Progress { bar, last, style } => {
+            WatchView::Progress {
+                bar,
+                last,
+                style,
+                prefix,
+            } => {
                 for line in step_changes(last.as_ref(), status, *style) {
-                    bar.println(line);
+                    bar.println(format!("{prefix}{line}"));
                 }
                 let (state, tone) = offer_state_label(&status.status);
                 let summary = summary(status, *style);
