@@ -115,7 +115,37 @@ fn a_whole_release_goes_live_and_production_has_the_new_version() {
 #[test]
 fn without_go_live_it_stops_for_review_with_5_and_says_what_is_next() {
     let server = Server::fast();
-    let out = run(server.cli(&release_args("vm-release", &[]))).expect_code(5);
+    let out = run(server.cli(&release_args(
+        "vm-release",
+        &[
+            "--notification-emails",
+            "a@contoso.com,b@contoso.com",
+            "--label",
+            "Two",
+            "--data-disk",
+            "0=https://contosoimages.blob.core.windows.net/vhds/d0.vhd?sig=Zm9yLXRlc3RzLW9ubHk%3D",
+        ],
+    )))
+    .expect_code(5);
+    out.assert_no_signature();
+    let publish = server
+        .emulator()
+        .requests()
+        .into_iter()
+        .find(|r| r.method == "POST")
+        .unwrap();
+    assert_eq!(
+        publish.body_json().unwrap()["metadata"]["notification-emails"],
+        "a@contoso.com,b@contoso.com"
+    );
+    let draft = server
+        .emulator()
+        .offer_document("contoso", "vm-release", OfferSlot::Draft)
+        .unwrap();
+    let image =
+        &draft["definition"]["plans"][0]["microsoft-azure-virtualmachines.vmImages"]["2.0.0"];
+    assert_eq!(image["label"], "Two");
+    assert_eq!(image["lunVhdDetails"][0]["lun"], 0);
     assert_eq!(
         phases(&out.stdout),
         ["read", "change", "write", "publish", "review", "done"],
