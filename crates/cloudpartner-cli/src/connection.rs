@@ -49,7 +49,13 @@ impl Connection {
             .with_hint(format!(
                 "with the Azure CLI elsewhere, `{GET_TOKEN}` prints a token"
             )),
-            _ => Failure::usage(e.to_string()),
+            _ => {
+                let failure = Failure::usage(e.to_string());
+                match base_url_hint(e.message(), global.base_url.is_some()) {
+                    Some(hint) => failure.with_hint(hint),
+                    None => failure,
+                }
+            }
         })?;
         log::info!(
             "API: {} (api-version {}), credential: {}",
@@ -79,5 +85,50 @@ impl Connection {
     /// The failure for an error of this connection, about `subject` when given.
     pub fn failure(&self, error: &cloudpartner::Error, subject: Option<&str>) -> Failure {
         Failure::from_api(error, subject, &self.hint_context())
+    }
+}
+
+/// The hint for a base URL the core refused: the URL it suggests (`--base-url
+/// http://127.0.0.1:8080`, or the variable when the URL came from there), or
+/// `--allow-http` for plain http to a remote host.
+fn base_url_hint(message: &str, from_flag: bool) -> Option<String> {
+    let setting = if from_flag {
+        "--base-url "
+    } else {
+        "CLOUDPARTNER_BASE_URL="
+    };
+    if let Some((_, rest)) = message.split_once("did you mean `") {
+        let url = rest.split('`').next()?;
+        return Some(format!("{setting}{url}"));
+    }
+    if message.contains("http://") && message.contains("base URL") {
+        return Some("use https://, or allow plain http to this host with --allow-http".to_owned());
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_url_hints() {
+        assert_eq!(
+            base_url_hint(
+                "base URL `127.0.0.1:8080`: the scheme is missing (did you mean `http://127.0.0.1:8080`?)",
+                true
+            )
+            .as_deref(),
+            Some("--base-url http://127.0.0.1:8080")
+        );
+        assert_eq!(
+            base_url_hint(
+                "base URL `a:1`: the scheme is missing (did you mean `http://a:1`?)",
+                false
+            )
+            .as_deref(),
+            Some("CLOUDPARTNER_BASE_URL=http://a:1")
+        );
+        assert_eq!(base_url_hint("token is blank", true), None);
     }
 }

@@ -11,8 +11,14 @@ use crate::render::style::{Style, Tone};
 pub struct Failure {
     /// The one-line message.
     pub message: String,
+    /// Lines under the message (e.g. the error messages of a rejected step), printed
+    /// indented before the hint.
+    pub details: Vec<String>,
     /// What to try, when something helps.
     pub hint: Option<String>,
+    /// The API error it comes from, as a JSON line shows it (`{"kind", "message",
+    /// "statusCode", "apiCode", "requestId"}`).
+    pub api_error: Option<Box<serde_json::Value>>,
     /// The process exit code it leads to.
     pub exit: Exit,
 }
@@ -22,7 +28,9 @@ impl Failure {
     pub fn error(message: impl Into<String>) -> Failure {
         Failure {
             message: message.into(),
+            details: Vec::new(),
             hint: None,
+            api_error: None,
             exit: Exit::Error,
         }
     }
@@ -31,7 +39,9 @@ impl Failure {
     pub fn usage(message: impl Into<String>) -> Failure {
         Failure {
             message: message.into(),
+            details: Vec::new(),
             hint: Some("see `cloudpartner --help`".to_owned()),
+            api_error: None,
             exit: Exit::Usage,
         }
     }
@@ -39,6 +49,18 @@ impl Failure {
     /// Adds a hint.
     pub fn with_hint(mut self, hint: impl Into<String>) -> Failure {
         self.hint = Some(hint.into());
+        self
+    }
+
+    /// Adds lines under the message.
+    pub fn with_details(mut self, details: Vec<String>) -> Failure {
+        self.details = details;
+        self
+    }
+
+    /// Puts `prefix: ` before the message.
+    pub fn in_context(mut self, prefix: &str) -> Failure {
+        self.message = format!("{prefix}: {}", self.message);
         self
     }
 
@@ -61,9 +83,25 @@ impl Failure {
         };
         Failure {
             message,
+            details: Vec::new(),
             hint: hint_for(error, context),
+            api_error: Some(Box::new(crate::json_line::error_value(error))),
             exit: Exit::Error,
         }
+    }
+
+    /// The error as a JSON value: the API error's fields when it comes from one, else
+    /// `{"kind": null, "message"}`.
+    pub fn error_value(&self) -> serde_json::Value {
+        self.api_error.as_deref().cloned().unwrap_or_else(|| {
+            serde_json::json!({
+                "kind": serde_json::Value::Null,
+                "message": self.message,
+                "statusCode": serde_json::Value::Null,
+                "apiCode": serde_json::Value::Null,
+                "requestId": serde_json::Value::Null,
+            })
+        })
     }
 
     /// The error line and the hint line, as printed.
@@ -73,6 +111,7 @@ impl Failure {
             style.paint(Tone::Bad, "error:"),
             one_line(&self.message)
         )];
+        lines.extend(self.details.iter().map(|d| format!("  {}", one_line(d))));
         if let Some(hint) = &self.hint {
             lines.push(format!(
                 "{} {}",
@@ -109,6 +148,15 @@ mod tests {
         assert_eq!(
             f.lines(Style::PLAIN),
             ["error: bad thing", "hint: try again"]
+        );
+        let f = f.with_details(vec!["Certification: not\ngeneralized".into()]);
+        assert_eq!(
+            f.lines(Style::PLAIN),
+            [
+                "error: bad thing",
+                "  Certification: not generalized",
+                "hint: try again"
+            ]
         );
         assert_eq!(Failure::usage("x").exit, Exit::Usage);
     }

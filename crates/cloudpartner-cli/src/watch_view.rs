@@ -5,7 +5,9 @@ use std::time::Duration;
 
 use cloudpartner::{OfferStatus, StepState};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use serde_json::{Map, Value};
 
+use crate::json_line::{merge, to_line};
 use crate::output::print_line;
 use crate::render::change_line::{change_line, summary};
 use crate::render::progress_bar::whole_percent;
@@ -23,25 +25,59 @@ pub enum WatchView {
         last: Option<OfferStatus>,
         /// Colour.
         style: Style,
+        /// Put before each step change printed above the bar.
+        prefix: String,
     },
     /// One line per change.
     Lines {
         /// Colour.
         style: Style,
+        /// Put before each line (a phase of `release`).
+        prefix: String,
     },
     /// One canonical JSON document per change.
-    Json,
+    Json {
+        /// Fields put before the document's (ids, a phase); none: the document alone.
+        fields: Map<String, Value>,
+    },
 }
 
 impl WatchView {
     /// JSON when asked; a progress bar when stdout is a terminal; lines otherwise.
     pub fn choose(json: bool, terminal: bool, style: Style, title: &str) -> WatchView {
         if json {
-            WatchView::Json
+            WatchView::Json { fields: Map::new() }
         } else if terminal {
             WatchView::progress(title, style)
         } else {
-            WatchView::Lines { style }
+            WatchView::Lines {
+                style,
+                prefix: String::new(),
+            }
+        }
+    }
+
+    /// JSON lines start with these fields.
+    pub fn with_json_fields(mut self, with: Map<String, Value>) -> WatchView {
+        if let WatchView::Json { fields } = &mut self {
+            *fields = with;
+        }
+        self
+    }
+
+    /// Change lines (and the step changes above a progress bar) start with this prefix.
+    pub fn with_line_prefix(mut self, with: &str) -> WatchView {
+        if let WatchView::Lines { prefix, .. } | WatchView::Progress { prefix, .. } = &mut self {
+            *prefix = with.to_owned();
+        }
+        self
+    }
+
+    /// The progress bar, if this view draws one.
+    pub fn bar(&self) -> Option<&ProgressBar> {
+        match self {
+            WatchView::Progress { bar, .. } => Some(bar),
+            _ => None,
         }
     }
 
@@ -63,17 +99,28 @@ impl WatchView {
             bar,
             last: None,
             style,
+            prefix: String::new(),
         }
     }
 
     /// Shows a changed status, `elapsed` after the watch started.
     pub fn show(&mut self, status: &OfferStatus, elapsed: Duration) {
         match self {
-            WatchView::Json => print_line(&status.to_json()),
-            WatchView::Lines { style } => print_line(&change_line(elapsed, status, *style)),
-            WatchView::Progress { bar, last, style } => {
+            WatchView::Json { fields } if fields.is_empty() => print_line(&status.to_json()),
+            WatchView::Json { fields } => {
+                print_line(&to_line(&merge(fields.clone(), status.to_value())));
+            }
+            WatchView::Lines { style, prefix } => {
+                print_line(&format!("{prefix}{}", change_line(elapsed, status, *style)));
+            }
+            WatchView::Progress {
+                bar,
+                last,
+                style,
+                prefix,
+            } => {
                 for line in step_changes(last.as_ref(), status, *style) {
-                    bar.println(line);
+                    bar.println(format!("{prefix}{line}"));
                 }
                 let (state, tone) = offer_state_label(&status.status);
                 let summary = summary(status, *style);

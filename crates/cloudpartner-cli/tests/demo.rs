@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{cloudpartner, run};
+use common::{BIN, cloudpartner, run};
 
 #[test]
 fn the_demo_watches_vm_offer_from_start_to_live() {
@@ -45,7 +45,28 @@ fn the_demo_watches_vm_offer_from_start_to_live() {
         );
     }
     assert!(text.contains("  live:         https://azuremarketplace.microsoft.com/marketplace/apps/contoso.vm-offer"), "{text}");
-    assert!(text.contains("cloudpartner serve"), "{text}");
+    // The closing hint names the binary it ran from (it is not on PATH here).
+    let next = text
+        .lines()
+        .find(|l| l.starts_with("Next: run the emulator with `"))
+        .unwrap_or_else(|| panic!("no closing hint:\n{text}"));
+    let program = next
+        .trim_start_matches("Next: run the emulator with `")
+        .split(" serve --port 8080`")
+        .next()
+        .unwrap();
+    assert_eq!(
+        std::path::Path::new(program).canonicalize().unwrap(),
+        std::path::Path::new(BIN).canonicalize().unwrap(),
+        "{next}"
+    );
+    assert!(text.contains(&format!("\n  {program} --base-url http://127.0.0.1:8080 --token emulator-token status contoso running-offer live-offer\n")), "{text}");
+    assert!(
+        text.contains(
+            "`cargo install --path crates/cloudpartner-cli` puts `cloudpartner` on your PATH"
+        ),
+        "{text}"
+    );
     assert!(!text.contains('\x1b'), "no escapes without a terminal");
     assert_eq!(out.stderr, "");
 }

@@ -98,6 +98,15 @@ fn every_offer_state_of_the_default_scenario_is_shown() {
     ));
 }
 
+/// A `status --json` line without its ids: the canonical status document.
+fn without_ids(line: &str) -> String {
+    let mut value: serde_json::Value = serde_json::from_str(line).unwrap();
+    let object = value.as_object_mut().unwrap();
+    assert!(object.shift_remove("publisherId").is_some(), "{line}");
+    assert!(object.shift_remove("offerId").is_some(), "{line}");
+    serde_json::to_string(&value).unwrap()
+}
+
 #[test]
 fn json_is_one_canonical_document_per_offer_in_the_order_given() {
     let server = Server::start();
@@ -116,9 +125,24 @@ fn json_is_one_canonical_document_per_offer_in_the_order_given() {
         .map(|d| d["status"].as_str().unwrap())
         .collect();
     assert_eq!(states, ["succeeded", "running", "neverPublished", "failed"]);
+    let ids: Vec<(&str, &str)> = documents
+        .iter()
+        .map(|d| {
+            (
+                d["publisherId"].as_str().unwrap(),
+                d["offerId"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    let expected: Vec<(&str, &str)> = offers.iter().map(|o| ("contoso", *o)).collect();
+    assert_eq!(ids, expected);
     for line in out.stdout.lines() {
+        assert!(
+            line.starts_with(r#"{"publisherId":"contoso","offerId":""#),
+            "{line}"
+        );
         let parsed = cloudpartner::parse_offer_status(line.as_bytes()).unwrap();
-        assert_eq!(parsed.to_json(), line, "not canonical");
+        assert_eq!(parsed.to_json(), without_ids(line), "not canonical");
     }
     assert_eq!(documents[1]["steps"][1]["status"], "inProgress");
     assert_eq!(documents[1]["steps"][1]["progressPercentage"], 40);
@@ -136,9 +160,31 @@ fn one_failing_offer_fails_the_command_but_not_the_others() {
         "--json",
     ]))
     .expect_code(1);
+    // One line per offer, in the order given: failures in their place.
     let documents = json_lines(&out.stdout);
-    assert_eq!(documents.len(), 1);
+    assert_eq!(documents.len(), 3);
     assert_eq!(documents[0]["status"], "succeeded");
+    assert_eq!(documents[0]["offerId"], "live-offer");
+    for (document, offer) in documents[1..].iter().zip(["no-such-offer", "also-missing"]) {
+        assert_eq!(document["publisherId"], "contoso");
+        assert_eq!(document["offerId"], offer);
+        let error = &document["error"];
+        assert_eq!(error["kind"], "not_found");
+        assert_eq!(error["statusCode"], 404);
+        assert_eq!(error["apiCode"], "OfferNotFound");
+        assert!(
+            error["message"]
+                .as_str()
+                .unwrap()
+                .starts_with("not_found: HTTP 404"),
+            "{error}"
+        );
+        assert!(
+            error["requestId"].as_str().is_some_and(|id| !id.is_empty()),
+            "{error}"
+        );
+        assert_eq!(document.as_object().unwrap().len(), 3, "{document}");
+    }
     let errors = out.error_lines();
     assert_eq!(errors.len(), 2, "{}", out.stderr);
     assert!(

@@ -32,6 +32,17 @@ fn help_lists_the_subcommands_credentials_and_exit_codes() {
         "AZURE_CLIENT_SECRET",
         "AZURE_AUTHORITY_HOST",
         "124 timed out",
+        "130 interrupted",
+        "publishers",
+        "offers",
+        "offer",
+        "publish",
+        "go-live",
+        "cancel",
+        "operations",
+        "operation",
+        "image",
+        "release",
     ] {
         assert!(
             out.stdout.contains(word),
@@ -56,6 +67,131 @@ fn help_lists_the_subcommands_credentials_and_exit_codes() {
     );
 }
 
+/// Every command and subcommand, as typed.
+const COMMANDS: [&[&str]; 21] = [
+    &["status"],
+    &["watch"],
+    &["inspect"],
+    &["serve"],
+    &["demo"],
+    &["completions"],
+    &["publishers"],
+    &["offers"],
+    &["offer", "show"],
+    &["offer", "put"],
+    &["publish"],
+    &["go-live"],
+    &["cancel"],
+    &["operations"],
+    &["operation"],
+    &["image", "list"],
+    &["image", "add"],
+    &["image", "remove"],
+    &["image", "deprecate"],
+    &["release"],
+    &["offer"],
+];
+
+#[test]
+fn every_command_has_help_with_an_example() {
+    for command in COMMANDS {
+        let mut args = command.to_vec();
+        args.push("--help");
+        let out = run(cloudpartner(&args)).expect_code(0);
+        if matches!(command, ["offer"] | ["image"]) {
+            continue;
+        }
+        assert!(
+            out.stdout.contains("Example:\n  cloudpartner "),
+            "{command:?} --help has no example:\n{}",
+            out.stdout
+        );
+        let example = out.stdout.split("Example:\n").nth(1).unwrap();
+        assert!(
+            example.contains(&format!("cloudpartner {}", command.join(" "))),
+            "{command:?}: {example}"
+        );
+    }
+    let out = run(cloudpartner(&["image", "--help"])).expect_code(0);
+    for sub in ["list", "add", "remove", "deprecate"] {
+        assert!(out.stdout.contains(sub), "{}", out.stdout);
+    }
+    for (command, flags) in [
+        (
+            &["release"][..],
+            &[
+                "--plan",
+                "--version",
+                "--os-vhd-url",
+                "--label",
+                "--media-name",
+                "--description",
+                "--data-disk",
+                "--go-live",
+                "--notification-emails",
+                "--dry-run",
+                "--json",
+                "--min-interval",
+                "--max-interval",
+                "--timeout",
+            ][..],
+        ),
+        (
+            &["publish"],
+            &[
+                "--notification-emails",
+                "--watch",
+                "--min-interval",
+                "--max-interval",
+            ],
+        ),
+        (
+            &["go-live"],
+            &["--watch", "--min-interval", "--max-interval"],
+        ),
+        (
+            &["cancel"],
+            &["--watch", "--min-interval", "--max-interval"],
+        ),
+        (&["offer", "show"], &["--slot", "--version", "--json"]),
+        (&["offer", "put"], &["--if-match", "--force", "--create"]),
+        (&["operations"], &["--state", "--json"]),
+        (&["operation"], &["--url", "--json"]),
+        (&["image", "add"], &["--data-disk", "--dry-run"]),
+        (&["image", "remove"], &["--force", "--dry-run"]),
+    ] {
+        let mut args = command.to_vec();
+        args.push("--help");
+        let out = run(cloudpartner(&args)).expect_code(0);
+        for flag in flags {
+            assert!(out.stdout.contains(flag), "{command:?}: no {flag}");
+        }
+    }
+}
+
+#[test]
+fn a_base_url_without_a_scheme_says_so() {
+    let out = run(cloudpartner(&[
+        "--base-url",
+        "127.0.0.1:8080",
+        "--token",
+        "t",
+        "status",
+        "contoso",
+        "live-offer",
+    ]))
+    .expect_code(2);
+    assert_eq!(
+        out.error_lines(),
+        [
+            "error: invalid_argument: base URL `127.0.0.1:8080`: the scheme is missing (did you mean `http://127.0.0.1:8080`?)"
+        ],
+        "{}",
+        out.stderr
+    );
+    assert_eq!(out.hint_lines(), ["hint: --base-url http://127.0.0.1:8080"]);
+}
+
 #[test]
 fn usage_errors_exit_2() {
     for args in [
@@ -69,6 +205,13 @@ fn usage_errors_exit_2() {
         &["inspect"],
         &["completions", "tcsh"],
         &["demo", "--seconds", "0"],
+        &["offers"],
+        &["offer"],
+        &["offer", "show", "p"],
+        &["image", "add", "p", "o", "--plan", "a"],
+        &["release", "p", "o", "--plan", "a", "--version", "1.0.0"],
+        &["operations", "p", "o", "--state", "sometimes"],
+        &["publish", "p", "o", "--min-interval", "0"],
     ] {
         let out = run(cloudpartner(args)).expect_code(2);
         assert!(
@@ -92,6 +235,14 @@ fn completions_for_each_shell() {
             "serve",
             "demo",
             "min-interval",
+            "publishers",
+            "offers",
+            "go-live",
+            "operations",
+            "image",
+            "release",
+            "os-vhd-url",
+            "dry-run",
         ] {
             assert!(out.stdout.contains(word), "{shell}: no {word}");
         }

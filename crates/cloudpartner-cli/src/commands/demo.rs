@@ -60,19 +60,56 @@ pub async fn demo(global: &GlobalArgs, args: &DemoArgs) -> Result<Exit, Failure>
             timeout: Some(length * 3 + Duration::from_secs(10)),
         },
         json: false,
+        json_ids: false,
     };
     let exit = follow(&connection, &watched, style).await;
     emulator.shutdown().await;
     let exit = exit?;
     if exit == Exit::Ok {
-        print_line(
-            "\nNext: run the emulator with `cloudpartner serve --port 8080`, then in another shell:",
-        );
-        print_line(
-            "  cloudpartner --base-url http://127.0.0.1:8080 --token emulator-token status contoso running-offer live-offer",
-        );
+        let program = program_path();
+        print_line(&format!(
+            "\nNext: run the emulator with `{program} serve --port 8080`, then in another shell:"
+        ));
+        print_line(&format!(
+            "  {program} --base-url http://127.0.0.1:8080 --token emulator-token status contoso running-offer live-offer"
+        ));
+        if program != "cloudpartner" {
+            print_line(
+                "(`cargo install --path crates/cloudpartner-cli` puts `cloudpartner` on your PATH)",
+            );
+        }
     }
     Ok(exit)
+}
+
+/// How to run this binary again: `cloudpartner` when that is what `PATH` finds, else
+/// the path it ran from (after `make demo`, `target/debug/cloudpartner`).
+fn program_path() -> String {
+    let Ok(exe) = std::env::current_exe() else {
+        return "cloudpartner".to_owned();
+    };
+    let on_path = std::env::var_os("PATH").is_some_and(|path| {
+        std::env::split_paths(&path).any(|dir| {
+            let candidate = dir.join("cloudpartner");
+            candidate.canonicalize().ok() == exe.canonicalize().ok() && candidate.exists()
+        })
+    });
+    if on_path {
+        return "cloudpartner".to_owned();
+    }
+    let shown = std::env::current_dir()
+        .ok()
+        .and_then(|dir| {
+            exe.strip_prefix(dir)
+                .ok()
+                .map(|p| format!("./{}", p.display()))
+        })
+        .unwrap_or_else(|| exe.display().to_string());
+    if shown.contains(char::is_whitespace) {
+        format!("'{shown}'")
+    } else {
+        shown
+    }
 }
 
 /// The poll interval for a demo lasting `length`: about 40 polls, between 50 ms and

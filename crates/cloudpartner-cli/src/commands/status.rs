@@ -1,9 +1,13 @@
 //! `cloudpartner status PUBLISHER OFFER... [--json]`
+//!
+//! `--json` prints one line per offer, in the order given: the status document with the
+//! publisher and offer ids first, or, for an offer that failed, its error.
 
 use crate::args::{GlobalArgs, StatusArgs};
 use crate::connection::Connection;
 use crate::exit_code::Exit;
 use crate::failure::Failure;
+use crate::json_line::{failure_line, to_line, with_ids};
 use crate::output::{eprint_line, print, print_line};
 use crate::render::offer_report::render_offer_report;
 use crate::render::style::{Style, Tone};
@@ -28,7 +32,11 @@ pub async fn status(global: &GlobalArgs, args: &StatusArgs) -> Result<Exit, Fail
     for (offer, result) in results {
         let title = format!("{}/{offer}", args.publisher);
         match result {
-            Ok(status) if args.json => print_line(&status.to_json()),
+            Ok(status) if args.json => print_line(&to_line(&with_ids(
+                &args.publisher,
+                &offer,
+                status.to_value(),
+            ))),
             Ok(status) => {
                 if shown > 0 {
                     print("\n");
@@ -38,6 +46,9 @@ pub async fn status(global: &GlobalArgs, args: &StatusArgs) -> Result<Exit, Fail
             }
             Err(error) => {
                 failed = true;
+                if args.json {
+                    print_line(&to_line(&failure_line(&args.publisher, &offer, &error)));
+                }
                 let failure = connection.failure(&error, Some(&title));
                 eprint_line(&format!(
                     "{} {}",

@@ -1,13 +1,22 @@
-//! Columns aligned on display width, coloured cell by cell.
+//! Every table of the command, laid out by `comfy-table`: columns two spaces apart, no
+//! borders, coloured cell by cell (escapes do not count in widths), and, on a terminal,
+//! fitted to its width with cut cells ending in `…`. Width, truncation and colour are
+//! decided here and nowhere else.
 
-use unicode_width::UnicodeWidthStr;
+use comfy_table::{ColumnConstraint, ContentArrangement, Row, Width, presets::NOTHING};
 
 use super::style::{Style, Tone};
+
+/// What a cell cut to fit ends with.
+const CUT: &str = "…";
+
+/// No column is cut below this width.
+const MIN_COLUMN_WIDTH: u16 = 6;
 
 /// One cell: its text and the tone that colours it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cell {
-    /// The text, without escapes (its width is measured).
+    /// The text, without escapes.
     pub text: String,
     /// How it is painted.
     pub tone: Tone,
@@ -23,18 +32,17 @@ impl Cell {
     }
 
     /// An unpainted cell.
-    #[cfg(test)]
     pub fn plain(text: impl Into<String>) -> Cell {
         Cell::new(text, Tone::Plain)
     }
 }
 
-/// A table with a header row; columns are padded to their widest cell, two spaces
-/// apart, and the last column is not padded (no trailing spaces).
+/// A table with a header row. Lines have no trailing spaces; cells are one line each.
 #[derive(Debug, Clone, Default)]
 pub struct Table {
     headers: Vec<String>,
     rows: Vec<Vec<Cell>>,
+    width: Option<u16>,
 }
 
 impl Table {
@@ -43,6 +51,7 @@ impl Table {
         Table {
             headers: headers.iter().map(|h| (*h).to_owned()).collect(),
             rows: Vec::new(),
+            width: None,
         }
     }
 
@@ -51,37 +60,71 @@ impl Table {
         self.rows.push(row);
     }
 
+    /// Whether the table has no rows.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// Fits the table, indent included, in `width` columns (the terminal's width by
+    /// default; no limit when stdout is not a terminal).
+    #[cfg(test)]
+    pub fn with_width(mut self, width: u16) -> Table {
+        self.width = Some(width);
+        self
+    }
+
     /// The lines of the table, each starting with `indent`.
     pub fn render(&self, style: Style, indent: &str) -> Vec<String> {
         let columns = self.headers.len();
-        let mut widths: Vec<usize> = self.headers.iter().map(|h| h.width()).collect();
-        for row in &self.rows {
-            for (width, cell) in widths.iter_mut().zip(row) {
-                *width = (*width).max(cell.text.width());
-            }
-        }
-        let header: Vec<Cell> = self
+        let mut table = comfy_table::Table::new();
+        table.load_preset(NOTHING).force_no_tty();
+        let header: Vec<String> = self
             .headers
             .iter()
-            .map(|h| Cell::new(h.clone(), Tone::Strong))
+            .map(|h| style.paint(Tone::Strong, h))
             .collect();
-        std::iter::once(&header)
-            .chain(&self.rows)
-            .map(|row| {
-                let mut line = String::from(indent);
-                for (index, width) in widths.iter().enumerate() {
-                    let cell = row.get(index);
-                    let text = cell.map_or("", |c| c.text.as_str());
-                    let tone = cell.map_or(Tone::Plain, |c| c.tone);
-                    line.push_str(&style.paint(tone, text));
-                    if index + 1 < columns {
-                        line.push_str(&" ".repeat(width - text.width() + 2));
-                    }
-                }
-                line.trim_end().to_owned()
-            })
+        table.set_header(header);
+        for cells in &self.rows {
+            let texts: Vec<String> = (0..columns)
+                .map(|i| {
+                    cells
+                        .get(i)
+                        .map_or_else(String::new, |c| style.paint(c.tone, &c.text))
+                })
+                .collect();
+            let mut row = Row::from(texts);
+            row.max_height(1);
+            table.add_row(row);
+        }
+        for (index, column) in table.column_iter_mut().enumerate() {
+            let right = if index + 1 < columns { 2 } else { 0 };
+            column.set_padding((0, right));
+        }
+        let width = self.width.or_else(terminal_width);
+        if let Some(width) = width {
+            let indent_width = u16::try_from(indent.chars().count()).unwrap_or(u16::MAX);
+            table
+                .set_width(width.saturating_sub(indent_width).max(MIN_COLUMN_WIDTH))
+                .set_content_arrangement(ContentArrangement::Dynamic)
+                .set_truncation_indicator(CUT)
+                .set_constraints(
+                    (0..columns)
+                        .map(|_| ColumnConstraint::LowerBoundary(Width::Fixed(MIN_COLUMN_WIDTH))),
+                );
+        }
+        table
+            .lines()
+            .map(|line| format!("{indent}{}", line.trim_end()).trim_end().to_owned())
             .collect()
     }
+}
+
+/// The width of the terminal on stdout, when it is one.
+fn terminal_width() -> Option<u16> {
+    console::Term::stdout()
+        .size_checked()
+        .map(|(_rows, columns)| columns)
+        .filter(|columns| *columns > 0)
 }
 
 #[cfg(test)]
@@ -114,5 +157,25 @@ mod tests {
         table.push(vec![Cell::new("x", Tone::Bad), Cell::plain("y")]);
         let lines = table.render(Style::COLORED, "");
         assert_eq!(lines[1], "\x1b[31mx\x1b[0m  y");
+        assert_eq!(lines[0], "\x1b[1mA\x1b[0m  \x1b[1mB\x1b[0m");
+    }
+
+    #[test]
+    fn a_narrow_terminal_cuts_cells_to_one_line() {
+        let mut table = Table::new(&["ID", "DESCRIPTION"]);
+        table.push(vec![
+            Cell::plain("vm-release"),
+            Cell::plain("a description far too long to fit in the width of this table"),
+        ]);
+        let lines = table.with_width(40).render(Style::PLAIN, "  ");
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        for line in &lines {
+            assert!(line.chars().count() <= 40, "{line}");
+        }
+        assert!(
+            lines[1].starts_with("  vm-release  a description"),
+            "{lines:?}"
+        );
+        assert!(lines[1].ends_with('…'), "{lines:?}");
     }
 }

@@ -24,6 +24,12 @@ impl Server {
         Server::with(Emulator::builder())
     }
 
+    /// The default scenario on a clock a million times faster: a whole release of
+    /// `vm-release` (about four simulated days) takes well under a second.
+    pub fn fast() -> Server {
+        Server::with(Emulator::builder().time_scale(FAST))
+    }
+
     /// A scenario from its JSON text.
     pub fn scenario(json: &str) -> Server {
         let scenario = Scenario::from_json_str(json).expect("test scenario");
@@ -72,6 +78,67 @@ impl Drop for Server {
         if let Some(emulator) = self.emulator.take() {
             self.runtime.block_on(emulator.shutdown());
         }
+    }
+}
+
+/// The time scale of [`Server::fast`].
+pub const FAST: f64 = 1_000_000.0;
+
+/// The poll bounds that follow a fast emulator.
+pub const FAST_POLL: [&str; 4] = ["--min-interval", "0.02", "--max-interval", "0.05"];
+
+/// The signature of [`SAS_URL`]: it must never be printed in human output.
+pub const SIG: &str = "Zm9yLXRlc3RzLW9ubHk%3D";
+
+/// An image URL with a SAS token.
+pub const SAS_URL: &str = "https://contosoimages.blob.core.windows.net/vhds/os-2.0.0.vhd?sv=2021-08-06&sr=b&sp=rl&sig=Zm9yLXRlc3RzLW9ubHk%3D";
+
+/// The signature of the emulator's default image URLs.
+pub const DEFAULT_SIG: &str = "Xq3mQ9vB7wJk2LzT8yRf4uN1cHd6pGsA0eVbKo5iUjM";
+
+impl Server {
+    /// The methods of the API requests received so far (`GET`, `PUT`, `POST`).
+    pub fn methods(&self) -> Vec<String> {
+        self.emulator()
+            .requests()
+            .iter()
+            .filter(|r| r.path.starts_with("/api/"))
+            .map(|r| r.method.clone())
+            .collect()
+    }
+
+    /// Starts `cloudpartner --base-url URL --token TOKEN ARGS...` without waiting.
+    pub fn spawn(&self, args: &[&str]) -> std::process::Child {
+        std::process::Command::new(BIN)
+            .env_clear()
+            .args(["--base-url", &self.url(), "--token", &self.token()])
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("the binary starts")
+    }
+
+    /// Waits until the emulator has received a request with this method (at most 20 s).
+    pub fn wait_for_request(&self, method: &str) {
+        let deadline = std::time::Instant::now() + Duration::from_secs(20);
+        while !self.methods().iter().any(|m| m == method) {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "no {method} request came"
+            );
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+}
+
+/// Waits for a spawned command and collects what it printed.
+pub fn finish(child: std::process::Child) -> Run {
+    let output = child.wait_with_output().expect("the binary ends");
+    Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
     }
 }
 
@@ -131,6 +198,13 @@ impl Run {
             .lines()
             .filter(|l| l.starts_with("hint:"))
             .collect()
+    }
+
+    /// Asserts that no SAS signature (of the tests or of the emulator's documents) was
+    /// printed.
+    pub fn assert_no_signature(&self) {
+        self.assert_never_shows(SIG);
+        self.assert_never_shows(DEFAULT_SIG);
     }
 
     /// Asserts that `secret` appears in neither stdout nor stderr.

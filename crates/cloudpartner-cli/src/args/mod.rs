@@ -1,10 +1,23 @@
-//! The command line: subcommands, their arguments and the global flags (DESIGN §5).
+//! The command line: subcommands, their arguments and the global flags (DESIGN §5, §8).
+
+pub mod image;
+pub mod intervals;
+pub mod publishing;
+pub mod release;
 
 use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
 use cloudpartner::Secret;
+
+pub use image::{ImageArgs, ImageCommand};
+pub use intervals::IntervalArgs;
+pub use publishing::{
+    CancelArgs, GoLiveArgs, OfferArgs, OfferCommand, OffersArgs, OperationArgs, OperationsArgs,
+    PublishArgs, PublishersArgs,
+};
+pub use release::ReleaseArgs;
 
 /// Where Azure Marketplace offers stand in their publishing pipeline.
 #[derive(Debug, Parser)]
@@ -15,8 +28,9 @@ use cloudpartner::Secret;
     after_help = "Credentials, first found wins: --token; --tenant-id, --client-id and --client-secret; \
 CLOUDPARTNER_TOKEN (or AZURE_TOKEN); AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET; \
 the Azure CLI (`az login`).\n\
-Exit codes: 0 ok (watch: succeeded), 1 error, 2 usage; watch: 3 failed, 4 canceled, \
-5 stopped for publisher review, 124 timed out; 130 interrupted (Ctrl-C).\n\
+Exit codes: 0 ok (watch: succeeded), 1 error, 2 usage; watch, release and --watch: 3 failed, \
+4 canceled, 5 stopped for publisher review, 124 timed out; 130 interrupted (Ctrl-C).\n\
+Release a VM image: `cloudpartner release PUBLISHER OFFER --plan PLAN --version V --os-vhd-url URL --go-live`.\n\
 Try it without Azure: `cloudpartner demo`, or `cloudpartner serve` for a local emulator."
 )]
 pub struct Cli {
@@ -63,7 +77,7 @@ pub struct GlobalArgs {
     #[arg(long, global = true)]
     pub allow_http: bool,
 
-    /// Seconds before giving up: per request (default 30), or for the whole `watch`
+    /// Seconds before giving up: per request (default 30), or for the whole `watch`, `release` or --watch
     #[arg(long, global = true, value_name = "SECONDS", value_parser = parse_seconds)]
     pub timeout: Option<Duration>,
 
@@ -104,25 +118,54 @@ pub enum Command {
     Serve(ServeArgs),
     /// Watch a simulated publish on the emulator, from start to live, in about 20 seconds
     Demo(DemoArgs),
+    /// List the publisher accounts you may work on
+    Publishers(PublishersArgs),
+    /// List a publisher's offers: id, type, status, version, last change
+    Offers(OffersArgs),
+    /// Show an offer (draft, slot or version) or write one
+    Offer(OfferArgs),
+    /// Publish an offer's draft: validation, certification, then a preview to review
+    Publish(PublishArgs),
+    /// Make the reviewed preview live
+    GoLive(GoLiveArgs),
+    /// Cancel the offer's running operation
+    Cancel(CancelArgs),
+    /// List an offer's operations (publish, go-live, cancel)
+    Operations(OperationsArgs),
+    /// Show one operation, with its steps and messages
+    Operation(OperationArgs),
+    /// List, add, remove or deprecate the VM image versions of an offer's plans
+    Image(ImageArgs),
+    /// Release a VM image version: add it, publish, wait for review, and go live
+    Release(ReleaseArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
     Completions(CompletionsArgs),
 }
 
 /// `cloudpartner status PUBLISHER OFFER... [--json]`
 #[derive(Debug, Args)]
+#[command(
+    after_help = "With --json, each line is {\"publisherId\", \"offerId\", ...the status document}, \
+in the order given; an offer that failed has {\"publisherId\", \"offerId\", \"error\": {\"kind\", \"message\", \
+\"statusCode\", \"apiCode\", \"requestId\"}} in its place.\n\n\
+Example:\n  cloudpartner status contoso vm-offer live-offer\n  cloudpartner status contoso vm-offer live-offer --json"
+)]
 pub struct StatusArgs {
     /// The publisher id
     pub publisher: String,
     /// One or more offer ids, fetched concurrently
     #[arg(required = true)]
     pub offers: Vec<String>,
-    /// Print canonical JSON, one document per offer and line
+    /// Print canonical JSON, one line per offer (with its ids, or its error)
     #[arg(long)]
     pub json: bool,
 }
 
 /// `cloudpartner watch PUBLISHER OFFER [--until terminal|review] ...`
 #[derive(Debug, Args)]
+#[command(
+    after_help = "Example:\n  cloudpartner watch contoso vm-offer --until review --timeout 86400"
+)]
 pub struct WatchArgs {
     /// The publisher id
     pub publisher: String,
@@ -131,12 +174,9 @@ pub struct WatchArgs {
     /// Stop when the publish ends, or also when it waits for your review
     #[arg(long, value_enum, default_value_t = Until::Terminal)]
     pub until: Until,
-    /// Shortest wait between polls, in seconds [default: 5]
-    #[arg(long, value_name = "SECONDS", value_parser = parse_seconds)]
-    pub min_interval: Option<Duration>,
-    /// Longest wait between polls, in seconds [default: 300]
-    #[arg(long, value_name = "SECONDS", value_parser = parse_seconds)]
-    pub max_interval: Option<Duration>,
+    /// Poll bounds.
+    #[command(flatten)]
+    pub intervals: IntervalArgs,
     /// Print each change as canonical JSON, one document per line
     #[arg(long)]
     pub json: bool,
@@ -153,6 +193,7 @@ pub enum Until {
 
 /// `cloudpartner inspect FILE|- [--json] [--strict]`
 #[derive(Debug, Args)]
+#[command(after_help = "Example:\n  cloudpartner inspect saved-status.json --strict")]
 pub struct InspectArgs {
     /// The document to read; - reads stdin
     pub file: PathBuf,
@@ -166,6 +207,7 @@ pub struct InspectArgs {
 
 /// `cloudpartner serve [--scenario FILE] [--port N] [--time-scale X]`
 #[derive(Debug, Args)]
+#[command(after_help = "Example:\n  cloudpartner serve --port 8080 --time-scale 10000")]
 pub struct ServeArgs {
     /// A scenario file (JSON, DESIGN §4); the default scenario when not given
     #[arg(long, value_name = "FILE")]
@@ -180,6 +222,7 @@ pub struct ServeArgs {
 
 /// `cloudpartner demo`
 #[derive(Debug, Args)]
+#[command(after_help = "Example:\n  cloudpartner demo --seconds 10")]
 pub struct DemoArgs {
     /// How long the simulated publish takes, in real seconds
     #[arg(long, value_name = "SECONDS", default_value = "20", value_parser = parse_seconds)]
@@ -188,6 +231,9 @@ pub struct DemoArgs {
 
 /// `cloudpartner completions SHELL`
 #[derive(Debug, Args)]
+#[command(
+    after_help = "Example:\n  cloudpartner completions bash > ~/.local/share/bash-completion/completions/cloudpartner"
+)]
 pub struct CompletionsArgs {
     /// The shell to complete for
     pub shell: clap_complete::Shell,
@@ -203,7 +249,7 @@ fn parse_secret(text: &str) -> Result<Secret, String> {
 }
 
 /// Seconds as a positive number, fractions allowed (`0.5`).
-fn parse_seconds(text: &str) -> Result<Duration, String> {
+pub(crate) fn parse_seconds(text: &str) -> Result<Duration, String> {
     let seconds: f64 = text
         .trim()
         .parse()
@@ -269,7 +315,10 @@ mod tests {
         let Command::Watch(watch) = cli.command else {
             panic!("not watch")
         };
-        assert_eq!(watch.min_interval, Some(Duration::from_millis(100)));
+        assert_eq!(
+            watch.intervals.min_interval,
+            Some(Duration::from_millis(100))
+        );
         assert_eq!(watch.until, Until::Terminal);
     }
 }

@@ -1,0 +1,54 @@
+//! `cloudpartner cancel PUBLISHER OFFER [--notification-emails LIST] [--watch]`
+
+use cloudpartner::{ErrorKind, WatchUntil};
+
+use super::started::{Started, emails, report_started};
+use crate::args::{CancelArgs, GlobalArgs};
+use crate::connection::Connection;
+use crate::exit_code::Exit;
+use crate::failure::Failure;
+use crate::waiting::{request_timeout, watch_options};
+
+/// Cancels the offer's running operation; with `--watch`, follows the offer until it
+/// stops (exit code 4 once canceled, as `watch`).
+pub async fn cancel(global: &GlobalArgs, args: &CancelArgs) -> Result<Exit, Failure> {
+    if args.watch {
+        // Before anything is sent.
+        watch_options(&args.intervals, WatchUntil::Terminal, global.timeout)?;
+    }
+    let timeout = if args.watch {
+        request_timeout(global)
+    } else {
+        None
+    };
+    let connection = Connection::open(global, timeout)?;
+    let (p, o) = (args.publisher.as_str(), args.offer.as_str());
+    let operation = connection
+        .client
+        .cancel(p, o, emails(args.notification_emails.as_deref()))
+        .await
+        .map_err(|error| {
+            let failure = connection.failure(&error, Some(&format!("{p}/{o}")));
+            if error.kind() == ErrorKind::Conflict {
+                failure.with_hint(format!(
+                    "nothing to cancel? `cloudpartner operations {p} {o} --state running` lists what runs"
+                ))
+            } else {
+                failure
+            }
+        })?;
+    report_started(
+        &connection,
+        global,
+        Started {
+            publisher: p,
+            offer: o,
+            what: "cancel",
+            operation,
+            watch: args.watch.then_some(WatchUntil::Terminal),
+            intervals: args.intervals,
+            json: args.json,
+        },
+    )
+    .await
+}
