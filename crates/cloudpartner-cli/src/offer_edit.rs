@@ -89,23 +89,16 @@ impl ImageChange {
                     .into_iter()
                     .find(|i| i.version == image.version);
                 let existed = existing.is_some();
-                // A replaced version keeps what the command line does not say.
-                let mut image = image.clone();
-                if let Some(old) = existing {
-                    let keep = |new: &mut String, old: String| {
-                        if new.is_empty() {
-                            *new = old;
-                        }
-                    };
-                    keep(&mut image.label, old.label);
-                    keep(&mut image.media_name, old.media_name);
-                    keep(&mut image.description, old.description);
-                    if image.data_disks.is_empty() {
-                        image.data_disks = old.data_disks;
-                    }
-                }
-                let image = &image;
+                // A replaced version keeps what the command line does not say (the
+                // core's rule): show what is stored.
                 after.set_vm_image_version(plan, image).map_err(refused)?;
+                let stored = after
+                    .vm_image_versions(plan)
+                    .map_err(refused)?
+                    .into_iter()
+                    .find(|i| i.version == image.version)
+                    .unwrap_or_else(|| image.clone());
+                let image = &stored;
                 let disks = match image.data_disks.len() {
                     0 => String::new(),
                     1 => ", 1 data disk".to_owned(),

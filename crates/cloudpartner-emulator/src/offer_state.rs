@@ -154,7 +154,12 @@ impl OfferState {
             if release.state(SubmissionType::GoLive, ids, clock, now)
                 == Some(OperationState::Completed)
             {
-                documents.set_production(release.preview.clone());
+                let mut live = release.preview.clone();
+                // What is live is published; the document keeps its key order.
+                if let Some(status) = live.get_mut("status") {
+                    *status = "published".into();
+                }
+                documents.set_production(live);
                 release.promoted = true;
             }
         }

@@ -369,7 +369,7 @@ mod tests {
         let entry = &offer.definition()["plans"][0][VIRTUAL_MACHINES_IMAGES_KEY]["1.0.0"];
         assert_eq!(
             serde_json::to_string(entry).unwrap(),
-            r#"{"osVhdUrl":"https://a/1b.vhd","x-custom":{"keep":[1,2]},"label":"","publishedDate":"01/02/2020","showInGui":false,"lunVhdDetails":[]}"#
+            r#"{"osVhdUrl":"https://a/1b.vhd","x-custom":{"keep":[1,2]},"label":"One","publishedDate":"01/02/2020","showInGui":false,"lunVhdDetails":[]}"#
         );
         let keys: Vec<&String> = offer.definition()["plans"][0][VIRTUAL_MACHINES_IMAGES_KEY]
             .as_object()

@@ -165,9 +165,9 @@ impl VmImageVersion {
     }
 
     /// Writes the fields into `entry`, keeping the entry's other fields and their order.
-    /// An empty label, media name or description is not added to an entry without one;
-    /// an empty published date leaves the entry's own date alone, and a new entry
-    /// (`fresh`) gets `today`.
+    /// What the image leaves unset keeps the entry's own value: an empty label, media
+    /// name, description or published date, and no data disks. A new entry (`fresh`) gets
+    /// `today` as its published date and an empty list of data disks.
     pub(crate) fn write_into(&self, entry: &mut Map<String, Value>, fresh: bool, today: &str) {
         entry.insert("osVhdUrl".into(), self.os_vhd_url.clone().into());
         for (key, value) in [
@@ -175,7 +175,7 @@ impl VmImageVersion {
             ("mediaName", &self.media_name),
             ("description", &self.description),
         ] {
-            if !value.is_empty() || entry.contains_key(key) {
+            if !value.is_empty() {
                 entry.insert(key.into(), value.clone().into());
             }
         }
@@ -185,12 +185,14 @@ impl VmImageVersion {
             entry.insert("publishedDate".into(), today.into());
         }
         entry.insert("showInGui".into(), self.show_in_gui.into());
-        let disks = self
-            .data_disks
-            .iter()
-            .map(|d| json!({"lun": d.lun, "lunVhdUrl": d.vhd_url}))
-            .collect();
-        entry.insert("lunVhdDetails".into(), Value::Array(disks));
+        if !self.data_disks.is_empty() || fresh || !entry.contains_key("lunVhdDetails") {
+            let disks = self
+                .data_disks
+                .iter()
+                .map(|d| json!({"lun": d.lun, "lunVhdUrl": d.vhd_url}))
+                .collect();
+            entry.insert("lunVhdDetails".into(), Value::Array(disks));
+        }
     }
 }
 
@@ -359,12 +361,14 @@ mod tests {
 
     #[test]
     fn writing_keeps_other_fields() {
-        let mut entry = serde_json::json!({"custom": 1, "osVhdUrl": "old", "label": "L", "publishedDate": "01/02/2003"});
+        let mut entry = serde_json::json!({"custom": 1, "osVhdUrl": "old", "label": "L", "publishedDate": "01/02/2003",
+            "lunVhdDetails": [{"lun": 0, "lunVhdUrl": "https://a/d.vhd"}]});
         let image = VmImageVersion::new("1.0.0", "https://a/new.vhd");
         image.write_into(entry.as_object_mut().unwrap(), false, "09/09/2099");
         assert_eq!(
             serde_json::to_string(&entry).unwrap(),
-            r#"{"custom":1,"osVhdUrl":"https://a/new.vhd","label":"","publishedDate":"01/02/2003","showInGui":true,"lunVhdDetails":[]}"#
+            r#"{"custom":1,"osVhdUrl":"https://a/new.vhd","label":"L","publishedDate":"01/02/2003","lunVhdDetails":[{"lun":0,"lunVhdUrl":"https://a/d.vhd"}],"showInGui":true}"#,
+            "what the image leaves unset keeps the entry's value"
         );
         let mut fresh = Map::new();
         image.write_into(&mut fresh, true, "09/09/2099");

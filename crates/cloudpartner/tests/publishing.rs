@@ -114,6 +114,7 @@ async fn a_whole_release() {
         )
         .await
         .unwrap();
+    assert_eq!(production.status(), "published");
     let live_versions: Vec<String> = production
         .vm_image_versions("standard")
         .unwrap()

@@ -172,10 +172,13 @@ async fn a_whole_release_runs_against_the_default_vm_release() {
     assert_eq!(operation["submissionState"], "completed");
     assert_eq!(operation["slot"], "production");
     let production = api_json(&emulator, &format!("{RELEASE}/slot/Production")).await;
-    assert_eq!(production, draft);
+    // What is live is the draft that was published, its status `published`.
+    let mut published = draft.clone();
+    published["status"] = "published".into();
+    assert_eq!(production, published);
     assert_eq!(
         emulator.offer_document("contoso", "vm-release", OfferSlot::Production),
-        Some(draft)
+        Some(published)
     );
     let all = api_json(&emulator, &format!("{RELEASE}/submissions")).await;
     let types: Vec<&str> = all
