@@ -28,6 +28,7 @@ mod derived;
 mod endpoint;
 mod environment;
 mod error;
+mod exact_numbers;
 mod http_error;
 mod http_transport;
 mod json_document;

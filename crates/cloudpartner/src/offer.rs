@@ -8,7 +8,8 @@ use chrono::{DateTime, Utc};
 use serde_json::{Map, Value};
 
 use crate::error::{Error, Result};
-use crate::json_document::{integer, read_value, str_field, type_name};
+use crate::exact_numbers::check_exact_numbers;
+use crate::json_document::{document_text, integer, read_value, str_field, type_name};
 use crate::sas::Redacted;
 use crate::timestamp::parse_timestamp;
 
@@ -61,13 +62,20 @@ pub struct Offer {
 /// # Ok::<(), cloudpartner::Error>(())
 /// ```
 pub fn parse_offer(bytes: &[u8]) -> Result<Offer> {
-    match read_value(bytes, "a JSON object")? {
+    match read_exact_value(bytes, "a JSON object")? {
         Value::Object(document) => Ok(Offer::from_document(document)),
         other => Err(Error::parse(format!(
             "expected an offer (a JSON object) at the top level, found {}",
             type_name(&other)
         ))),
     }
+}
+
+/// Reads a document whose numbers a `Value` keeps exactly (see `exact_numbers`).
+fn read_exact_value(bytes: &[u8], expected: &str) -> Result<Value> {
+    let value = read_value(bytes, expected)?;
+    check_exact_numbers(document_text(bytes, expected)?)?;
+    Ok(value)
 }
 
 /// Parses a list of offers (`GET /api/publishers/{p}/offers`): a JSON array of objects.
@@ -80,7 +88,7 @@ pub fn parse_offer(bytes: &[u8]) -> Result<Offer> {
 /// # Ok::<(), cloudpartner::Error>(())
 /// ```
 pub fn parse_offers(bytes: &[u8]) -> Result<Vec<Offer>> {
-    match read_value(bytes, "a JSON array of offers")? {
+    match read_exact_value(bytes, "a JSON array of offers")? {
         Value::Array(items) => items
             .into_iter()
             .enumerate()

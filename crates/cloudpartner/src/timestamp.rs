@@ -1,13 +1,22 @@
 //! Message timestamps: ISO 8601 with 0–9 fraction digits, `Z`, an offset or no zone.
 
-use chrono::{DateTime, NaiveDateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Datelike, NaiveDateTime, SecondsFormat, Utc};
 
-/// Reads a timestamp; no zone means UTC. Anything unreadable is `None`.
+/// Reads a timestamp; no zone means UTC. Anything unreadable is `None`, and so is a
+/// year that is not four digits (before or after conversion to UTC), so that every
+/// timestamp read formats as one that reads back.
 pub fn parse_timestamp(raw: &str) -> Option<DateTime<Utc>> {
     let text = raw.trim();
-    if text.is_empty() {
+    let four_digit_year = text.len() > 4
+        && text.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+        && text.as_bytes()[4] == b'-';
+    if !four_digit_year {
         return None;
     }
+    parse_iso(text).filter(|t| (0..=9999).contains(&t.year()))
+}
+
+fn parse_iso(text: &str) -> Option<DateTime<Utc>> {
     let text = text.replacen(' ', "T", 1).to_ascii_uppercase();
     if let Some(fraction) = text.split_once('.').map(|(_, f)| f) {
         let digits = fraction.chars().take_while(char::is_ascii_digit).count();
@@ -31,6 +40,15 @@ pub fn format_timestamp(t: &DateTime<Utc>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn years_are_four_digits_before_and_after_conversion() {
+        assert_eq!(parse_timestamp("-009-03-16T17:50:45.25"), None);
+        assert_eq!(parse_timestamp("+12018-03-16T17:50:45Z"), None);
+        assert_eq!(parse_timestamp("0000-01-01T00:30:00+01:00"), None);
+        let t = parse_timestamp("0000-01-01T00:30:00Z").unwrap();
+        assert_eq!(parse_timestamp(&format_timestamp(&t)), Some(t));
+    }
 
     #[test]
     fn forms() {
