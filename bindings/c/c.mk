@@ -2,7 +2,7 @@
 # Included by the root Makefile (run from the repository root).
 #
 #   make test-c       the committed header is fresh; Rust unit tests of the binding; the
-#                     header compiles as C99 and C++17; the C tests (the status, offer and
+#                     header compiles as C99 and C++17, and so do the README's C programs; the C tests (the status, offer and
 #                     operation vectors, the core's tables, the client, the publishing API,
 #                     threads, the shared surface cases), linked once shared and once static,
 #                     each under valgrind; the examples against the emulator; an install into
@@ -91,6 +91,17 @@ c-header-compiles: c-tools c-lib
 	  echo "gcc -std=c99 -pedantic examples/c/$$example.c"; \
 	  gcc -std=c99 $(C_WARNINGS) -pedantic -Iinclude -c examples/c/$$example.c -o $(C_OUT)/$${example}_c99.o || exit 1; \
 	done
+	@rm -rf $(C_OUT)/readme && mkdir -p $(C_OUT)/readme
+	@awk '/^```c$$/ { n++; keep = 1; out = sprintf("$(C_OUT)/readme/snippet%02d.c", n); next } \
+	     /^```$$/ { keep = 0 } keep { print > out }' README.md
+	@count=0; for snippet in $(C_OUT)/readme/snippet*.c; do \
+	  head -n 1 $$snippet | grep -q '^#include' || continue; \
+	  gcc -std=c99 $(C_WARNINGS) -pedantic -Wno-unused-function -Iinclude -c $$snippet -o $$snippet.o \
+	    || { echo "FAIL a C snippet of README.md does not compile: $$snippet" >&2; exit 1; }; \
+	  count=$$((count + 1)); \
+	done; \
+	[ $$count -ge 2 ] || { echo "FAIL only $$count C snippets starting with #include found in README.md" >&2; exit 1; }; \
+	echo "c: the $$count C snippets of README.md that start with #include compile as C99"
 	g++ -std=c++17 $(C_WARNINGS) -pedantic -Iinclude bindings/c/tests/header_cpp.cpp \
 	  -o $(C_OUT)/header_cpp -L$(C_LIB_DIR) -lcloudpartner -Wl,-rpath,$(C_LIB_DIR)
 	$(C_OUT)/header_cpp
