@@ -32,9 +32,11 @@
  *   - Accessors given NULL return NULL, 0, false or the _UNKNOWN value.
  *
  * Strings
- *   Input strings are NUL-terminated UTF-8. Output strings are UTF-8; a string from the
- *   service that contains a NUL character is cut at it (C strings cannot hold one);
- *   cloudpartner_offer_status_to_json() keeps it, escaped as \u0000.
+ *   Input strings are NUL-terminated UTF-8 (documents given with a length need not end
+ *   with a NUL). Output strings are UTF-8; a string from the service that contains a NUL
+ *   character is cut at it (C strings cannot hold one); the JSON the library gives
+ *   (the _to_json() functions, cloudpartner_offer_definition_json()) keeps it, escaped as
+ *   \u0000.
  *
  * Options
  *   C has no "absent": in the option structs, NULL strings, 0 durations, sizes and scales,
