@@ -371,7 +371,7 @@ mod tests {
         let mut image = VmImageVersion::new("1.0.0", "https://a/os.vhd?sig=x");
         image.data_disks.push(DataDisk::new(3, "https://a/d.vhd"));
         let owned = OwnedVmImage::new(&image);
-        let moved = vec![owned];
+        let moved = [owned];
         let c = &moved[0].image;
         let again = unsafe { core_image("f", c) }.unwrap();
         assert_eq!(again, image);
