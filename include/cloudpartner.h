@@ -1,6 +1,7 @@
 /*
  * cloudpartner.h — the C interface of libcloudpartner, a client for the Azure Marketplace
- * Cloud Partner Portal API (offer publishing status), with a local emulator of the API.
+ * Cloud Partner Portal API (offer publishing status; offers read and written with ETags, VM
+ * image versions, publish, go-live, cancel, operations), with a local emulator of the API.
  *
  *     cc app.c $(pkg-config --cflags --libs cloudpartner)
  *
@@ -15,20 +16,27 @@
  *
  * Ownership
  *   - A handle returned through an out-pointer (cloudpartner_client, cloudpartner_offer_status,
- *     cloudpartner_batch, cloudpartner_watch, cloudpartner_error, cloudpartner_emulator) is
- *     the caller's: free it with its own _free function. Every _free accepts NULL. On
- *     failure, out-pointers are set to NULL. (cloudpartner_emulator_stop() only stops the
+ *     cloudpartner_batch, cloudpartner_watch, cloudpartner_error, cloudpartner_emulator,
+ *     cloudpartner_offer, cloudpartner_offer_list, cloudpartner_vm_image_list,
+ *     cloudpartner_operation, cloudpartner_operation_list, cloudpartner_operation_ref,
+ *     cloudpartner_publisher_list, and a removed cloudpartner_vm_image) is the caller's:
+ *     free it with its own _free function. Every _free accepts NULL. On failure,
+ *     out-pointers are set to NULL. (cloudpartner_emulator_stop() only stops the
  *     emulator's server; cloudpartner_emulator_free() frees it, stopping it first.)
  *   - `char *` results are the caller's: free them with cloudpartner_string_free().
  *   - `const char *` results and borrowed `const` handles (cloudpartner_step,
- *     cloudpartner_message, cloudpartner_link, the statuses and errors of a batch) are
- *     valid while their owner lives; never free them.
+ *     cloudpartner_message, cloudpartner_link, the statuses and errors of a batch, the
+ *     items of the _list handles, an operation's detail) are valid while their owner
+ *     lives; never free them. Those an offer lends from its definition (display text, plan
+ *     ids) last until a change of the definition changes them.
  *   - Accessors given NULL return NULL, 0, false or the _UNKNOWN value.
  *
  * Strings
- *   Input strings are NUL-terminated UTF-8. Output strings are UTF-8; a string from the
- *   service that contains a NUL character is cut at it (C strings cannot hold one);
- *   cloudpartner_offer_status_to_json() keeps it, escaped as \u0000.
+ *   Input strings are NUL-terminated UTF-8 (documents given with a length need not end
+ *   with a NUL). Output strings are UTF-8; a string from the service that contains a NUL
+ *   character is cut at it (C strings cannot hold one); the JSON the library gives
+ *   (the _to_json() functions, cloudpartner_offer_definition_json()) keeps it, escaped as
+ *   \u0000.
  *
  * Options
  *   C has no "absent": in the option structs, NULL strings, 0 durations, sizes and scales,
@@ -43,8 +51,10 @@
  *
  * Threads
  *   The library owns one multi-threaded runtime, started on first use. Blocking calls
- *   (fetch, batch, watch, emulator start and stop) may be made from several threads at
- *   once, on one shared client. Handles are not locked against being freed while in use:
+ *   (fetch, batch, watch, the publishing calls, emulator start and stop) may be made from
+ *   several threads at once, on one shared client. Any handle may be read from several
+ *   threads at once; a call that changes one (a non-const cloudpartner_offer *) must be
+ *   the only call on it. Handles are not locked against being freed while in use:
  *   free a client only once no call on it runs. cloudpartner_shutdown() stops the runtime
  *   at the end of a program (optional; for leak checkers).
  */
@@ -63,6 +73,18 @@
  * The size of the buffer a token callback writes into, terminating NUL included.
  */
 #define CLOUDPARTNER_TOKEN_CAPACITY 16384
+
+/**
+ * A flag of `cloudpartner_client_put_offer()`: send `If-Match: *`, overwriting whatever
+ * the service holds, even when the offer has an ETag (the offer must exist).
+ */
+#define CLOUDPARTNER_PUT_FORCE 1
+
+/**
+ * A flag of `cloudpartner_client_put_offer()`: send `If-None-Match: *`, creating the
+ * offer; `CLOUDPARTNER_ERROR_CONFLICT` when it exists.
+ */
+#define CLOUDPARTNER_PUT_CREATE 2
 
 /**
  * What went wrong, in the spelling shared by every cloudpartner interface
@@ -342,6 +364,26 @@ struct cloudpartner_link;
 struct cloudpartner_message;
 
 /**
+ * An offer document (`GET /api/publishers/{p}/offers/{o}`): the whole document as the
+ * service sent it — every field, known or not, in document order — and the ETag it came
+ * with. Opaque; free it with `cloudpartner_offer_free()`.
+ *
+ * Edit it with `cloudpartner_offer_set_definition_json()` and the image helpers
+ * (`cloudpartner_offer_set_vm_image_version()`, ...); `cloudpartner_client_put_offer()`
+ * sends it as it is then, every other field as it was read.
+ *
+ * Threads: any number of threads may read one offer at once; a call that changes it
+ * (those taking a non-const `cloudpartner_offer *`) must be the only call on it.
+ */
+struct cloudpartner_offer;
+
+/**
+ * A list of offers (`cloudpartner_client_offers()`, `cloudpartner_parse_offers()`).
+ * Opaque; owns its offers. Free it with `cloudpartner_offer_list_free()`.
+ */
+struct cloudpartner_offer_list;
+
+/**
  * Where an offer stands in its publishing pipeline: the body of
  * `GET /api/publishers/{publisherId}/offers/{offerId}/status`. Opaque; owns its steps,
  * messages, links and strings. Free it with `cloudpartner_offer_status_free()`.
@@ -349,10 +391,49 @@ struct cloudpartner_message;
 struct cloudpartner_offer_status;
 
 /**
+ * An operation on an offer: what it is, where it stands, when it ran, and (when the
+ * service sent them) its steps and messages. Opaque; free it with
+ * `cloudpartner_operation_free()`.
+ */
+struct cloudpartner_operation;
+
+/**
+ * A list of operations (`cloudpartner_client_operations()`,
+ * `cloudpartner_parse_operations()`). Opaque; owns its operations. Free it with
+ * `cloudpartner_operation_list_free()`.
+ */
+struct cloudpartner_operation_list;
+
+/**
+ * The operation a publish, go-live or cancel started: its absolute URL (for
+ * `cloudpartner_client_operation_at()`) and its id (for `cloudpartner_client_operation()`).
+ * Opaque; free it with `cloudpartner_operation_ref_free()`.
+ */
+struct cloudpartner_operation_ref;
+
+/**
+ * A publisher account. Borrowed: valid while the `cloudpartner_publisher_list` it came
+ * from lives; never freed by itself.
+ */
+struct cloudpartner_publisher;
+
+/**
+ * The publisher accounts of `cloudpartner_client_publishers()`. Opaque; free it with
+ * `cloudpartner_publisher_list_free()`.
+ */
+struct cloudpartner_publisher_list;
+
+/**
  * One step of the publishing pipeline (`Certification`, `Provisioning`, ...). Borrowed:
  * valid while the `cloudpartner_offer_status` it came from lives; never freed by itself.
  */
 struct cloudpartner_step;
+
+/**
+ * The image versions of one plan (`cloudpartner_offer_vm_image_versions()`), sorted by
+ * version. Opaque; owns its images. Free it with `cloudpartner_vm_image_list_free()`.
+ */
+struct cloudpartner_vm_image_list;
 
 /**
  * A running watch of one offer (see `cloudpartner_client_watch_start()`): pull each new
@@ -364,6 +445,74 @@ struct cloudpartner_step;
  * returns at once). Free it only once no call on it is running.
  */
 struct cloudpartner_watch;
+
+/**
+ * A data disk of an image version (`{lun, lunVhdUrl}` on the wire).
+ */
+struct cloudpartner_data_disk {
+    /**
+     * The logical unit number (`lun`).
+     */
+    uint32_t lun;
+    /**
+     * The disk's VHD (`lunVhdUrl`): an https URL, usually with a SAS token. Required.
+     */
+    const char *vhd_url;
+};
+
+/**
+ * One version of a VM image of a plan: the OS disk, the data disks and how the version is
+ * shown. Fill one from `cloudpartner_vm_image_default()` to give to
+ * `cloudpartner_offer_set_vm_image_version()` (the strings are only read during the call;
+ * NULL strings are empty, except `version` and `os_vhd_url`, which are required). The
+ * library hands out images in a `cloudpartner_vm_image_list`, or alone from
+ * `cloudpartner_offer_remove_vm_image_version()`; their strings and disks belong to it.
+ * New fields are only ever appended, and `_default()` fills every one.
+ *
+ * SAS signatures (`sig=`) in the URLs are secrets: the library never shows them in its
+ * error messages, and sends them as they are.
+ */
+struct cloudpartner_vm_image {
+    /**
+     * The version: dot-separated integers (`"1.0.0"`, `"2026.12.01"`); its key in the plan.
+     */
+    const char *version;
+    /**
+     * The OS disk's VHD (`osVhdUrl`): an https URL, usually with a SAS token.
+     */
+    const char *os_vhd_url;
+    /**
+     * The label (`label`); NULL: empty.
+     */
+    const char *label;
+    /**
+     * The media name (`mediaName`); NULL: empty.
+     */
+    const char *media_name;
+    /**
+     * The description (`description`); NULL: empty.
+     */
+    const char *description;
+    /**
+     * When it was published (`publishedDate`), `MM/DD/YYYY`; NULL or empty: an existing
+     * entry keeps its date, a new one gets today's (UTC).
+     */
+    const char *published_date;
+    /**
+     * Whether new deployments see the version (`showInGui`); false is a deprecated
+     * version. Default true.
+     */
+    bool show_in_gui;
+    /**
+     * The data disks (`lunVhdDetails`): `data_disk_count` of them; NULL when there are
+     * none.
+     */
+    const struct cloudpartner_data_disk *data_disks;
+    /**
+     * How many data disks `data_disks` points to.
+     */
+    size_t data_disk_count;
+};
 
 /**
  * Supplies an access token for `https://cloudpartner.azure.com`.
@@ -880,6 +1029,466 @@ const char *cloudpartner_link_display_text(const struct cloudpartner_link *link)
 const char *cloudpartner_link_uri(const struct cloudpartner_link *link);
 
 /**
+ * Parses an offer document: the `len` bytes at `json` (UTF-8 JSON, a JSON object; they
+ * need not end with a NUL). Only the JSON is checked — a field the offer lacks reads as
+ * empty — and all of it is kept, in order. The offer has no ETag.
+ *
+ * On success `*out` gets the offer (free it with `cloudpartner_offer_free()`); on failure
+ * `*out` is NULL: `CLOUDPARTNER_ERROR_PARSE` for input that is not a JSON object
+ * (`cloudpartner_error_line()` / `_column()` say where, when there is a position),
+ * `CLOUDPARTNER_ERROR_INVALID_ARGUMENT` when `json` or `out` is NULL. `err` may be NULL.
+ */
+enum cloudpartner_error_kind cloudpartner_parse_offer(const char *json,
+                                                      size_t len,
+                                                      struct cloudpartner_offer **out,
+                                                      struct cloudpartner_error **err);
+
+/**
+ * Parses a list of offers (the body of `GET /api/publishers/{p}/offers`): the `len` bytes
+ * at `json`, a JSON array of objects. As `cloudpartner_parse_offer()`, with a
+ * `cloudpartner_offer_list` in `*out` (free it with `cloudpartner_offer_list_free()`).
+ */
+enum cloudpartner_error_kind cloudpartner_parse_offers(const char *json,
+                                                       size_t len,
+                                                       struct cloudpartner_offer_list **out,
+                                                       struct cloudpartner_error **err);
+
+/**
+ * A copy of `offer` that lives on its own (with its ETag): to edit an offer borrowed
+ * from a `cloudpartner_offer_list`, or to keep one. Free it with
+ * `cloudpartner_offer_free()`. NULL when `offer` is NULL.
+ */
+struct cloudpartner_offer *cloudpartner_offer_clone(const struct cloudpartner_offer *offer);
+
+/**
+ * Frees an offer and the strings borrowed from it. NULL is fine. Never pass an offer
+ * borrowed from a `cloudpartner_offer_list`.
+ */
+void cloudpartner_offer_free(struct cloudpartner_offer *offer);
+
+/**
+ * The offer's id (`id`); empty when the document has none. Valid while `offer` lives;
+ * NULL only when `offer` is NULL.
+ */
+const char *cloudpartner_offer_id(const struct cloudpartner_offer *offer);
+
+/**
+ * The publisher's id (`publisherId`); empty when absent. Valid while `offer` lives; NULL
+ * only when `offer` is NULL.
+ */
+const char *cloudpartner_offer_publisher_id(const struct cloudpartner_offer *offer);
+
+/**
+ * The offer type (`offerTypeId`: `"microsoft-azure-virtualmachines"`, ...); empty when
+ * absent. Valid while `offer` lives; NULL only when `offer` is NULL.
+ */
+const char *cloudpartner_offer_offer_type_id(const struct cloudpartner_offer *offer);
+
+/**
+ * The offer's `status` as sent (`"neverPublished"`, `"published"`, ...); empty when
+ * absent. (Named `_get_status` because `cloudpartner_offer_status` is the type of a
+ * publishing status.) Valid while `offer` lives; NULL only when `offer` is NULL.
+ */
+const char *cloudpartner_offer_get_status(const struct cloudpartner_offer *offer);
+
+/**
+ * The offer's version (`version`); 0 when absent or not an integer (or `offer` is NULL).
+ */
+int64_t cloudpartner_offer_version(const struct cloudpartner_offer *offer);
+
+/**
+ * When the offer last changed (`changedTime`), as nanoseconds since
+ * 1970-01-01T00:00:00Z, in `*nanos`. Returns false (and leaves `*nanos` alone) when the
+ * document has no readable `changedTime`, when it lies outside what an `int64_t` of
+ * nanoseconds holds, or when `offer` is NULL. `nanos` may be NULL.
+ */
+bool cloudpartner_offer_changed_time_unix_nanos(const struct cloudpartner_offer *offer,
+                                                int64_t *nanos);
+
+/**
+ * The ETag the offer was read with (the response's `ETag` header), which
+ * `cloudpartner_client_put_offer()` sends as `If-Match`; NULL when the service sent none
+ * (it often does not), for a parsed offer, or when `offer` is NULL. Valid while `offer`
+ * lives.
+ */
+const char *cloudpartner_offer_etag(const struct cloudpartner_offer *offer);
+
+/**
+ * The offer's display name (`definition.displayText`); empty when absent. Valid while
+ * `offer` lives and its display name is unchanged (a change of the definition may end
+ * it); NULL only when `offer` is NULL.
+ */
+const char *cloudpartner_offer_display_text(const struct cloudpartner_offer *offer);
+
+/**
+ * The offer's definition (`definition`: display text, offer fields, plans, ...) as
+ * compact JSON, every field in document order with its real value (SAS signatures
+ * included); `"null"` when the document has none. Edit it and give it back with
+ * `cloudpartner_offer_set_definition_json()`: what goes in comes out unchanged, key order
+ * included.
+ *
+ * Returns a new string: free it with `cloudpartner_string_free()`. NULL when `offer` is
+ * NULL.
+ */
+char *cloudpartner_offer_definition_json(const struct cloudpartner_offer *offer);
+
+/**
+ * Replaces the offer's definition with `json`: a NUL-terminated UTF-8 JSON object, kept
+ * as given (every field, in its order). The rest of the document and the ETag stay as
+ * they are. Strings borrowed from the offer stay valid unless their value changes (the
+ * display text, plan ids).
+ *
+ * `CLOUDPARTNER_ERROR_PARSE` when `json` is not JSON (`cloudpartner_error_line()` /
+ * `_column()` say where); `CLOUDPARTNER_ERROR_INVALID_ARGUMENT` when it is JSON but not
+ * an object, or for a NULL or non-UTF-8 argument. The offer is unchanged on failure.
+ * `err` may be NULL.
+ */
+enum cloudpartner_error_kind cloudpartner_offer_set_definition_json(struct cloudpartner_offer *offer,
+                                                                    const char *json,
+                                                                    struct cloudpartner_error **err);
+
+/**
+ * The whole offer document as compact JSON, losslessly: every field, in document order,
+ * with its real values (SAS signatures included), edits included — the body
+ * `cloudpartner_client_put_offer()` sends. Without the ETag (a header, not part of the
+ * document). Parsing it with `cloudpartner_parse_offer()` gives the same document.
+ *
+ * Returns a new string: free it with `cloudpartner_string_free()`. NULL when `offer` is
+ * NULL.
+ */
+char *cloudpartner_offer_to_json(const struct cloudpartner_offer *offer);
+
+/**
+ * How many plans the offer has, counting each disk generation as a plan of its own (0
+ * for an offer without plans, such as a summary from `cloudpartner_client_offers()`, or
+ * when `offer` is NULL).
+ */
+size_t cloudpartner_offer_plan_count(const struct cloudpartner_offer *offer);
+
+/**
+ * Plan id `index` in document order: each plan (`planId`), followed by its disk
+ * generations. These are the ids the image helpers take. Valid while `offer` lives and
+ * plan id `index` is unchanged (a change of the definition may end it); NULL when
+ * `index` is out of range or `offer` is NULL.
+ */
+const char *cloudpartner_offer_plan_id(const struct cloudpartner_offer *offer, size_t index);
+
+/**
+ * How many offers the list holds (0 when `list` is NULL).
+ */
+size_t cloudpartner_offer_list_count(const struct cloudpartner_offer_list *list);
+
+/**
+ * Offer `index` of the list, in the service's order: borrowed, valid while `list` lives
+ * (`cloudpartner_offer_clone()` keeps a copy, to edit). NULL when `index` is out of range
+ * or `list` is NULL.
+ */
+const struct cloudpartner_offer *cloudpartner_offer_list_get(const struct cloudpartner_offer_list *list,
+                                                             size_t index);
+
+/**
+ * Frees a list and its offers. NULL is fine.
+ */
+void cloudpartner_offer_list_free(struct cloudpartner_offer_list *list);
+
+/**
+ * An image with every default: NULL strings, shown in the portal (`show_in_gui` true), no
+ * data disks. Set at least `version` and `os_vhd_url`.
+ */
+struct cloudpartner_vm_image cloudpartner_vm_image_default(void);
+
+/**
+ * Lists the image versions of a plan (or of a disk generation: any id of
+ * `cloudpartner_offer_plan_id()`), sorted by version numerically (`1.2.0` before
+ * `1.10.0`; keys that are not dot-separated integers last). A plan without images gives
+ * an empty list.
+ *
+ * On success `*out` gets the list: free it with `cloudpartner_vm_image_list_free()`.
+ * `CLOUDPARTNER_ERROR_INVALID_ARGUMENT` for an unknown plan id (the message names the
+ * plans there are), or a NULL or non-UTF-8 argument. `err` may be NULL.
+ */
+enum cloudpartner_error_kind cloudpartner_offer_vm_image_versions(const struct cloudpartner_offer *offer,
+                                                                  const char *plan_id,
+                                                                  struct cloudpartner_vm_image_list **out,
+                                                                  struct cloudpartner_error **err);
+
+/**
+ * Adds an image version to a plan (or disk generation), or replaces the one with the same
+ * version, in the offer's definition; `cloudpartner_client_put_offer()` then writes it.
+ *
+ * The image is checked first: the version is dot-separated integers, the URLs are https,
+ * the LUNs distinct, the published date `MM/DD/YYYY` or empty. A replaced entry keeps its
+ * other fields and its place (and its date when `published_date` is NULL or empty); a new
+ * version goes after the others.
+ *
+ * `CLOUDPARTNER_ERROR_INVALID_ARGUMENT` for an image that fails those checks (the message
+ * says which; signatures in URLs shown as `sig=REDACTED`), an unknown plan id, a NULL
+ * `version` or `os_vhd_url`, a NULL or non-UTF-8 argument. The offer is unchanged on
+ * failure. `err` may be NULL.
+ */
+enum cloudpartner_error_kind cloudpartner_offer_set_vm_image_version(struct cloudpartner_offer *offer,
+                                                                     const char *plan_id,
+                                                                     const struct cloudpartner_vm_image *image,
+                                                                     struct cloudpartner_error **err);
+
+/**
+ * Removes an image version from a plan (or disk generation) of the offer's definition.
+ *
+ * `CLOUDPARTNER_ERROR_INVALID_ARGUMENT` when the plan has no such version, when it is the
+ * plan's last version and `force` is false (a plan without an image cannot be
+ * published), for an unknown plan id, or a NULL or non-UTF-8 argument; the offer is then
+ * unchanged. When `removed` is not NULL, `*removed` gets the image that was removed (NULL
+ * on failure): free it with `cloudpartner_vm_image_free()`. `err` may be NULL.
+ */
+enum cloudpartner_error_kind cloudpartner_offer_remove_vm_image_version(struct cloudpartner_offer *offer,
+                                                                        const char *plan_id,
+                                                                        const char *version,
+                                                                        bool force,
+                                                                        struct cloudpartner_vm_image **removed,
+                                                                        struct cloudpartner_error **err);
+
+/**
+ * Deprecates an image version of a plan (or disk generation): `showInGui` false, so that
+ * new deployments no longer see it. `CLOUDPARTNER_ERROR_INVALID_ARGUMENT` when the plan
+ * has no such version, for an unknown plan id, or a NULL or non-UTF-8 argument. `err` may
+ * be NULL.
+ */
+enum cloudpartner_error_kind cloudpartner_offer_deprecate_vm_image_version(struct cloudpartner_offer *offer,
+                                                                           const char *plan_id,
+                                                                           const char *version,
+                                                                           struct cloudpartner_error **err);
+
+/**
+ * Frees an image the library returned alone (`cloudpartner_offer_remove_vm_image_version()`)
+ * with its strings and disks. NULL is fine. Never pass an image of your own, nor one
+ * borrowed from a `cloudpartner_vm_image_list`.
+ */
+void cloudpartner_vm_image_free(struct cloudpartner_vm_image *image);
+
+/**
+ * How many images the list holds (0 when `list` is NULL).
+ */
+size_t cloudpartner_vm_image_list_count(const struct cloudpartner_vm_image_list *list);
+
+/**
+ * Image `index` of the list: borrowed, like its strings and disks, valid while `list`
+ * lives. NULL when `index` is out of range or `list` is NULL.
+ */
+const struct cloudpartner_vm_image *cloudpartner_vm_image_list_get(const struct cloudpartner_vm_image_list *list,
+                                                                   size_t index);
+
+/**
+ * Frees a list and its images. NULL is fine.
+ */
+void cloudpartner_vm_image_list_free(struct cloudpartner_vm_image_list *list);
+
+/**
+ * Parses one operation (the body of `GET .../operations/{id}`): the `len` bytes at `json`
+ * (UTF-8 JSON; they need not end with a NUL), a JSON object or an array of exactly one.
+ * Lenient: states are read case-insensitively (`"Succeeded"` is completed), unknown ones
+ * kept as `CLOUDPARTNER_OPERATION_STATE_UNKNOWN` with their spelling, missing fields
+ * empty or absent.
+ *
+ * On success `*out` gets the operation (free it with `cloudpartner_operation_free()`); on
+ * failure `*out` is NULL: `CLOUDPARTNER_ERROR_PARSE` for input that is not one operation
+ * (`cloudpartner_error_line()` / `_column()` say where, when there is a position),
+ * `CLOUDPARTNER_ERROR_INVALID_ARGUMENT` when `json` or `out` is NULL. `err` may be NULL.
+ */
+enum cloudpartner_error_kind cloudpartner_parse_operation(const char *json,
+                                                          size_t len,
+                                                          struct cloudpartner_operation **out,
+                                                          struct cloudpartner_error **err);
+
+/**
+ * Parses a list of operations (the body of `GET .../submissions`): a JSON array of
+ * objects. As `cloudpartner_parse_operation()`, with a `cloudpartner_operation_list` in
+ * `*out` (free it with `cloudpartner_operation_list_free()`).
+ */
+enum cloudpartner_error_kind cloudpartner_parse_operations(const char *json,
+                                                           size_t len,
+                                                           struct cloudpartner_operation_list **out,
+                                                           struct cloudpartner_error **err);
+
+/**
+ * Frees an operation and everything borrowed from it (its detail, strings). NULL is
+ * fine. Never pass one borrowed from a `cloudpartner_operation_list`.
+ */
+void cloudpartner_operation_free(struct cloudpartner_operation *operation);
+
+/**
+ * The operation's id (`id`); empty when absent. Valid while `operation` lives; NULL only
+ * when `operation` is NULL.
+ */
+const char *cloudpartner_operation_id(const struct cloudpartner_operation *operation);
+
+/**
+ * What the operation does (`submissionType`: `"publish"`, `"goLive"`, ...), as sent;
+ * empty when absent. Valid while `operation` lives; NULL only when `operation` is NULL.
+ */
+const char *cloudpartner_operation_submission_type(const struct cloudpartner_operation *operation);
+
+/**
+ * The operation's state (from `status`, else `submissionState`);
+ * `CLOUDPARTNER_OPERATION_STATE_UNKNOWN` for a state this version does not know (see
+ * `cloudpartner_operation_raw_state()`), or when `operation` is NULL. (Named `_get_state`
+ * because `cloudpartner_operation_state` is the enum's type name.)
+ */
+enum cloudpartner_operation_state cloudpartner_operation_get_state(const struct cloudpartner_operation *operation);
+
+/**
+ * The state as the service spelled it (`"Succeeded"`); empty when absent. Valid while
+ * `operation` lives; NULL only when `operation` is NULL.
+ */
+const char *cloudpartner_operation_raw_state(const struct cloudpartner_operation *operation);
+
+/**
+ * True when the operation completed, failed or was canceled (false when `operation` is
+ * NULL).
+ */
+bool cloudpartner_operation_is_terminal(const struct cloudpartner_operation *operation);
+
+/**
+ * When the operation was created (`createdDateTime`), as nanoseconds since
+ * 1970-01-01T00:00:00Z, in `*nanos`. Returns false (and leaves `*nanos` alone) when there
+ * is no readable time, when it lies outside what an `int64_t` of nanoseconds holds, or
+ * when `operation` is NULL. `nanos` may be NULL.
+ */
+bool cloudpartner_operation_created_unix_nanos(const struct cloudpartner_operation *operation,
+                                               int64_t *nanos);
+
+/**
+ * When the operation last changed (`lastActionDateTime`, else `changedTime`), as
+ * `cloudpartner_operation_created_unix_nanos()`.
+ */
+bool cloudpartner_operation_last_action_unix_nanos(const struct cloudpartner_operation *operation,
+                                                   int64_t *nanos);
+
+/**
+ * The publishing version (`publishingVersion`) in `*version`. Returns false (and leaves
+ * `*version` alone) when there is none, or when `operation` is NULL. `version` may be
+ * NULL.
+ */
+bool cloudpartner_operation_publishing_version(const struct cloudpartner_operation *operation,
+                                               int64_t *version);
+
+/**
+ * The version of the offer the operation works on (`offerVersion`), as
+ * `cloudpartner_operation_publishing_version()`.
+ */
+bool cloudpartner_operation_offer_version(const struct cloudpartner_operation *operation,
+                                          int64_t *version);
+
+/**
+ * The slot (`slot`: `"Preview"`, `"Production"`, ...); NULL when absent or empty (or
+ * `operation` is NULL). Valid while `operation` lives.
+ */
+const char *cloudpartner_operation_slot(const struct cloudpartner_operation *operation);
+
+/**
+ * Whether a cancel was asked for and where it stands (`cancellationRequestState`); NULL
+ * when absent (or `operation` is NULL). Valid while `operation` lives.
+ */
+const char *cloudpartner_operation_cancellation_request_state(const struct cloudpartner_operation *operation);
+
+/**
+ * What went wrong (`error`): its text, or `"code: message"` for an error object; NULL
+ * when nothing did (or `operation` is NULL). Valid while `operation` lives.
+ */
+const char *cloudpartner_operation_error(const struct cloudpartner_operation *operation);
+
+/**
+ * The operation's steps, messages and links, when the service sent them (it does for
+ * `cloudpartner_client_operation()`), as a status whose state follows the operation's
+ * (completed reads as `CLOUDPARTNER_OFFER_STATE_SUCCEEDED`). Borrowed: valid while
+ * `operation` lives, never freed by itself (`cloudpartner_offer_status_clone()` keeps a
+ * copy). NULL when the operation has none, or `operation` is NULL.
+ */
+const struct cloudpartner_offer_status *cloudpartner_operation_detail(const struct cloudpartner_operation *operation);
+
+/**
+ * The canonical JSON of the operation, on one line: `id`, `submissionType`, `status`
+ * (canonical spelling; an unknown one verbatim), `createdDateTime`, `lastActionDateTime`
+ * (UTC), `publishingVersion`, `offerVersion`, `slot`, `cancellationRequestState`,
+ * `error` (`null` when absent), then with a detail its `messages`, `steps`,
+ * `previewLinks`, `liveLinks` and `notificationEmails`. Parsing it gives back the same
+ * operation.
+ *
+ * Returns a new string: free it with `cloudpartner_string_free()`. NULL when `operation`
+ * is NULL.
+ */
+char *cloudpartner_operation_to_json(const struct cloudpartner_operation *operation);
+
+/**
+ * How many operations the list holds (0 when `list` is NULL).
+ */
+size_t cloudpartner_operation_list_count(const struct cloudpartner_operation_list *list);
+
+/**
+ * Operation `index` of the list, in the service's order: borrowed, valid while `list`
+ * lives. NULL when `index` is out of range or `list` is NULL.
+ */
+const struct cloudpartner_operation *cloudpartner_operation_list_get(const struct cloudpartner_operation_list *list,
+                                                                     size_t index);
+
+/**
+ * Frees a list and its operations. NULL is fine.
+ */
+void cloudpartner_operation_list_free(struct cloudpartner_operation_list *list);
+
+/**
+ * The operation's absolute URL, e.g.
+ * `"https://cloudpartner.azure.com/api/publishers/contoso/offers/vm/operations/56615b67...?api-version=2017-10-31"`.
+ * Valid while `reference` lives; NULL only when `reference` is NULL.
+ */
+const char *cloudpartner_operation_ref_url(const struct cloudpartner_operation_ref *reference);
+
+/**
+ * The operation's id: the last segment of its URL's path, decoded. Valid while
+ * `reference` lives; NULL only when `reference` is NULL.
+ */
+const char *cloudpartner_operation_ref_id(const struct cloudpartner_operation_ref *reference);
+
+/**
+ * Frees an operation reference. NULL is fine.
+ */
+void cloudpartner_operation_ref_free(struct cloudpartner_operation_ref *reference);
+
+/**
+ * How many publishers the list holds (0 when `list` is NULL).
+ */
+size_t cloudpartner_publisher_list_count(const struct cloudpartner_publisher_list *list);
+
+/**
+ * Publisher `index` of the list: borrowed, valid while `list` lives. NULL when `index`
+ * is out of range or `list` is NULL.
+ */
+const struct cloudpartner_publisher *cloudpartner_publisher_list_get(const struct cloudpartner_publisher_list *list,
+                                                                     size_t index);
+
+/**
+ * Frees a list and its publishers. NULL is fine.
+ */
+void cloudpartner_publisher_list_free(struct cloudpartner_publisher_list *list);
+
+/**
+ * The publisher's id (`id`: `"contoso"`), the one the other calls take. Valid while the
+ * list lives; NULL only when `publisher` is NULL.
+ */
+const char *cloudpartner_publisher_id(const struct cloudpartner_publisher *publisher);
+
+/**
+ * The publisher's display name (`definition.displayText`); empty when absent. Valid
+ * while the list lives; NULL only when `publisher` is NULL.
+ */
+const char *cloudpartner_publisher_display_text(const struct cloudpartner_publisher *publisher);
+
+/**
+ * The publisher's seller id (`definition.sellerId`); empty when absent. Valid while the
+ * list lives; NULL only when `publisher` is NULL.
+ */
+const char *cloudpartner_publisher_seller_id(const struct cloudpartner_publisher *publisher);
+
+/**
  * Options with every default: NULL strings, 0 timeouts, body limit and poll time scale,
  * -1 retries, `allow_http` false, no token callback.
  */
@@ -1072,6 +1681,179 @@ enum cloudpartner_error_kind cloudpartner_client_watch(const struct cloudpartner
                                                        struct cloudpartner_error **err);
 
 /**
+ * The publisher accounts the identity may work on (`GET /api/publishers`), blocking.
+ *
+ * On success `*out` gets the list: free it with `cloudpartner_publisher_list_free()`. On
+ * failure `*out` is NULL and the kind says why (`CLOUDPARTNER_ERROR_AUTHENTICATION`,
+ * ...; `CLOUDPARTNER_ERROR_INVALID_ARGUMENT` for a NULL argument). Reads are retried on
+ * transient failures. `err` may be NULL. Safe to call from several threads on one
+ * client.
+ */
+enum cloudpartner_error_kind cloudpartner_client_publishers(const struct cloudpartner_client *client,
+                                                            struct cloudpartner_publisher_list **out,
+                                                            struct cloudpartner_error **err);
+
+/**
+ * A publisher's offers (`GET /api/publishers/{p}/offers`), as summaries: each has its
+ * ids, status, version and display text, but no plans. Read one with
+ * `cloudpartner_client_offer()` to edit it.
+ *
+ * On success `*out` gets the list: free it with `cloudpartner_offer_list_free()`. On
+ * failure `*out` is NULL: `CLOUDPARTNER_ERROR_NOT_FOUND` for an unknown publisher, ...;
+ * `CLOUDPARTNER_ERROR_INVALID_ARGUMENT` for a NULL, empty or non-UTF-8 argument. `err`
+ * may be NULL. Safe to call from several threads on one client.
+ */
+enum cloudpartner_error_kind cloudpartner_client_offers(const struct cloudpartner_client *client,
+                                                        const char *publisher,
+                                                        struct cloudpartner_offer_list **out,
+                                                        struct cloudpartner_error **err);
+
+/**
+ * Reads one offer, every field of it kept in order: the draft (with its ETag, when the
+ * service sends one) when `slot` is NULL and `version` is -1; else the slot `slot`
+ * (`"draft"`, `"preview"` or `"production"`, any case) or the past version `version`
+ * (0 or more).
+ *
+ * On success `*out` gets the offer: free it with `cloudpartner_offer_free()`. On failure
+ * `*out` is NULL: `CLOUDPARTNER_ERROR_NOT_FOUND` for an unknown offer (or a slot or
+ * version it does not have), ...; `CLOUDPARTNER_ERROR_INVALID_ARGUMENT` for both a slot
+ * and a version, an unknown slot, a version below -1, or a NULL, empty or non-UTF-8
+ * argument. `err` may be NULL. Safe to call from several threads on one client.
+ */
+enum cloudpartner_error_kind cloudpartner_client_offer(const struct cloudpartner_client *client,
+                                                       const char *publisher,
+                                                       const char *offer,
+                                                       const char *slot,
+                                                       int64_t version,
+                                                       struct cloudpartner_offer **out,
+                                                       struct cloudpartner_error **err);
+
+/**
+ * Writes an offer back (`PUT /api/publishers/{p}/offers/{o}`, the ids taken from the
+ * offer's document): the offer as it is now, edits included, every other field as it
+ * was read. `*out` gets the offer as the service stored it, with its new version and
+ * ETag: free it with `cloudpartner_offer_free()` (`offer` stays yours).
+ *
+ * The precondition: by default `If-Match` with the offer's ETag (`If-Match: *` when it
+ * has none: the service often sends none), so that a change made since the offer was
+ * read is a `CLOUDPARTNER_ERROR_CONFLICT` and not lost — read the offer again and redo
+ * the change. `if_match` (not NULL) sends that ETag instead; `flags`
+ * `CLOUDPARTNER_PUT_FORCE` sends `If-Match: *` (overwrite), `CLOUDPARTNER_PUT_CREATE`
+ * sends `If-None-Match: *` (create; a conflict when it exists). At most one of the three.
+ *
+ * The write is sent once: it is retried only where the service cannot have acted (the
+ * connection failed before sending, 408, 429, 503). On failure `*out` is NULL:
+ * `CLOUDPARTNER_ERROR_CONFLICT` (HTTP 409, 412), `CLOUDPARTNER_ERROR_BAD_REQUEST` (400,
+ * 422: the API's code and message in the error), ...; `CLOUDPARTNER_ERROR_INVALID_ARGUMENT`
+ * for an offer without `publisherId` or `id`, unknown flag bits, two preconditions, a
+ * blank `if_match`, or a NULL or non-UTF-8 argument. `err` may be NULL. Safe to call
+ * from several threads on one client.
+ */
+enum cloudpartner_error_kind cloudpartner_client_put_offer(const struct cloudpartner_client *client,
+                                                           const struct cloudpartner_offer *offer,
+                                                           const char *if_match,
+                                                           uint32_t flags,
+                                                           struct cloudpartner_offer **out,
+                                                           struct cloudpartner_error **err);
+
+/**
+ * Publishes the offer's draft: the service validates it, copies it to preview and
+ * certifies it, then waits for the publisher's review. Follow it with
+ * `cloudpartner_client_watch()` with `until_publisher_action`, then
+ * `cloudpartner_client_go_live()`. `notification_emails` is a comma-separated list of
+ * addresses that get the service's notifications, or NULL for none.
+ *
+ * On success `*out` gets the operation started: free it with
+ * `cloudpartner_operation_ref_free()`. On failure `*out` is NULL:
+ * `CLOUDPARTNER_ERROR_CONFLICT` when another operation runs,
+ * `CLOUDPARTNER_ERROR_BAD_REQUEST` when the offer does not validate (HTTP 422, with the
+ * API's code and message), ...; `CLOUDPARTNER_ERROR_INVALID_ARGUMENT` for a NULL, empty or
+ * non-UTF-8 argument. Not retried where the service may have acted. `err` may be NULL.
+ */
+enum cloudpartner_error_kind cloudpartner_client_publish(const struct cloudpartner_client *client,
+                                                         const char *publisher,
+                                                         const char *offer,
+                                                         const char *notification_emails,
+                                                         struct cloudpartner_operation_ref **out,
+                                                         struct cloudpartner_error **err);
+
+/**
+ * Makes the reviewed preview live; follow it with `cloudpartner_client_watch()` until
+ * terminal. Only while the offer waits for the publisher's review: else
+ * `CLOUDPARTNER_ERROR_CONFLICT`. On success `*out` gets the operation started (free it
+ * with `cloudpartner_operation_ref_free()`); on failure it is NULL. `err` may be NULL.
+ */
+enum cloudpartner_error_kind cloudpartner_client_go_live(const struct cloudpartner_client *client,
+                                                         const char *publisher,
+                                                         const char *offer,
+                                                         struct cloudpartner_operation_ref **out,
+                                                         struct cloudpartner_error **err);
+
+/**
+ * Cancels the offer's running operation. `notification_emails` as for
+ * `cloudpartner_client_publish()`.
+ *
+ * On success `*out` gets the operation to follow while the service cancels (HTTP 202;
+ * free it with `cloudpartner_operation_ref_free()`), or NULL when the cancel was done at
+ * once (HTTP 200: nothing to follow). On failure `*out` is NULL and the kind says why.
+ * `err` may be NULL.
+ */
+enum cloudpartner_error_kind cloudpartner_client_cancel(const struct cloudpartner_client *client,
+                                                        const char *publisher,
+                                                        const char *offer,
+                                                        const char *notification_emails,
+                                                        struct cloudpartner_operation_ref **out,
+                                                        struct cloudpartner_error **err);
+
+/**
+ * The offer's operations (`GET .../submissions`): all of them when `state` is NULL, else
+ * those in `state` — a state's spelling (`"running"`, `"completed"`, ...; read leniently:
+ * `cloudpartner_operation_state_name()` gives one).
+ *
+ * On success `*out` gets the list: free it with `cloudpartner_operation_list_free()`. On
+ * failure `*out` is NULL; `CLOUDPARTNER_ERROR_INVALID_ARGUMENT` for a state that is not
+ * one, or a NULL, empty or non-UTF-8 argument. `err` may be NULL. Safe to call from
+ * several threads on one client.
+ */
+enum cloudpartner_error_kind cloudpartner_client_operations(const struct cloudpartner_client *client,
+                                                            const char *publisher,
+                                                            const char *offer,
+                                                            const char *state,
+                                                            struct cloudpartner_operation_list **out,
+                                                            struct cloudpartner_error **err);
+
+/**
+ * One operation of an offer by id (`cloudpartner_operation_ref_id()`), with its steps
+ * and messages (`cloudpartner_operation_detail()`).
+ *
+ * On success `*out` gets the operation: free it with `cloudpartner_operation_free()`. On
+ * failure `*out` is NULL: `CLOUDPARTNER_ERROR_NOT_FOUND`, ...;
+ * `CLOUDPARTNER_ERROR_INVALID_ARGUMENT` for a NULL, empty or non-UTF-8 argument. `err`
+ * may be NULL. Safe to call from several threads on one client.
+ */
+enum cloudpartner_error_kind cloudpartner_client_operation(const struct cloudpartner_client *client,
+                                                           const char *publisher,
+                                                           const char *offer,
+                                                           const char *operation_id,
+                                                           struct cloudpartner_operation **out,
+                                                           struct cloudpartner_error **err);
+
+/**
+ * The operation at `url` (`cloudpartner_operation_ref_url()`: absolute, or relative to
+ * the client's base URL), in either of the service's forms. A URL on another origin than
+ * the client's base URL is refused with `CLOUDPARTNER_ERROR_INVALID_ARGUMENT`, before any
+ * request: the token is never sent elsewhere.
+ *
+ * On success `*out` gets the operation: free it with `cloudpartner_operation_free()`. On
+ * failure `*out` is NULL. `err` may be NULL. Safe to call from several threads on one
+ * client.
+ */
+enum cloudpartner_error_kind cloudpartner_client_operation_at(const struct cloudpartner_client *client,
+                                                              const char *url,
+                                                              struct cloudpartner_operation **out,
+                                                              struct cloudpartner_error **err);
+
+/**
  * Starts an emulator on a free port of `127.0.0.1`.
  *
  * `scenario_json` is a scenario document (publishers, offers, simulated publishes,
@@ -1131,6 +1913,35 @@ enum cloudpartner_error_kind cloudpartner_emulator_set_offer_status(const struct
                                                                     const char *offer,
                                                                     const char *status_json,
                                                                     struct cloudpartner_error **err);
+
+/**
+ * The offer document the emulator holds for `publisher`/`offer` in `slot` (`"draft"`,
+ * `"preview"` or `"production"`, any case; NULL: the draft) — what the service would
+ * hold after the requests so far, key order kept, SAS signatures as sent — as compact
+ * JSON in `*out` (free it with `cloudpartner_string_free()`), or NULL when the offer, or
+ * that slot, has none. `CLOUDPARTNER_ERROR_INVALID_ARGUMENT` for an unknown slot or a
+ * NULL or non-UTF-8 argument. `err` may be NULL.
+ */
+enum cloudpartner_error_kind cloudpartner_emulator_offer_document(const struct cloudpartner_emulator *emulator,
+                                                                  const char *publisher,
+                                                                  const char *offer,
+                                                                  const char *slot,
+                                                                  char **out,
+                                                                  struct cloudpartner_error **err);
+
+/**
+ * Writes the draft of `publisher`/`offer` as a second writer would: `document_json` (an
+ * offer document, a JSON object) is stored as the next version, with its `version` and
+ * `changedTime` set and a fresh ETag, so that an ETag read before no longer matches. The
+ * publisher and offer are created when new. `CLOUDPARTNER_ERROR_INVALID_ARGUMENT` for a
+ * document that is not a JSON object, or a NULL or non-UTF-8 argument. `err` may be
+ * NULL.
+ */
+enum cloudpartner_error_kind cloudpartner_emulator_set_offer_document(const struct cloudpartner_emulator *emulator,
+                                                                      const char *publisher,
+                                                                      const char *offer,
+                                                                      const char *document_json,
+                                                                      struct cloudpartner_error **err);
 
 /**
  * Fills `*out` for a client of this emulator: every default (as
@@ -1208,5 +2019,15 @@ typedef struct cloudpartner_link cloudpartner_link;
 typedef struct cloudpartner_batch cloudpartner_batch;
 typedef struct cloudpartner_watch cloudpartner_watch;
 typedef struct cloudpartner_emulator cloudpartner_emulator;
+typedef struct cloudpartner_offer cloudpartner_offer;
+typedef struct cloudpartner_offer_list cloudpartner_offer_list;
+typedef struct cloudpartner_vm_image cloudpartner_vm_image;
+typedef struct cloudpartner_data_disk cloudpartner_data_disk;
+typedef struct cloudpartner_vm_image_list cloudpartner_vm_image_list;
+typedef struct cloudpartner_operation cloudpartner_operation;
+typedef struct cloudpartner_operation_list cloudpartner_operation_list;
+typedef struct cloudpartner_operation_ref cloudpartner_operation_ref;
+typedef struct cloudpartner_publisher cloudpartner_publisher;
+typedef struct cloudpartner_publisher_list cloudpartner_publisher_list;
 
 #endif /* CLOUDPARTNER_H */

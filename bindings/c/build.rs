@@ -1,11 +1,18 @@
 //! Generates the C header from this crate's source with cbindgen: always into
 //! `$OUT_DIR/cloudpartner.h`, and into the committed `include/cloudpartner.h` when that
 //! one differs (so a build keeps it fresh; `make test-c` fails when the committed copy was
-//! stale, see `bindings/c/c.mk`).
+//! stale, see `bindings/c/c.mk`); and, on Linux, gives the shared library its SONAME.
 
 use std::path::{Path, PathBuf};
 
 fn main() {
+    // The shared library's SONAME: libcloudpartner.so.<major>, so that programs linked
+    // against this version load a compatible one (`make install-c` adds the links).
+    if std::env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("linux") {
+        let major = std::env::var("CARGO_PKG_VERSION_MAJOR").expect("CARGO_PKG_VERSION_MAJOR");
+        println!("cargo:rustc-cdylib-link-arg=-Wl,-soname,libcloudpartner.so.{major}");
+    }
+
     let crate_dir = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR"));
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR"));
     let committed = crate_dir.join("../../include/cloudpartner.h");

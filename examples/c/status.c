@@ -2,14 +2,14 @@
  * status: fetch one offer's publishing status and print its steps as a table.
  *
  *     cc status.c $(pkg-config --cflags --libs cloudpartner) -o status
- *     ./status PUBLISHER OFFER [BASE_URL [TOKEN]]
+ *     ./status PUBLISHER OFFER
  *
- * BASE_URL and TOKEN default to $CLOUDPARTNER_BASE_URL and $CLOUDPARTNER_TOKEN; without a
- * token the library tries the other credentials (client secret from AZURE_* variables,
- * then the Azure CLI). Exit status: 0 on success, 1 on an error, 2 on bad usage.
+ * The library reads the base URL from $CLOUDPARTNER_BASE_URL (else the service) and finds
+ * the credential itself: $CLOUDPARTNER_TOKEN, a client secret from the AZURE_* variables,
+ * then the Azure CLI. Exit status: 0 on success, 1 on an error, 2 on bad usage.
  */
 #include <stdio.h>
-#include <stdlib.h>
+#include <string.h>
 
 #include <cloudpartner.h>
 
@@ -22,6 +22,24 @@ static void format_duration(char *out, size_t size, double seconds) {
     } else {
         snprintf(out, size, "%.1f d", seconds / 86400);
     }
+}
+
+/* One line: the kind, the message, the HTTP status when there was one and the message does
+ * not name it already, the request id when a request was made. */
+static void print_error(cloudpartner_error_kind kind, const cloudpartner_error *err) {
+    const char *message = cloudpartner_error_message(err);
+    fprintf(stderr, "error: %s: %s", cloudpartner_error_kind_name((int)kind),
+            message != NULL ? message : "(no details)");
+    unsigned status = cloudpartner_error_status_code(err);
+    char http[16];
+    snprintf(http, sizeof http, "HTTP %u", status);
+    if (status != 0 && (message == NULL || strstr(message, http) == NULL)) {
+        fprintf(stderr, " (%s)", http);
+    }
+    if (cloudpartner_error_request_id(err) != NULL) {
+        fprintf(stderr, " (request id %s)", cloudpartner_error_request_id(err));
+    }
+    fputc('\n', stderr);
 }
 
 static void print_steps(const cloudpartner_offer_status *status) {
@@ -42,27 +60,20 @@ static void print_steps(const cloudpartner_offer_status *status) {
 }
 
 int main(int argc, char **argv) {
-    if (argc < 3 || argc > 5) {
-        fprintf(stderr, "usage: %s PUBLISHER OFFER [BASE_URL [TOKEN]]\n", argv[0]);
+    if (argc != 3) {
+        fprintf(stderr, "usage: %s PUBLISHER OFFER\n", argv[0]);
         return 2;
     }
-    cloudpartner_client_options opts = cloudpartner_client_options_default();
-    opts.base_url = argc > 3 ? argv[3] : getenv("CLOUDPARTNER_BASE_URL");
-    opts.token = argc > 4 ? argv[4] : getenv("CLOUDPARTNER_TOKEN");
-
     cloudpartner_client *client = NULL;
     cloudpartner_offer_status *status = NULL;
     cloudpartner_error *err = NULL;
-    cloudpartner_error_kind kind = cloudpartner_client_new(&opts, &client, &err);
+    /* NULL options: every default, the base URL and the credential from the environment. */
+    cloudpartner_error_kind kind = cloudpartner_client_new(NULL, &client, &err);
     if (kind == CLOUDPARTNER_OK) {
         kind = cloudpartner_client_offer_status(client, argv[1], argv[2], &status, &err);
     }
     if (kind != CLOUDPARTNER_OK) {
-        fprintf(stderr, "error: %s: %s\n", cloudpartner_error_kind_name(kind),
-                cloudpartner_error_message(err));
-        if (cloudpartner_error_request_id(err) != NULL) {
-            fprintf(stderr, "       request id %s\n", cloudpartner_error_request_id(err));
-        }
+        print_error(kind, err);
         cloudpartner_error_free(err);
         cloudpartner_client_free(client);
         return 1;

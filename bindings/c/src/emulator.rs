@@ -4,7 +4,7 @@
 use std::ffi::{CString, c_char};
 use std::ptr;
 
-use ::cloudpartner_emulator::{Emulator, Fault, RecordedRequest, Scenario};
+use ::cloudpartner_emulator::{Emulator, Fault, OfferSlot, RecordedRequest, Scenario};
 use cloudpartner::{Error, ErrorKind};
 use serde_json::json;
 
@@ -184,6 +184,90 @@ pub unsafe extern "C" fn cloudpartner_emulator_set_offer_status(
 
 fn json_value(json: &str) -> std::result::Result<serde_json::Value, String> {
     serde_json::from_str(json).map_err(|e| format!("`status_json` is not JSON: {e}"))
+}
+
+/// The offer document the emulator holds for `publisher`/`offer` in `slot` (`"draft"`,
+/// `"preview"` or `"production"`, any case; NULL: the draft) — what the service would
+/// hold after the requests so far, key order kept, SAS signatures as sent — as compact
+/// JSON in `*out` (free it with `cloudpartner_string_free()`), or NULL when the offer, or
+/// that slot, has none. `CLOUDPARTNER_ERROR_INVALID_ARGUMENT` for an unknown slot or a
+/// NULL or non-UTF-8 argument. `err` may be NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudpartner_emulator_offer_document(
+    emulator: *const cloudpartner_emulator,
+    publisher: *const c_char,
+    offer: *const c_char,
+    slot: *const c_char,
+    out: *mut *mut c_char,
+    err: *mut *mut cloudpartner_error,
+) -> cloudpartner_error_kind {
+    const FUNCTION: &str = "cloudpartner_emulator_offer_document";
+    ffi::guard(err, || {
+        if out.is_null() {
+            return Err(ffi::bad_argument(FUNCTION, "out", "is NULL"));
+        }
+        // SAFETY: checked for NULL; writable (the documented contract).
+        unsafe { *out = ptr::null_mut() };
+        // SAFETY: the caller passes NULL or valid pointers (the documented contract).
+        let (emulator, publisher, offer, slot) = unsafe {
+            (
+                ffi::ref_arg(FUNCTION, "emulator", emulator)?,
+                ffi::str_arg(FUNCTION, "publisher", publisher)?,
+                ffi::str_arg(FUNCTION, "offer", offer)?,
+                ffi::opt_str_arg(FUNCTION, "slot", slot)?,
+            )
+        };
+        let slot = match slot {
+            None => OfferSlot::Draft,
+            Some(name) => OfferSlot::from_name(name.trim()).ok_or_else(|| {
+                ffi::bad_argument(
+                    FUNCTION,
+                    "slot",
+                    &format!("`{name}` is not a slot (draft, preview, production)"),
+                )
+            })?,
+        };
+        if let Some(document) = emulator.emulator.offer_document(publisher, offer, slot) {
+            // SAFETY: as above.
+            unsafe { *out = into_raw_string(&document.to_string()) };
+        }
+        Ok(())
+    })
+}
+
+/// Writes the draft of `publisher`/`offer` as a second writer would: `document_json` (an
+/// offer document, a JSON object) is stored as the next version, with its `version` and
+/// `changedTime` set and a fresh ETag, so that an ETag read before no longer matches. The
+/// publisher and offer are created when new. `CLOUDPARTNER_ERROR_INVALID_ARGUMENT` for a
+/// document that is not a JSON object, or a NULL or non-UTF-8 argument. `err` may be
+/// NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudpartner_emulator_set_offer_document(
+    emulator: *const cloudpartner_emulator,
+    publisher: *const c_char,
+    offer: *const c_char,
+    document_json: *const c_char,
+    err: *mut *mut cloudpartner_error,
+) -> cloudpartner_error_kind {
+    const FUNCTION: &str = "cloudpartner_emulator_set_offer_document";
+    ffi::guard(err, || {
+        // SAFETY: the caller passes NULL or valid pointers (the documented contract).
+        let (emulator, publisher, offer, json) = unsafe {
+            (
+                ffi::ref_arg(FUNCTION, "emulator", emulator)?,
+                ffi::str_arg(FUNCTION, "publisher", publisher)?,
+                ffi::str_arg(FUNCTION, "offer", offer)?,
+                ffi::str_arg(FUNCTION, "document_json", document_json)?,
+            )
+        };
+        let document: serde_json::Value = serde_json::from_str(json)
+            .map_err(|e| scenario_error(FUNCTION, format!("`document_json` is not JSON: {e}")))?;
+        emulator
+            .emulator
+            .set_offer_document(publisher, offer, document)
+            .map_err(|_| scenario_error(FUNCTION, "`document_json` is not a JSON object"))?;
+        Ok(())
+    })
 }
 
 /// Fills `*out` for a client of this emulator: every default (as

@@ -177,6 +177,48 @@ pub(crate) unsafe fn ref_arg<'a, T>(function: &str, name: &str, p: *const T) -> 
     unsafe { p.as_ref() }.ok_or_else(|| bad_argument(function, name, "is NULL"))
 }
 
+/// Reads a required handle argument that the call changes.
+///
+/// # Safety
+/// `p` is NULL or points to a live `T` that outlives the call, used by nothing else
+/// meanwhile.
+pub(crate) unsafe fn mut_arg<'a, T>(function: &str, name: &str, p: *mut T) -> Result<&'a mut T> {
+    // SAFETY: the caller's contract.
+    unsafe { p.as_mut() }.ok_or_else(|| bad_argument(function, name, "is NULL"))
+}
+
+/// Writes an optional value to a non-NULL out-pointer; returns whether there was one
+/// (nothing is written when there is none). For the `bool f(handle, T *out)` accessors.
+///
+/// # Safety
+/// `out` is NULL or writable.
+pub(crate) unsafe fn write_opt<T>(value: Option<T>, out: *mut T) -> bool {
+    let Some(value) = value else {
+        return false;
+    };
+    if !out.is_null() {
+        // SAFETY: the caller's contract.
+        unsafe { out.write(value) };
+    }
+    true
+}
+
+/// Reads `len` bytes of a document argument (which need not end with a NUL).
+///
+/// # Safety
+/// `json` is NULL or points to `len` readable bytes that outlive the call.
+pub(crate) unsafe fn bytes_arg<'a>(
+    function: &str,
+    json: *const c_char,
+    len: usize,
+) -> Result<&'a [u8]> {
+    if json.is_null() {
+        return Err(bad_argument(function, "json", "is NULL"));
+    }
+    // SAFETY: checked for NULL; the length is the caller's contract.
+    Ok(unsafe { std::slice::from_raw_parts(json.cast::<u8>(), len) })
+}
+
 /// Checks a required out-pointer argument and sets `*out` to NULL, so that it is NULL
 /// whenever the call fails.
 ///

@@ -29,7 +29,8 @@
 #![warn(missing_docs)]
 
 // In header order: errors and strings, the enums and the core's tables, the status tree,
-// the client, the emulator.
+// offers, images, operations and publishers, the client and its publishing calls, the
+// emulator.
 pub mod error;
 mod ffi;
 pub mod strings;
@@ -46,6 +47,14 @@ pub mod message;
 
 pub mod link;
 
+pub mod offer;
+
+pub mod vm_image;
+
+pub mod operation;
+
+pub mod publisher;
+
 pub mod token_callback;
 
 pub mod options;
@@ -55,6 +64,8 @@ pub mod client;
 pub mod batch;
 
 pub mod watch;
+
+pub mod publishing;
 
 pub mod emulator;
 

@@ -96,8 +96,6 @@ macro_rules! c_enum {
             const ALL: &'static [$c] = &[$($c::$variant),+];
 
             /// The C value of a core value.
-            // Operation states have no accessor before the publishing API.
-            #[allow(dead_code)]
             pub(crate) fn of(value: &$core) -> $c {
                 <$core>::KNOWN
                     .iter()

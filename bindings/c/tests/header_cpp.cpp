@@ -57,6 +57,35 @@ int main() {
     kind = cloudpartner_client_watch_start(nullptr, "p", "o", nullptr, &watch, nullptr);
     check(kind == CLOUDPARTNER_ERROR_INVALID_ARGUMENT && watch == nullptr, "watch handle");
     cloudpartner_watch_free(watch);
+
+    // The publishing API from C++: an offer, its image helpers, the flags, an operation.
+    static const char offer_doc[] =
+        R"({"id": "o", "publisherId": "p", "definition": {"displayText": "O", "plans": [{"planId": "a"}]}})";
+    cloudpartner_offer *offer = nullptr;
+    kind = cloudpartner_parse_offer(offer_doc, sizeof offer_doc - 1, &offer, nullptr);
+    check(kind == CLOUDPARTNER_OK && std::strcmp(cloudpartner_offer_plan_id(offer, 0), "a") == 0, "parse offer");
+    cloudpartner_vm_image image = cloudpartner_vm_image_default();
+    image.version = "1.0.0";
+    image.os_vhd_url = "https://a/os.vhd";
+    const cloudpartner_data_disk disk = {1, "https://a/d.vhd"};
+    image.data_disks = &disk;
+    image.data_disk_count = 1;
+    check(cloudpartner_offer_set_vm_image_version(offer, "a", &image, nullptr) == CLOUDPARTNER_OK, "set image");
+    cloudpartner_vm_image_list *images = nullptr;
+    check(cloudpartner_offer_vm_image_versions(offer, "a", &images, nullptr) == CLOUDPARTNER_OK &&
+              cloudpartner_vm_image_list_get(images, 0)->data_disks[0].lun == 1,
+          "image versions");
+    cloudpartner_vm_image_list_free(images);
+    check(cloudpartner_offer_etag(offer) == nullptr, "no etag");
+    cloudpartner_offer_free(offer);
+    check((CLOUDPARTNER_PUT_FORCE & CLOUDPARTNER_PUT_CREATE) == 0, "put flags");
+    cloudpartner_operation *operation = nullptr;
+    static const char operation_doc[] = R"([{"id": "x", "submissionState": "Succeeded"}])";
+    kind = cloudpartner_parse_operation(operation_doc, sizeof operation_doc - 1, &operation, nullptr);
+    check(kind == CLOUDPARTNER_OK &&
+              cloudpartner_operation_get_state(operation) == CLOUDPARTNER_OPERATION_STATE_COMPLETED,
+          "operation");
+    cloudpartner_operation_free(operation);
     std::printf("header_cpp: %d passed, %d failed\n", passes, failures);
     return failures == 0 ? 0 : 1;
 }

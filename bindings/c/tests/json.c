@@ -71,8 +71,9 @@ static size_t put_utf8(char *out, unsigned cp) {
     return 4;
 }
 
-/* Reads a string after its opening quote; the result is malloc'ed. */
-static char *parse_string_body(reader *r) {
+/* Reads a string after its opening quote; the result is malloc'ed, its length in *length
+ * (when not NULL). */
+static char *parse_string_body(reader *r, size_t *length) {
     /* The decoded string is never longer than the encoded one. */
     const char *start = r->p;
     size_t cap = 1;
@@ -119,6 +120,7 @@ static char *parse_string_body(reader *r) {
     if (r->p >= r->end) goto fail;
     r->p++; /* the closing quote */
     out[n] = '\0';
+    if (length != NULL) *length = n;
     return out;
 fail:
     free(out);
@@ -158,7 +160,7 @@ static json *parse_container(reader *r, bool object) {
             skip_space(r);
             if (r->p >= r->end || *r->p != '"') goto fail;
             r->p++;
-            key = parse_string_body(r);
+            key = parse_string_body(r, NULL);
             if (key == NULL) goto fail;
             skip_space(r);
             if (r->p >= r->end || *r->p != ':') {
@@ -208,7 +210,8 @@ static json *parse_value(reader *r) {
     }
     if (c == '"') {
         r->p++;
-        char *s = parse_string_body(r);
+        size_t length = 0;
+        char *s = parse_string_body(r, &length);
         if (s == NULL) return NULL;
         json *v = new_value(JSON_STRING);
         if (v == NULL) {
@@ -216,6 +219,7 @@ static json *parse_value(reader *r) {
             return NULL;
         }
         v->string = s;
+        v->length = length;
         return v;
     }
     if (literal(r, "true") || literal(r, "false")) {
@@ -300,6 +304,31 @@ bool json_equal(const json *a, const json *b) {
         if (a->count != b->count) return false;
         for (size_t i = 0; i < a->count; i++) {
             if (!json_equal(a->items[i], json_get(b, a->keys[i]))) return false;
+        }
+        return true;
+    }
+    return false;
+}
+
+static bool same_number(double a, double b) {
+    if (a == b) return true;
+    double scale = fmax(fabs(a), fabs(b));
+    return fabs(a - b) <= 1e-9 * (scale > 1 ? scale : 1);
+}
+
+bool json_equal_ordered(const json *a, const json *b) {
+    if (a == NULL || b == NULL) return a == b;
+    if (a->type != b->type || a->count != b->count) return false;
+    switch (a->type) {
+    case JSON_NULL: return true;
+    case JSON_BOOL: return a->boolean == b->boolean;
+    case JSON_NUMBER: return same_number(a->number, b->number);
+    case JSON_STRING: return a->length == b->length && memcmp(a->string, b->string, a->length) == 0;
+    case JSON_ARRAY:
+    case JSON_OBJECT:
+        for (size_t i = 0; i < a->count; i++) {
+            if (a->type == JSON_OBJECT && strcmp(a->keys[i], b->keys[i]) != 0) return false;
+            if (!json_equal_ordered(a->items[i], b->items[i])) return false;
         }
         return true;
     }

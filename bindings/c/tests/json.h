@@ -18,6 +18,7 @@ struct json {
     bool boolean;
     double number;
     char *string;    /* JSON_STRING: NUL-terminated UTF-8 (a \u0000 ends it early) */
+    size_t length;   /* JSON_STRING: its length in bytes, a \u0000 counted */
     size_t count;    /* JSON_ARRAY, JSON_OBJECT: number of items */
     json **items;    /* JSON_ARRAY, JSON_OBJECT: the values */
     char **keys;     /* JSON_OBJECT: the keys */
@@ -36,6 +37,10 @@ const char *json_str(const json *value);
 
 /* Deep equality; numbers within 1e-9; object member order does not matter. */
 bool json_equal(const json *a, const json *b);
+
+/* Deep equality where object members must also be in the same order (the lossless round
+ * trip of offers); numbers within 1e-9 relative, so that 1e308 equals itself. */
+bool json_equal_ordered(const json *a, const json *b);
 
 /* Reads a whole file; NULL when it cannot. `*len` gets its size. Free with free(). */
 char *read_file(const char *path, size_t *len);

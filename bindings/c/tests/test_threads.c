@@ -1,6 +1,9 @@
 /*
  * test_threads: several pthreads make blocking calls on one shared client at the same
- * time (single fetches, a batch, a watch), and every result is right.
+ * time (single fetches, a batch, a watch), and every result is right; then several
+ * threads write one offer at once (read, add an image version, write with the ETag read,
+ * again after a conflict) while others read it and one shared offer handle, and no write
+ * is lost.
  */
 #include <pthread.h>
 
@@ -75,6 +78,119 @@ static void *watcher(void *p) {
     return NULL;
 }
 
+#define WRITERS 4
+#define WRITES_PER_WRITER 2
+#define READERS 2
+
+typedef struct {
+    const cloudpartner_client *client;
+    const cloudpartner_offer *shared; /* read by every thread at once */
+    int index;
+    int conflicts;
+} offer_args;
+
+/* Adds versions 5.<index>.<n> to plan byol of contoso/vm-release: read, edit, write with
+ * the ETag read; on a conflict (someone wrote in between), read again and redo. */
+static void *writer(void *p) {
+    offer_args *args = p;
+    for (int n = 0; n < WRITES_PER_WRITER; n++) {
+        char version[32];
+        snprintf(version, sizeof version, "5.%d.%d", args->index, n);
+        int written = 0;
+        for (int attempt = 0; attempt < 100 && !written; attempt++) {
+            cloudpartner_offer *offer = NULL, *stored = NULL;
+            cloudpartner_error *err = NULL;
+            CHECK_KIND(cloudpartner_client_offer(args->client, "contoso", "vm-release", NULL, -1, &offer, &err),
+                       CLOUDPARTNER_OK, err);
+            cloudpartner_error_free(err);
+            cloudpartner_vm_image image = cloudpartner_vm_image_default();
+            image.version = version;
+            image.os_vhd_url = "https://contoso.blob.core.windows.net/vhds/threads.vhd?sig=x";
+            CHECK_KIND(cloudpartner_offer_set_vm_image_version(offer, "byol", &image, &err), CLOUDPARTNER_OK, err);
+            cloudpartner_error_free(err);
+            cloudpartner_error_kind kind = cloudpartner_client_put_offer(args->client, offer, NULL, 0, &stored, &err);
+            if (kind == CLOUDPARTNER_ERROR_CONFLICT) {
+                args->conflicts++;
+            } else {
+                CHECK_KIND(kind, CLOUDPARTNER_OK, err);
+                written = kind == CLOUDPARTNER_OK;
+                CHECK(cloudpartner_offer_version(stored) > cloudpartner_offer_version(offer));
+            }
+            cloudpartner_error_free(err);
+            cloudpartner_offer_free(stored);
+            cloudpartner_offer_free(offer);
+        }
+        CHECK_MSG(written, "writer %d: %s never written", args->index, version);
+    }
+    return NULL;
+}
+
+/* Reads the offers, the draft, and the shared handle while the writers write. */
+static void *reader(void *p) {
+    offer_args *args = p;
+    for (int n = 0; n < 8; n++) {
+        cloudpartner_offer_list *list = NULL;
+        CHECK_KIND(cloudpartner_client_offers(args->client, "contoso", &list, NULL), CLOUDPARTNER_OK, NULL);
+        CHECK(cloudpartner_offer_list_count(list) >= 8);
+        cloudpartner_offer_list_free(list);
+        cloudpartner_offer *draft = NULL;
+        CHECK_KIND(cloudpartner_client_offer(args->client, "contoso", "vm-release", NULL, -1, &draft, NULL),
+                   CLOUDPARTNER_OK, NULL);
+        CHECK(cloudpartner_offer_plan_count(draft) == 3 && cloudpartner_offer_etag(draft) != NULL);
+        cloudpartner_offer_free(draft);
+        CHECK_STR(cloudpartner_offer_plan_id(args->shared, 2), "byol");
+        char *text = cloudpartner_offer_to_json(args->shared);
+        CHECK(text != NULL && strstr(text, "\"vm-release\"") != NULL);
+        cloudpartner_string_free(text);
+        cloudpartner_vm_image_list *images = NULL;
+        CHECK_KIND(cloudpartner_offer_vm_image_versions(args->shared, "standard", &images, NULL), CLOUDPARTNER_OK, NULL);
+        CHECK(cloudpartner_vm_image_list_count(images) == 2);
+        cloudpartner_vm_image_list_free(images);
+    }
+    return NULL;
+}
+
+static void test_offer_writers(const cloudpartner_client *client) {
+    cloudpartner_offer *shared = NULL;
+    CHECK_KIND(cloudpartner_client_offer(client, "contoso", "vm-release", NULL, -1, &shared, NULL), CLOUDPARTNER_OK,
+               NULL);
+    pthread_t threads[WRITERS + READERS];
+    offer_args args[WRITERS + READERS];
+    for (int i = 0; i < WRITERS + READERS; i++) {
+        args[i] = (offer_args){client, shared, i, 0};
+        CHECK(pthread_create(&threads[i], NULL, i < WRITERS ? writer : reader, &args[i]) == 0);
+    }
+    int conflicts = 0;
+    for (int i = 0; i < WRITERS + READERS; i++) {
+        CHECK(pthread_join(threads[i], NULL) == 0);
+        conflicts += args[i].conflicts;
+    }
+    /* Every version is there: no write was lost. */
+    cloudpartner_offer *draft = NULL;
+    CHECK_KIND(cloudpartner_client_offer(client, "contoso", "vm-release", NULL, -1, &draft, NULL), CLOUDPARTNER_OK,
+               NULL);
+    cloudpartner_vm_image_list *images = NULL;
+    CHECK_KIND(cloudpartner_offer_vm_image_versions(draft, "byol", &images, NULL), CLOUDPARTNER_OK, NULL);
+    size_t n = cloudpartner_vm_image_list_count(images);
+    CHECK_MSG(n == 1 + WRITERS * WRITES_PER_WRITER, "byol has %zu versions", n);
+    for (int w = 0; w < WRITERS; w++) {
+        for (int k = 0; k < WRITES_PER_WRITER; k++) {
+            char version[32];
+            snprintf(version, sizeof version, "5.%d.%d", w, k);
+            int found = 0;
+            for (size_t i = 0; i < n; i++) {
+                found |= strcmp(cloudpartner_vm_image_list_get(images, i)->version, version) == 0;
+            }
+            CHECK_MSG(found, "version %s was lost", version);
+        }
+    }
+    CHECK(cloudpartner_offer_version(draft) == cloudpartner_offer_version(shared) + WRITERS * WRITES_PER_WRITER);
+    printf("offer writers: %d writes, %d conflicts read again and redone\n", WRITERS * WRITES_PER_WRITER, conflicts);
+    cloudpartner_vm_image_list_free(images);
+    cloudpartner_offer_free(draft);
+    cloudpartner_offer_free(shared);
+}
+
 int main(void) {
     cloudpartner_emulator *emulator = start_emulator(NULL, VM_OFFER_PUBLISH_SECONDS / 3.0);
     cloudpartner_client *client = client_for(emulator, -1, 0, 0);
@@ -89,6 +205,7 @@ int main(void) {
         }
         for (int i = 0; i < THREADS; i++) CHECK(pthread_join(threads[i], NULL) == 0);
         CHECK(pthread_join(watch_thread, NULL) == 0);
+        test_offer_writers(client);
     }
     cloudpartner_client_free(client);
     cloudpartner_emulator_free(emulator);
