@@ -159,7 +159,7 @@ c-pkg-config: c-tests-build
 	    cc examples/c/$$example.c $$(pkg-config --cflags --libs cloudpartner) -o $(C_OUT)/$$example-pkg-config || exit 1; \
 	  done
 	LD_LIBRARY_PATH=$(C_OUT)/prefix/lib ldd $(C_OUT)/release-pkg-config \
-	  | grep -q "libcloudpartner.so.$(C_SOVERSION) => $(C_OUT)/prefix/lib/libcloudpartner.so.$(C_SOVERSION)"
+	  | grep "libcloudpartner.so.$(C_SOVERSION) => $(C_OUT)/prefix/lib/libcloudpartner.so.$(C_SOVERSION)"
 	LD_LIBRARY_PATH=$(C_OUT)/prefix/lib $(C_OUT)/shared/with_emulator $(C_OUT)/status-pkg-config contoso live-offer
 	LD_LIBRARY_PATH=$(C_OUT)/prefix/lib env -u CLOUDPARTNER_TOKEN -u AZURE_TOKEN -u CLOUDPARTNER_BASE_URL \
 	  $(C_OUT)/release-pkg-config contoso vm-release byol 3.0.0 https://example.blob.core.windows.net/vhds/byol.vhd?sig=x
