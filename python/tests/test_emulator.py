@@ -112,7 +112,7 @@ def test_client_is_ready_and_polls_on_the_emulator_clock() -> None:
         # more often than the service's 5 s minimum allows (never below 50 ms).
         assert time.monotonic() - started < 5
         request = emulator.requests[-1]
-        assert request.header("authorization") == f"Bearer {emulator.token}"
+        assert request.authorized
         user_agent = request.header("user-agent")
         assert user_agent is not None and user_agent.endswith("(python)")
 

@@ -65,3 +65,9 @@ where
 {
     generic::future_into_py::<ProcessRuntime, F, T>(py, future)
 }
+
+/// The asyncio event loop and context of the awaitable this code runs for, when it runs
+/// for one (an `AsyncClient` call); `None` for `Client`'s blocking calls.
+pub fn task_locals() -> Option<TaskLocals> {
+    <ProcessRuntime as ContextExt>::get_task_locals()
+}
