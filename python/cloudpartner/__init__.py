@@ -20,8 +20,10 @@ runs a local emulator of the API for tests.
 
 from __future__ import annotations
 
+import atexit
 import logging
 
+from cloudpartner import _native
 from cloudpartner._async import AsyncClient
 from cloudpartner._enums import MessageLevel, OfferState, OperationState, StepState
 from cloudpartner._errors import (
@@ -110,6 +112,10 @@ __all__ = [
     "parse_operation",
     "parse_operations",
 ]
+
+# Native threads must not enter Python once it finalizes (an awaitable's result on its
+# way, a credential call): at exit they stop, and those inside are waited for.
+atexit.register(_native._before_exit)
 
 # Libraries leave handling to the application: silent unless it configures logging.
 logging.getLogger(__name__).addHandler(logging.NullHandler())

@@ -35,6 +35,7 @@ __all__ = [
     "VmImageVersion",
     "Watch",
     "__version__",
+    "_before_exit",
     "_construct",
     "_unpickle",
     "_unpickle_offer",
@@ -69,6 +70,7 @@ def parse_offer_status(data: str | bytes | bytearray, *, strict: bool = False) -
     """
 
 def _unpickle(kind: str, data: str) -> Any: ...
+def _before_exit() -> None: ...
 def parse_offer(data: str | bytes | bytearray) -> Offer:
     """Parses an offer document (JSON text or bytes), losslessly."""
 
@@ -83,6 +85,7 @@ def parse_operations(data: str | bytes | bytearray) -> list[Operation]:
 
 def _unpickle_offer(json: str, etag: str | None) -> Offer: ...
 def _construct(cls: type[Any], keywords: dict[str, Any]) -> Any: ...
+
 @final
 class Offer:
     """An offer document, kept losslessly; ``definition`` is a dict held by the offer."""
@@ -482,7 +485,9 @@ class AsyncClient:
     def operations(
         self, publisher_id: str, offer_id: str, *, state: OperationState | str | None = None
     ) -> Awaitable[list[Operation]]: ...
-    def operation(self, publisher_id: str, offer_id: str, operation_id: str) -> Awaitable[Operation]: ...
+    def operation(
+        self, publisher_id: str, offer_id: str, operation_id: str
+    ) -> Awaitable[Operation]: ...
     def operation_at(self, ref_or_url: OperationRef | str) -> Awaitable[Operation]: ...
 
 @final

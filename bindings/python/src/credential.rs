@@ -15,6 +15,8 @@ use cloudpartner::{Error, ErrorKind};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 
+use crate::runtime::attach_from_native;
+
 /// Calls a Python object's `get_token(scope)`, on a blocking thread with the GIL.
 pub struct PythonCredential {
     object: Arc<Py<PyAny>>,
@@ -72,32 +74,36 @@ impl TokenCredential for PythonCredential {
                     format!("credential {type_name}.get_token() failed: {message}"),
                 )
             };
-            let call = move || Python::attach(|py| call_get_token(object.bind(py), &scope));
+            let call = move || attach(|py| call_get_token(object.bind(py), &scope));
             let awaitable = match blocking(&type_name, call).await?.map_err(failed)? {
                 Answer::Token(token) => return Ok(token),
                 Answer::Awaitable(awaitable) => awaitable,
             };
             let awaited = match locals {
                 Some(locals) => {
-                    let future = Python::attach(|py| {
+                    let future = attach(|py| {
                         pyo3_async_runtimes::into_future_with_locals(
                             &locals,
                             awaitable.into_bound(py),
                         )
+                        .map_err(|e| e.to_string())
                     })
-                    .map_err(|e| failed(e.to_string()))?;
+                    .map_err(failed)?;
                     future.await.map_err(|e| failed(e.to_string()))?
                 }
                 None => {
-                    let run = move || Python::attach(|py| run_elsewhere(py, awaitable));
-                    blocking(&type_name, run)
-                        .await?
-                        .map_err(|e| failed(e.to_string()))?
+                    let run = move || attach(|py| run_elsewhere(py, awaitable));
+                    blocking(&type_name, run).await?.map_err(failed)?
                 }
             };
-            Python::attach(|py| access_token(awaited.bind(py))).map_err(failed)
+            attach(|py| access_token(awaited.bind(py))).map_err(failed)
         })
     }
+}
+
+/// [`attach_from_native`] for code whose error is a message.
+fn attach<T>(f: impl FnOnce(Python<'_>) -> Result<T, String>) -> Result<T, String> {
+    attach_from_native(f).unwrap_or_else(|| Err("the Python interpreter is exiting".to_owned()))
 }
 
 /// What `get_token` answered: a token, or an awaitable of one.
@@ -121,10 +127,11 @@ async fn blocking<T: Send + 'static>(
 
 /// Awaits `awaitable` on the package's own event loop thread (for async credentials
 /// used where no event loop is running: `Client`, or a thread of the core).
-fn run_elsewhere(py: Python<'_>, awaitable: Py<PyAny>) -> PyResult<Py<PyAny>> {
-    py.import("cloudpartner._credential_loop")?
-        .call_method1("run", (awaitable,))
+fn run_elsewhere(py: Python<'_>, awaitable: Py<PyAny>) -> Result<Py<PyAny>, String> {
+    py.import("cloudpartner._credential_loop")
+        .and_then(|module| module.call_method1("run", (awaitable,)))
         .map(Bound::unbind)
+        .map_err(|e| e.to_string())
 }
 
 /// `object.get_token(scope)`: the token, or the awaitable an async credential gives;

@@ -41,6 +41,7 @@ fn native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     tables::add(module)?;
     module.add_function(wrap_pyfunction!(parse::parse_offer_status, module)?)?;
     module.add_function(wrap_pyfunction!(model::unpickle, module)?)?;
+    module.add_function(wrap_pyfunction!(runtime::before_exit, module)?)?;
     module.add_class::<model::PyOfferStatus>()?;
     module.add_class::<model::PyStep>()?;
     module.add_class::<model::PyMessage>()?;
