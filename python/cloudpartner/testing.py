@@ -267,9 +267,8 @@ class Emulator:
         """Writes an offer's draft as a second writer would: stored as the next version
         with a fresh ETag, so that a client's earlier ETag no longer matches. Returns the
         stored document."""
-        stored: dict[str, Any] = self._native.set_offer_document(
-            publisher_id, offer_id, dict(document)
-        )
+        given = dict(document) if isinstance(document, Mapping) else document
+        stored: dict[str, Any] = self._native.set_offer_document(publisher_id, offer_id, given)
         return stored
 
     def offer_etag(self, publisher_id: str, offer_id: str) -> str | None:

@@ -61,7 +61,10 @@ fn describe(root: &str, path: &[Step]) -> String {
     let mut text = root.to_owned();
     for step in path {
         match step {
-            Step::Key(key) => text.push_str(&format!("[{key:?}]")),
+            Step::Key(key) => {
+                let key = key.replace('\\', "\\\\").replace('\'', "\\'");
+                text.push_str(&format!("['{key}']"));
+            }
             Step::Index(i) => text.push_str(&format!("[{i}]")),
         }
     }

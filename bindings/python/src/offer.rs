@@ -100,11 +100,16 @@ impl PyOffer {
     }
 }
 
-/// The offer of `held` with its definition read back from Python.
+/// The offer of `held` with its definition read back from Python. A document that had
+/// no definition gets one only when something was put in the dict made for it.
 fn current_of(py: Python<'_>, held: &Held) -> PyResult<Offer> {
     let mut offer = held.frame.clone();
     if let Some(definition) = &held.definition {
-        *offer.definition_mut() = from_python("offer.definition", definition.bind(py))?;
+        let value = from_python("offer.definition", definition.bind(py))?;
+        let unused = value.as_object().is_some_and(serde_json::Map::is_empty);
+        if !(unused && !offer.document().contains_key(DEFINITION)) {
+            *offer.definition_mut() = value;
+        }
     }
     Ok(offer)
 }
@@ -231,7 +236,7 @@ impl PyOffer {
 
     /// The definition, a `dict` held by the offer: edit it in place, and what
     /// `put_offer` sends is the offer with those edits. A document without one gets an
-    /// empty dict.
+    /// empty dict (written only once something is put in it).
     #[getter]
     fn definition(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
         let mut held = self.held(py);
@@ -345,29 +350,38 @@ impl PyOffer {
         map_to_python(py, offer.document())
     }
 
-    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        let offer = self.current(py)?;
-        let plans: Vec<String> = offer
-            .plan_ids()
-            .into_iter()
-            .map(|p| repr_quoted(py, p))
-            .collect();
-        let etag = match offer.etag() {
+    fn __repr__(&self, py: Python<'_>) -> String {
+        let held = self.held(py);
+        let frame = &held.frame;
+        let etag = match frame.etag() {
             Some(etag) => repr_quoted(py, etag),
             None => "None".to_owned(),
         };
+        let definition = match current_of(py, &held) {
+            Ok(offer) => {
+                let plans: Vec<String> = offer
+                    .plan_ids()
+                    .into_iter()
+                    .map(|p| repr_quoted(py, p))
+                    .collect();
+                format!(
+                    "display_text={}, plan_ids=[{}]",
+                    repr_quoted(py, offer.display_text()),
+                    plans.join(", ")
+                )
+            }
+            Err(error) => format!("definition=<not JSON: {error}>"),
+        };
         let shown = format!(
             "Offer(id={}, publisher_id={}, offer_type_id={}, status={}, version={}, etag={etag}, \
-             display_text={}, plan_ids=[{}])",
-            repr_quoted(py, offer.id()),
-            repr_quoted(py, offer.publisher_id()),
-            repr_quoted(py, offer.offer_type_id()),
-            repr_quoted(py, offer.status()),
-            offer.version(),
-            repr_quoted(py, offer.display_text()),
-            plans.join(", ")
+             {definition})",
+            repr_quoted(py, frame.id()),
+            repr_quoted(py, frame.publisher_id()),
+            repr_quoted(py, frame.offer_type_id()),
+            repr_quoted(py, frame.status()),
+            frame.version(),
         );
-        Ok(redact_sas(&shown).into_owned())
+        redact_sas(&shown).into_owned()
     }
 
     /// Equal when the documents hold the same values (key order aside) and the ETags
