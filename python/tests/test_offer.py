@@ -4,8 +4,10 @@ the offer, the image helpers editing that same dict, lossless JSON, eq, pickling
 from __future__ import annotations
 
 import copy
+import gc
 import json
 import pickle
+import weakref
 from datetime import datetime, timezone
 from typing import Any
 
@@ -313,3 +315,16 @@ def test_publisher_and_operation_ref_values() -> None:
     reference = cloudpartner.OperationRef("https://x/api/operations/abc", "abc")
     assert pickle.loads(pickle.dumps(reference)) == reference
     assert {reference: 1}[cloudpartner.OperationRef(reference.url, "abc")] == 1
+
+
+def test_an_offer_in_its_own_definition_is_collected() -> None:
+    class Marker:
+        pass
+
+    offer = cloudpartner.parse_offer(json.dumps(DOCUMENT))
+    marker = Marker()
+    offer.definition["cycle"] = [offer, marker]
+    alive = weakref.ref(marker)
+    del offer, marker
+    gc.collect()
+    assert alive() is None

@@ -15,6 +15,7 @@ use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::sync::MutexExt;
 use pyo3::types::{PyByteArray, PyBytes, PyDict, PyList, PyString, PyTuple};
+use pyo3::{PyTraverseError, PyVisit};
 use serde_json::Value;
 
 use crate::errors::IntoPyResult;
@@ -107,7 +108,7 @@ fn current_of(py: Python<'_>, held: &Held) -> PyResult<Offer> {
     if let Some(definition) = &held.definition {
         let value = from_python("offer.definition", definition.bind(py))?;
         let unused = value.as_object().is_some_and(serde_json::Map::is_empty);
-        if !(unused && !offer.document().contains_key(DEFINITION)) {
+        if !unused || offer.document().contains_key(DEFINITION) {
             *offer.definition_mut() = value;
         }
     }
@@ -387,11 +388,26 @@ impl PyOffer {
     /// Equal when the documents hold the same values (key order aside) and the ETags
     /// are the same.
     fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyOffer>) -> PyResult<bool> {
-        let mine = self.current(py)?;
         if std::ptr::eq(self, other.get()) {
             return Ok(true);
         }
-        Ok(mine == other.get().current(py)?)
+        Ok(self.current(py)? == other.get().current(py)?)
+    }
+
+    // The definition may hold the offer itself: let the garbage collector see it.
+    fn __traverse__(&self, visit: PyVisit<'_>) -> Result<(), PyTraverseError> {
+        if let Ok(held) = self.held.try_lock() {
+            if let Some(definition) = &held.definition {
+                visit.call(definition)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn __clear__(&self) {
+        if let Ok(mut held) = self.held.try_lock() {
+            held.definition = None;
+        }
     }
 
     #[classattr]
@@ -402,9 +418,7 @@ impl PyOffer {
         let unpickle = py
             .import("cloudpartner._native")?
             .getattr("_unpickle_offer")?;
-        (unpickle, (offer.to_json(), offer.etag().map(str::to_owned)))
-            .into_pyobject(py)
-            .map_err(Into::into)
+        (unpickle, (offer.to_json(), offer.etag().map(str::to_owned))).into_pyobject(py)
     }
 }
 

@@ -202,9 +202,7 @@ impl PyOperation {
         let parse = py
             .import("cloudpartner._native")?
             .getattr("parse_operation")?;
-        (parse, (self.wire_json(),))
-            .into_pyobject(py)
-            .map_err(Into::into)
+        (parse, (self.wire_json(),)).into_pyobject(py)
     }
 }
 
@@ -258,9 +256,7 @@ impl PyOperationRef {
 
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
         let inner = &slf.get().inner;
-        (slf.get_type(), (inner.url.as_str(), inner.id.as_str()))
-            .into_pyobject(slf.py())
-            .map_err(Into::into)
+        (slf.get_type(), (inner.url.as_str(), inner.id.as_str())).into_pyobject(slf.py())
     }
 }
 
@@ -329,7 +325,6 @@ impl PyPublisher {
             (p.id.as_str(), p.display_text.as_str(), p.seller_id.as_str()),
         )
             .into_pyobject(slf.py())
-            .map_err(Into::into)
     }
 }
 

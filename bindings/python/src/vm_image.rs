@@ -57,9 +57,7 @@ impl PyDataDisk {
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
         let py = slf.py();
         let disk = &slf.get().inner;
-        (slf.get_type(), (disk.lun, disk.vhd_url.as_str()))
-            .into_pyobject(py)
-            .map_err(Into::into)
+        (slf.get_type(), (disk.lun, disk.vhd_url.as_str())).into_pyobject(py)
     }
 }
 
@@ -243,9 +241,7 @@ impl PyVmImageVersion {
         keywords.set_item("show_in_gui", image.show_in_gui)?;
         keywords.set_item("data_disks", slf.get().data_disks(py)?)?;
         let construct = py.import("cloudpartner._native")?.getattr("_construct")?;
-        (construct, (slf.get_type(), keywords))
-            .into_pyobject(py)
-            .map_err(Into::into)
+        (construct, (slf.get_type(), keywords)).into_pyobject(py)
     }
 }
 
