@@ -16,6 +16,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -24,6 +25,7 @@ from support import REPO
 from cloudpartner.testing import Emulator
 
 README = REPO / "README.md"
+PACKAGE_README = REPO / "python" / "README.md"
 BLOCK = re.compile(r"^```python\n(.*?)^```$", re.MULTILINE | re.DOTALL)
 HEADING = re.compile(r"^#{2,4} (.+)$", re.MULTILINE)
 
@@ -73,18 +75,19 @@ class Block:
         return re.search(r"^def test_", self.code, re.MULTILINE) is not None
 
 
-def readme_blocks() -> list[Block]:
-    text = README.read_text()
+def readme_blocks(readme: Path, prefix: str = "") -> list[Block]:
+    text = readme.read_text()
     blocks: list[Block] = []
     for found in BLOCK.finditer(text):
         headings = HEADING.findall(text, 0, found.start())
         heading = headings[-1] if headings else "top"
         slug = re.sub(r"[^a-z0-9]+", "-", heading.lower()).strip("-")
-        blocks.append(Block(f"{len(blocks) + 1:02d}-{slug}", found.group(1)))
+        blocks.append(Block(f"{prefix}{len(blocks) + 1:02d}-{slug}", found.group(1)))
     return blocks
 
 
-BLOCKS = readme_blocks()
+# The project's README, and the package's (what PyPI shows).
+BLOCKS = readme_blocks(README) + readme_blocks(PACKAGE_README, "package-")
 
 
 @dataclass
@@ -160,7 +163,7 @@ def running(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Runn
 def test_the_readme_has_python_blocks() -> None:
     names = [block.name for block in BLOCKS]
     assert len(BLOCKS) >= 7, names
-    for part in ("fetch", "watch", "async", "release", "errors", "emulator"):
+    for part in ("fetch", "watch", "async", "release", "errors", "emulator", "package-"):
         assert any(part in name for name in names), (part, names)
     assert not any(
         "azure.identity" in line and not line.lstrip().startswith("#")
