@@ -5,10 +5,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Literal
 
+from cloudpartner._enums import OperationState
 from cloudpartner._errors import CloudPartnerError
 from cloudpartner._native import AsyncClient as _NativeAsyncClient
-from cloudpartner._native import AsyncWatch, OfferStatus
-from cloudpartner._types import TokenCredentialLike
+from cloudpartner._native import (
+    AsyncWatch,
+    Offer,
+    OfferStatus,
+    Operation,
+    OperationRef,
+    Publisher,
+)
+from cloudpartner._types import AsyncTokenCredentialLike, TokenCredentialLike
 
 __all__ = ["AsyncClient"]
 
@@ -18,7 +26,8 @@ class AsyncClient:
 
     Takes the arguments of ``Client``; its methods are coroutines and ``watch`` is an
     async iterator. The requests run on the library's own threads, so the event loop
-    is never blocked.
+    is never blocked; cancelling a task cancels its request. An async credential
+    (``azure.identity.aio``) is awaited on the event loop of the call that needs a token.
     """
 
     __slots__ = ("_native",)
@@ -29,7 +38,7 @@ class AsyncClient:
         self,
         token: str | None = None,
         *,
-        credential: TokenCredentialLike | None = None,
+        credential: TokenCredentialLike | AsyncTokenCredentialLike | None = None,
         base_url: str | None = None,
         api_version: str | None = None,
         timeout: float | None = None,
@@ -96,6 +105,84 @@ class AsyncClient:
             max_interval=max_interval,
             timeout=timeout,
         )
+
+    async def publishers(self) -> list[Publisher]:
+        """The publisher accounts the identity may work on."""
+        return await self._native.publishers()
+
+    async def offers(self, publisher_id: str) -> list[Offer]:
+        """A publisher's offers, as summaries (no plans)."""
+        return await self._native.offers(publisher_id)
+
+    async def offer(
+        self,
+        publisher_id: str,
+        offer_id: str,
+        *,
+        slot: Literal["draft", "preview", "production"] | None = None,
+        version: int | None = None,
+    ) -> Offer:
+        """One offer: the draft (with its ETag), a slot, or a past version."""
+        return await self._native.offer(publisher_id, offer_id, slot=slot, version=version)
+
+    async def put_offer(
+        self,
+        offer: Offer,
+        *,
+        if_match: str | None = None,
+        force: bool = False,
+        create: bool = False,
+    ) -> Offer:
+        """Writes the offer as it is now (its definition's edits included) and returns
+        it as stored, with its new ETag (see ``Client.put_offer``)."""
+        return await self._native.put_offer(offer, if_match=if_match, force=force, create=create)
+
+    async def publish(
+        self,
+        publisher_id: str,
+        offer_id: str,
+        *,
+        notification_emails: str | Iterable[str] | None = None,
+    ) -> OperationRef:
+        """Publishes the draft; the publish then waits for the publisher's review."""
+        return await self._native.publish(
+            publisher_id, offer_id, notification_emails=notification_emails
+        )
+
+    async def go_live(self, publisher_id: str, offer_id: str) -> OperationRef:
+        """Makes the reviewed preview live."""
+        return await self._native.go_live(publisher_id, offer_id)
+
+    async def cancel(
+        self,
+        publisher_id: str,
+        offer_id: str,
+        *,
+        notification_emails: str | Iterable[str] | None = None,
+    ) -> OperationRef | None:
+        """Cancels the running operation: an ``OperationRef`` to follow, or ``None``."""
+        return await self._native.cancel(
+            publisher_id, offer_id, notification_emails=notification_emails
+        )
+
+    async def operations(
+        self,
+        publisher_id: str,
+        offer_id: str,
+        *,
+        state: OperationState | str | None = None,
+    ) -> list[Operation]:
+        """The offer's operations, only those in ``state`` when given."""
+        return await self._native.operations(publisher_id, offer_id, state=state)
+
+    async def operation(self, publisher_id: str, offer_id: str, operation_id: str) -> Operation:
+        """One operation by id."""
+        return await self._native.operation(publisher_id, offer_id, operation_id)
+
+    async def operation_at(self, ref_or_url: OperationRef | str) -> Operation:
+        """The operation an ``OperationRef`` (or its URL) points at; another origin than
+        the client's raises ``InvalidArgumentError``."""
+        return await self._native.operation_at(ref_or_url)
 
     def __repr__(self) -> str:
         return repr(self._native)

@@ -1,10 +1,11 @@
-"""Protocols for what ``credential=`` accepts: azure-identity's ``TokenCredential``."""
+"""Protocols for what ``credential=`` accepts: azure-identity's ``TokenCredential``,
+or its async form (``azure.identity.aio``)."""
 
 from __future__ import annotations
 
 from typing import Protocol
 
-__all__ = ["AccessTokenLike", "TokenCredentialLike"]
+__all__ = ["AccessTokenLike", "AsyncTokenCredentialLike", "TokenCredentialLike"]
 
 
 class AccessTokenLike(Protocol):
@@ -26,5 +27,14 @@ class TokenCredentialLike(Protocol):
     ``azure.identity.DefaultAzureCredential()``."""
 
     def get_token(self, *scopes: str) -> AccessTokenLike:
+        """A token for ``scopes`` (``https://cloudpartner.azure.com/.default``)."""
+        ...
+
+
+class AsyncTokenCredentialLike(Protocol):
+    """Anything with azure-identity's async ``get_token(*scopes)`` (a coroutine), e.g.
+    ``azure.identity.aio.DefaultAzureCredential()``."""
+
+    async def get_token(self, *scopes: str) -> AccessTokenLike:
         """A token for ``scopes`` (``https://cloudpartner.azure.com/.default``)."""
         ...

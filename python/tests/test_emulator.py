@@ -112,7 +112,7 @@ def test_client_is_ready_and_polls_on_the_emulator_clock() -> None:
         # more often than the service's 5 s minimum allows (never below 50 ms).
         assert time.monotonic() - started < 5
         request = emulator.requests[-1]
-        assert request.header("authorization") == f"Bearer {emulator.token}"
+        assert request.authorized
         user_agent = request.header("user-agent")
         assert user_agent is not None and user_agent.endswith("(python)")
 
@@ -159,3 +159,104 @@ def test_request_log_capacity_keeps_the_last_requests() -> None:
     with Emulator(request_log_capacity=0) as emulator:
         emulator.client().offer_status("contoso", "live-offer")
         assert emulator.requests == []
+
+
+OFFER_DOCUMENT = {
+    "offerTypeId": "microsoft-azure-virtualmachines",
+    "publisherId": "fabrikam",
+    "status": "neverPublished",
+    "id": "scenario-vm",
+    "version": 1,
+    "definition": {
+        "displayText": "From the scenario",
+        "z-unknown-first": {"kept": True},
+        "plans": [
+            {
+                "planId": "only",
+                "microsoft-azure-virtualmachines.vmImages": {
+                    "1.0.0": {"osVhdUrl": "https://a.blob.core.windows.net/v/1.vhd"}
+                },
+                "diskGenerations": [],
+            }
+        ],
+    },
+}
+
+
+def test_scenario_offer_documents_location_form_and_omit_etag() -> None:
+    scenario = {
+        "locationForm": "legacy",
+        "publishers": {
+            "fabrikam": {
+                "offers": {
+                    "scenario-vm": {
+                        "offer": OFFER_DOCUMENT,
+                        "omitEtag": True,
+                        "publish": {
+                            "steps": [
+                                {"id": "only", "stepName": "Only", "durationSeconds": 10},
+                            ]
+                        },
+                    }
+                }
+            }
+        },
+    }
+    with Emulator(scenario, time_scale=10_000) as emulator:
+        client = emulator.client()
+        offer = client.offer("fabrikam", "scenario-vm")
+        assert offer.etag is None, "omitEtag: no ETag header"
+        assert emulator.offer_etag("fabrikam", "scenario-vm") is not None
+        assert offer.definition == OFFER_DOCUMENT["definition"]
+        assert list(offer.definition) == list(OFFER_DOCUMENT["definition"])
+        client.put_offer(offer)
+        assert emulator.requests[-1].header("if-match") == "*", "no ETag: If-Match *"
+        reference = client.publish("fabrikam", "scenario-vm")
+        assert "/api/operations/" in reference.url, "legacy Location form"
+        publish = emulator.requests[-1]
+        assert publish.method == "POST" and publish.json() == {
+            "metadata": {"notification-emails": ""}
+        }
+        assert reference.id == "fabrikam$scenario-vm$1$preview"
+        assert client.operation_at(reference).submission_type
+        assert emulator.offer_document("fabrikam", "scenario-vm", "preview") is not None
+        assert emulator.offer_document("fabrikam", "scenario-vm", "production") is None
+        assert emulator.offer_document("fabrikam", "no-such-offer") is None
+        with pytest.raises(cloudpartner.InvalidArgumentError, match="slot"):
+            emulator.offer_document("fabrikam", "scenario-vm", "staging")  # type: ignore[arg-type]
+
+
+def test_a_second_writer(emulator: Emulator) -> None:
+    before = emulator.offer_etag("contoso", "vm-release")
+    document = emulator.offer_document("contoso", "vm-release")
+    assert document is not None and document["id"] == "vm-release"
+    document["definition"]["displayText"] = "Second writer"
+    stored = emulator.set_offer_document("contoso", "vm-release", document)
+    assert stored["version"] == document["version"] + 1
+    assert emulator.offer_etag("contoso", "vm-release") != before
+    assert emulator.client().offer("contoso", "vm-release").display_text == "Second writer"
+    with pytest.raises(TypeError, match="dict"):
+        emulator.set_offer_document("contoso", "vm-release", [])  # type: ignore[arg-type]
+
+
+def test_location_form_argument() -> None:
+    with pytest.raises(cloudpartner.InvalidArgumentError, match="location_form"):
+        Emulator(location_form="relative")  # type: ignore[arg-type]
+    with Emulator(location_form="absolute") as emulator:
+        reference = emulator.client().publish("contoso", "vm-release")
+        assert reference.url.startswith(emulator.base_url + "/api/publishers/")
+
+
+def test_recorded_requests_have_no_token(emulator: Emulator) -> None:
+    client = emulator.client()
+    client.offer_status("contoso", "live-offer")
+    stranger = cloudpartner.Client("a-real-looking-token", base_url=emulator.base_url)
+    with pytest.raises(cloudpartner.AuthenticationError):
+        stranger.offer_status("contoso", "live-offer")
+    ours, theirs = emulator.requests
+    assert ours.authorized and not theirs.authorized
+    for request in (ours, theirs):
+        assert request.header("authorization") == "Bearer REDACTED"
+        assert emulator.token not in repr(request)
+        assert "a-real-looking-token" not in repr(request)
+    assert ours.json() is None

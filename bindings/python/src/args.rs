@@ -6,7 +6,7 @@ use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyFloat, PyInt, PyString};
 
-fn type_name(value: &Bound<'_, PyAny>) -> String {
+pub fn type_name(value: &Bound<'_, PyAny>) -> String {
     value
         .get_type()
         .name()
@@ -14,7 +14,7 @@ fn type_name(value: &Bound<'_, PyAny>) -> String {
         .unwrap_or_else(|_| "?".to_owned())
 }
 
-fn wrong_type(name: &str, expected: &str, value: &Bound<'_, PyAny>) -> PyErr {
+pub fn wrong_type(name: &str, expected: &str, value: &Bound<'_, PyAny>) -> PyErr {
     PyTypeError::new_err(format!(
         "{name} must be {expected}, got {}",
         type_name(value)
@@ -22,7 +22,7 @@ fn wrong_type(name: &str, expected: &str, value: &Bound<'_, PyAny>) -> PyErr {
 }
 
 /// A `str` argument.
-fn string(name: &str, value: &Bound<'_, PyAny>) -> PyResult<String> {
+pub fn string(name: &str, value: &Bound<'_, PyAny>) -> PyResult<String> {
     match value.cast::<PyString>() {
         Ok(text) => Ok(text.to_cow()?.into_owned()),
         Err(_) => Err(wrong_type(name, "str", value)),
@@ -108,4 +108,37 @@ named! {
     min_interval: optional_seconds -> Option<f64>;
     max_interval: optional_seconds -> Option<f64>;
     allow_http: boolean -> bool;
+    operation_id: string -> String;
+    slot: optional_string -> Option<String>;
+    version: optional_integer -> Option<i64>;
+    if_match: optional_string -> Option<String>;
+    force: boolean -> bool;
+    create: boolean -> bool;
+}
+
+/// The `notification_emails` argument: `None`, one `str` (comma- or
+/// semicolon-separated) or an iterable of `str`.
+pub fn notification_emails(value: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<String>> {
+    let expected = "a str, an iterable of str, or None";
+    let Some(value) = value.filter(|v| !v.is_none()) else {
+        return Ok(Vec::new());
+    };
+    if let Ok(text) = value.cast::<PyString>() {
+        return Ok(vec![text.to_cow()?.into_owned()]);
+    }
+    let items = value
+        .try_iter()
+        .map_err(|_| wrong_type("notification_emails", expected, value))?;
+    items
+        .map(|item| {
+            let item = item?;
+            match item.cast::<PyString>() {
+                Ok(text) => Ok(text.to_cow()?.into_owned()),
+                Err(_) => Err(PyTypeError::new_err(format!(
+                    "notification_emails must be {expected}, got an item of type {}",
+                    type_name(&item)
+                ))),
+            }
+        })
+        .collect()
 }

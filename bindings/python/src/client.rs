@@ -4,6 +4,8 @@
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
+use cloudpartner::OperationState;
+
 use crate::args;
 use crate::client_options::ClientArgs;
 use crate::concurrency::concurrency_limit;
@@ -13,6 +15,7 @@ use crate::model::repr_quoted;
 use crate::model::{PyOfferStatus, offer_status_to_py};
 use crate::offer_ids::offer_id_list;
 use crate::outcome::Batch;
+use crate::publishing;
 use crate::runtime::block_on;
 use crate::watch::PyWatch;
 use crate::watch_options::watch_options;
@@ -132,6 +135,123 @@ impl PyClient {
         refresh_levels(py);
         let watch = self.inner.watch(&publisher_id, &offer_id, options);
         Ok(PyWatch::new(watch.into_py_result(py)?))
+    }
+
+    /// The publisher accounts the identity may work on: a list of `Publisher`.
+    fn publishers<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        publishing::publishers(&self.inner).blocking(py)
+    }
+
+    /// A publisher's offers, as summaries (no plans): a list of `Offer`.
+    fn offers<'py>(
+        &self,
+        py: Python<'py>,
+        #[pyo3(from_py_with = args::publisher_id)] publisher_id: String,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        publishing::offers(&self.inner, publisher_id).blocking(py)
+    }
+
+    /// One offer: the draft (with its ETag), a slot (`"draft"`, `"preview"`,
+    /// `"production"`) or a past version.
+    #[pyo3(signature = (publisher_id, offer_id, *, slot = None, version = None))]
+    fn offer<'py>(
+        &self,
+        py: Python<'py>,
+        #[pyo3(from_py_with = args::publisher_id)] publisher_id: String,
+        #[pyo3(from_py_with = args::offer_id)] offer_id: String,
+        #[pyo3(from_py_with = args::slot)] slot: Option<String>,
+        #[pyo3(from_py_with = args::version)] version: Option<i64>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        publishing::offer(py, &self.inner, publisher_id, offer_id, slot, version)?.blocking(py)
+    }
+
+    /// Writes the offer as it is now (its definition's edits included) and returns it
+    /// as stored, with its new ETag. `If-Match` is the offer's ETag (or `*` when it has
+    /// none), `if_match` another one, `force=True` `*`; `create=True` sends
+    /// `If-None-Match: *`. A 409 or 412 raises `ConflictError`.
+    #[pyo3(signature = (offer, *, if_match = None, force = false, create = false))]
+    fn put_offer<'py>(
+        &self,
+        py: Python<'py>,
+        offer: &Bound<'py, PyAny>,
+        #[pyo3(from_py_with = args::if_match)] if_match: Option<String>,
+        #[pyo3(from_py_with = args::force)] force: bool,
+        #[pyo3(from_py_with = args::create)] create: bool,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        publishing::put_offer(py, &self.inner, offer, if_match, force, create)?.blocking(py)
+    }
+
+    /// Publishes the draft (validation, preview, certification); the publish then waits
+    /// for the publisher's review. An `OperationRef`.
+    #[pyo3(signature = (publisher_id, offer_id, *, notification_emails = None))]
+    fn publish<'py>(
+        &self,
+        py: Python<'py>,
+        #[pyo3(from_py_with = args::publisher_id)] publisher_id: String,
+        #[pyo3(from_py_with = args::offer_id)] offer_id: String,
+        notification_emails: Option<Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let emails = args::notification_emails(notification_emails.as_ref())?;
+        publishing::publish(&self.inner, publisher_id, offer_id, emails).blocking(py)
+    }
+
+    /// Makes the reviewed preview live. An `OperationRef`.
+    fn go_live<'py>(
+        &self,
+        py: Python<'py>,
+        #[pyo3(from_py_with = args::publisher_id)] publisher_id: String,
+        #[pyo3(from_py_with = args::offer_id)] offer_id: String,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        publishing::go_live(&self.inner, publisher_id, offer_id).blocking(py)
+    }
+
+    /// Cancels the running operation: an `OperationRef` to follow, or `None` when it
+    /// was done at once.
+    #[pyo3(signature = (publisher_id, offer_id, *, notification_emails = None))]
+    fn cancel<'py>(
+        &self,
+        py: Python<'py>,
+        #[pyo3(from_py_with = args::publisher_id)] publisher_id: String,
+        #[pyo3(from_py_with = args::offer_id)] offer_id: String,
+        notification_emails: Option<Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let emails = args::notification_emails(notification_emails.as_ref())?;
+        publishing::cancel(&self.inner, publisher_id, offer_id, emails).blocking(py)
+    }
+
+    /// The offer's operations, only those in `state` (an `OperationState` or its
+    /// value) when given: a list of `Operation`.
+    #[pyo3(signature = (publisher_id, offer_id, *, state = None))]
+    fn operations<'py>(
+        &self,
+        py: Python<'py>,
+        #[pyo3(from_py_with = args::publisher_id)] publisher_id: String,
+        #[pyo3(from_py_with = args::offer_id)] offer_id: String,
+        #[pyo3(from_py_with = publishing::state_argument)] state: Option<OperationState>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        publishing::operations(&self.inner, publisher_id, offer_id, state).blocking(py)
+    }
+
+    /// One operation by id, with its steps and messages when the service sends them.
+    fn operation<'py>(
+        &self,
+        py: Python<'py>,
+        #[pyo3(from_py_with = args::publisher_id)] publisher_id: String,
+        #[pyo3(from_py_with = args::offer_id)] offer_id: String,
+        #[pyo3(from_py_with = args::operation_id)] operation_id: String,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        publishing::operation(&self.inner, publisher_id, offer_id, operation_id).blocking(py)
+    }
+
+    /// The operation an `OperationRef` (or its URL) points at; a URL on another origin
+    /// than the client's base URL raises `InvalidArgumentError` (the token is never
+    /// sent elsewhere).
+    fn operation_at<'py>(
+        &self,
+        py: Python<'py>,
+        #[pyo3(from_py_with = publishing::url_argument)] ref_or_url: String,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        publishing::operation_at(&self.inner, ref_or_url).blocking(py)
     }
 
     fn __repr__(&self, py: Python<'_>) -> String {

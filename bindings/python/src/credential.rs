@@ -1,5 +1,10 @@
 //! A Python credential object (azure-identity's protocol: `get_token(*scopes)`
-//! returning something with `.token` and `.expires_on`) as a core `TokenCredential`.
+//! returning something with `.token` and `.expires_on`, or, for azure.identity.aio
+//! credentials, a coroutine of it) as a core `TokenCredential`.
+//!
+//! A coroutine is awaited on the event loop of the `AsyncClient` call that needs the
+//! token, and otherwise (`Client`) on the package's own event loop thread, always the
+//! same one, so that the credential's sessions stay on one loop.
 
 use std::fmt;
 use std::sync::Arc;
@@ -9,6 +14,8 @@ use cloudpartner::credential::{AccessToken, TokenCredential, TokenFuture};
 use cloudpartner::{Error, ErrorKind};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
+
+use crate::runtime::attach_from_native;
 
 /// Calls a Python object's `get_token(scope)`, on a blocking thread with the GIL.
 pub struct PythonCredential {
@@ -58,36 +65,89 @@ impl TokenCredential for PythonCredential {
         let type_name = self.type_name.clone();
         let scope = scope.to_owned();
         Box::pin(async move {
-            let call = move || Python::attach(|py| call_get_token(object.bind(py), &scope));
-            match tokio::task::spawn_blocking(call).await {
-                Ok(result) => result.map_err(|message| {
-                    Error::new(
-                        ErrorKind::Authentication,
-                        format!("credential {type_name}.get_token() failed: {message}"),
-                    )
-                }),
-                Err(join) => Err(Error::new(
-                    ErrorKind::Internal,
-                    format!("credential {type_name}.get_token() did not finish: {join}"),
-                )),
-            }
+            // The event loop of the `AsyncClient` call this token is for, if any: an
+            // async credential (azure.identity.aio) runs its coroutine there.
+            let locals = crate::awaitable::task_locals();
+            let failed = |message: String| {
+                Error::new(
+                    ErrorKind::Authentication,
+                    format!("credential {type_name}.get_token() failed: {message}"),
+                )
+            };
+            let call = move || attach(|py| call_get_token(object.bind(py), &scope));
+            let awaitable = match blocking(&type_name, call).await?.map_err(failed)? {
+                Answer::Token(token) => return Ok(token),
+                Answer::Awaitable(awaitable) => awaitable,
+            };
+            let awaited = match locals {
+                Some(locals) => {
+                    let future = attach(|py| {
+                        pyo3_async_runtimes::into_future_with_locals(
+                            &locals,
+                            awaitable.into_bound(py),
+                        )
+                        .map_err(|e| e.to_string())
+                    })
+                    .map_err(failed)?;
+                    future.await.map_err(|e| failed(e.to_string()))?
+                }
+                None => {
+                    let run = move || attach(|py| run_elsewhere(py, awaitable));
+                    blocking(&type_name, run).await?.map_err(failed)?
+                }
+            };
+            attach(|py| access_token(awaited.bind(py))).map_err(failed)
         })
     }
 }
 
-/// `object.get_token(scope)` read into an [`AccessToken`]; the error is a message.
-fn call_get_token(object: &Bound<'_, PyAny>, scope: &str) -> Result<AccessToken, String> {
-    let describe = |e: PyErr| e.to_string();
+/// [`attach_from_native`] for code whose error is a message.
+fn attach<T>(f: impl FnOnce(Python<'_>) -> Result<T, String>) -> Result<T, String> {
+    attach_from_native(f).unwrap_or_else(|| Err("the Python interpreter is exiting".to_owned()))
+}
+
+/// What `get_token` answered: a token, or an awaitable of one.
+enum Answer {
+    Token(AccessToken),
+    Awaitable(Py<PyAny>),
+}
+
+/// Runs `call` on a blocking thread.
+async fn blocking<T: Send + 'static>(
+    type_name: &str,
+    call: impl FnOnce() -> T + Send + 'static,
+) -> cloudpartner::Result<T> {
+    tokio::task::spawn_blocking(call).await.map_err(|join| {
+        Error::new(
+            ErrorKind::Internal,
+            format!("credential {type_name}.get_token() did not finish: {join}"),
+        )
+    })
+}
+
+/// Awaits `awaitable` on the package's own event loop thread (for async credentials
+/// used where no event loop is running: `Client`, or a thread of the core).
+fn run_elsewhere(py: Python<'_>, awaitable: Py<PyAny>) -> Result<Py<PyAny>, String> {
+    py.import("cloudpartner._credential_loop")
+        .and_then(|module| module.call_method1("run", (awaitable,)))
+        .map(Bound::unbind)
+        .map_err(|e| e.to_string())
+}
+
+/// `object.get_token(scope)`: the token, or the awaitable an async credential gives;
+/// the error is a message.
+fn call_get_token(object: &Bound<'_, PyAny>, scope: &str) -> Result<Answer, String> {
     let answer = object
         .call_method1("get_token", (scope,))
-        .map_err(describe)?;
-    if answer.hasattr("__await__").map_err(describe)? {
-        // Close the coroutine, so that Python does not warn it was never awaited.
-        let _ = answer.call_method0("close");
-        return Err("it returned an awaitable; pass a synchronous credential \
-                    (azure.identity, not azure.identity.aio)"
-            .to_owned());
+        .map_err(|e| e.to_string())?;
+    if answer.hasattr("__await__").map_err(|e| e.to_string())? {
+        return Ok(Answer::Awaitable(answer.unbind()));
     }
+    access_token(&answer).map(Answer::Token)
+}
+
+/// An `AccessToken`-like answer (`.token`, `.expires_on`) read into an [`AccessToken`].
+fn access_token(answer: &Bound<'_, PyAny>) -> Result<AccessToken, String> {
     let token: String = answer
         .getattr("token")
         .and_then(|t| t.extract())

@@ -5,26 +5,33 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use cloudpartner_emulator::{Emulator, Fault, Scenario};
+use cloudpartner_emulator::{Emulator, Fault, LocationForm, OfferSlot, Scenario};
 use pyo3::exceptions::PyOSError;
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
+use serde_json::Value;
 
 use crate::async_client::PyAsyncClient;
 use crate::client::PyClient;
 use crate::client_options::build_client;
 use crate::errors::invalid_argument;
+use crate::json_value::{map_from_python, to_python};
 use crate::runtime::block_on;
 
-/// One recorded request: method, path, query, headers (names in lowercase) and, for
-/// writes to the API, the body.
+/// One recorded request: method, path, query, headers (names in lowercase; the
+/// `authorization` value without its token), for writes to the API the body, and
+/// whether it carried the emulator's token.
 type RequestTuple<'py> = (
     String,
     String,
     Option<String>,
     Vec<(String, String)>,
     Option<Bound<'py, PyBytes>>,
+    bool,
 );
+
+/// What replaces a token in the recorded headers.
+const REDACTED: &str = "REDACTED";
 
 /// A running emulator of the Cloud Partner Portal API on `127.0.0.1`.
 #[pyclass(frozen, module = "cloudpartner._native", name = "Emulator")]
@@ -40,8 +47,9 @@ impl PyEmulator {
     #[new]
     #[pyo3(signature = (
         scenario_json = None, *, scenario_path = None, time_scale = None, port = 0,
-        request_log_capacity = None
+        request_log_capacity = None, location_form = None
     ))]
+    #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
         scenario_json: Option<&str>,
@@ -49,6 +57,7 @@ impl PyEmulator {
         time_scale: Option<f64>,
         port: u16,
         request_log_capacity: Option<usize>,
+        location_form: Option<&str>,
     ) -> PyResult<PyEmulator> {
         let scenario = match (scenario_json, scenario_path) {
             (Some(_), Some(_)) => {
@@ -71,6 +80,15 @@ impl PyEmulator {
         }
         if let Some(capacity) = request_log_capacity {
             builder = builder.request_log_capacity(capacity);
+        }
+        if let Some(form) = location_form {
+            let form: LocationForm = serde_json::from_value(form.into()).map_err(|_| {
+                invalid_argument(
+                    py,
+                    format!("location_form `{form}`: expected operations, legacy or absolute"),
+                )
+            })?;
+            builder = builder.location_form(form);
         }
         let emulator = block_on(py, builder.start())?.map_err(|e| match e.kind() {
             std::io::ErrorKind::InvalidInput => invalid_argument(py, e.to_string()),
@@ -109,14 +127,75 @@ impl PyEmulator {
     /// Every request received (the last `request_log_capacity` ones), in order; still
     /// readable after `stop()`.
     fn requests<'py>(&self, py: Python<'py>) -> Vec<RequestTuple<'py>> {
+        let token = self.emulator.token();
         self.emulator
             .requests()
             .into_iter()
             .map(|r| {
                 let body = r.body.map(|body| PyBytes::new(py, &body));
-                (r.method, r.path, r.query, r.headers, body)
+                let mut authorized = false;
+                let headers = r
+                    .headers
+                    .into_iter()
+                    .map(|(name, value)| {
+                        if name != "authorization" {
+                            return (name, value);
+                        }
+                        let (scheme, credentials) =
+                            value.trim().split_once(' ').unwrap_or((value.trim(), ""));
+                        authorized =
+                            scheme.eq_ignore_ascii_case("bearer") && credentials.trim() == token;
+                        (name, format!("{scheme} {REDACTED}"))
+                    })
+                    .collect();
+                (r.method, r.path, r.query, headers, body, authorized)
             })
             .collect()
+    }
+
+    /// The offer document stored in a slot (`"draft"`, `"preview"`, `"production"`),
+    /// as a `dict` in its key order; `None` when the offer or the slot has none.
+    #[pyo3(signature = (publisher_id, offer_id, slot = "draft"))]
+    fn offer_document<'py>(
+        &self,
+        py: Python<'py>,
+        publisher_id: &str,
+        offer_id: &str,
+        slot: &str,
+    ) -> PyResult<Option<Bound<'py, PyAny>>> {
+        let slot = OfferSlot::from_name(slot).ok_or_else(|| {
+            invalid_argument(
+                py,
+                format!("slot `{slot}`: expected draft, preview or production"),
+            )
+        })?;
+        self.emulator
+            .offer_document(publisher_id, offer_id, slot)
+            .map(|document| to_python(py, &document))
+            .transpose()
+    }
+
+    /// Writes an offer's draft as a second writer would (next version, fresh ETag) and
+    /// returns the stored document.
+    fn set_offer_document<'py>(
+        &self,
+        py: Python<'py>,
+        publisher_id: &str,
+        offer_id: &str,
+        document: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let document = Value::Object(map_from_python("document", document)?);
+        let stored = self
+            .running_emulator(py)?
+            .set_offer_document(publisher_id, offer_id, document)
+            .map_err(|e| invalid_argument(py, e.to_string()))?;
+        to_python(py, &stored)
+    }
+
+    /// The current ETag of the offer's draft (also when the scenario leaves ETag headers
+    /// out), or `None`.
+    fn offer_etag(&self, publisher_id: &str, offer_id: &str) -> Option<String> {
+        self.emulator.offer_etag(publisher_id, offer_id)
     }
 
     /// Serves `document_json` for the offer from the next request on.

@@ -1,8 +1,9 @@
 //! The core's enumerations as members of the Python `enum.Enum` classes
-//! `OfferState`, `StepState` and `MessageLevel` (defined in `cloudpartner/_enums.py`).
+//! `OfferState`, `StepState`, `MessageLevel` and `OperationState` (defined in
+//! `cloudpartner/_enums.py`).
 //! The members are looked up once; converting a value is an index into a table.
 
-use cloudpartner::{MessageLevel, OfferState, StepState};
+use cloudpartner::{MessageLevel, OfferState, OperationState, StepState};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 
@@ -37,11 +38,12 @@ impl Members {
     }
 }
 
-/// The three enums' members.
+/// The four enums' members.
 pub struct EnumMembers {
     offer_state: Members,
     step_state: Members,
     message_level: Members,
+    operation_state: Members,
 }
 
 static MEMBERS: PyOnceLock<EnumMembers> = PyOnceLock::new();
@@ -67,6 +69,11 @@ impl EnumMembers {
                     "MessageLevel",
                     MessageLevel::KNOWN.iter().map(MessageLevel::as_wire),
                 )?,
+                operation_state: Members::load(
+                    &module,
+                    "OperationState",
+                    OperationState::KNOWN.iter().map(OperationState::as_wire),
+                )?,
             })
         })
     }
@@ -84,5 +91,11 @@ impl EnumMembers {
     /// `MessageLevel.<VALUE>`, or `MessageLevel.UNKNOWN`.
     pub fn message_level(&self, py: Python<'_>, level: &MessageLevel) -> Py<PyAny> {
         self.message_level.member(py, MessageLevel::KNOWN, level)
+    }
+
+    /// `OperationState.<VALUE>`, or `OperationState.UNKNOWN`.
+    pub fn operation_state(&self, py: Python<'_>, state: &OperationState) -> Py<PyAny> {
+        self.operation_state
+            .member(py, OperationState::KNOWN, state)
     }
 }

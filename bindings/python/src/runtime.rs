@@ -4,9 +4,10 @@
 
 use std::future::Future;
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicPtr, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicPtr, AtomicUsize, Ordering};
 use std::sync::mpsc::{RecvTimeoutError, sync_channel};
 use std::time::Duration;
+use std::time::Instant;
 
 use pyo3::prelude::*;
 use tokio::runtime::Runtime;
@@ -88,4 +89,40 @@ where
             }
         }
     }
+}
+
+/// Set once the interpreter is exiting (`atexit`): native threads no longer enter Python.
+static EXITING: AtomicBool = AtomicBool::new(false);
+/// Native threads inside (or about to enter) Python through [`attach_from_native`].
+static ATTACHED: AtomicUsize = AtomicUsize::new(0);
+
+/// How long `_before_exit` waits for native threads to leave Python.
+const EXIT_WAIT: Duration = Duration::from_secs(2);
+
+/// `Python::attach` for a thread of the runtime (a completion, a credential call):
+/// `None`, without touching Python, once the interpreter is exiting — a native thread
+/// that takes the GIL while Python finalizes aborts the process.
+pub fn attach_from_native<R>(f: impl FnOnce(Python<'_>) -> R) -> Option<R> {
+    ATTACHED.fetch_add(1, Ordering::SeqCst);
+    let answer = if EXITING.load(Ordering::SeqCst) {
+        None
+    } else {
+        Some(Python::attach(f))
+    };
+    ATTACHED.fetch_sub(1, Ordering::SeqCst);
+    answer
+}
+
+/// Called by `atexit` (registered by the package): from now on native threads no longer
+/// enter Python; waits (GIL released, at most two seconds) for those inside to leave.
+#[pyfunction]
+#[pyo3(name = "_before_exit")]
+pub fn before_exit(py: Python<'_>) {
+    EXITING.store(true, Ordering::SeqCst);
+    py.detach(|| {
+        let started = Instant::now();
+        while ATTACHED.load(Ordering::SeqCst) > 0 && started.elapsed() < EXIT_WAIT {
+            std::thread::sleep(Duration::from_millis(1));
+        }
+    });
 }

@@ -1,5 +1,7 @@
 //! The offer status document as Python objects: `OfferStatus`, `Step`, `Message`,
-//! `Link` and `TimeFrame`, all built at once when a status is parsed or fetched.
+//! `Link` and `TimeFrame`. Parsing or fetching a status makes the `OfferStatus` only;
+//! its lists of steps, messages and links (and a step's messages and time frame) are
+//! made when first read, then kept.
 //!
 //! Every object keeps the parsed core value (shared, not copied) for equality, the
 //! derived values and pickling; its fields are Python objects made once.
@@ -9,7 +11,7 @@
 //! 1. `location`, `repr`, `wire`, `python_json`, `pickling` (the `__reduce__` half):
 //!    helpers that know no Python class of this crate;
 //! 2. `time_frame`, `link`, `message`, `step`, `offer_status`: the classes;
-//! 3. `convert`: builds a whole tree of them for a parsed status;
+//! 3. `convert`: makes the `OfferStatus` of a parsed status;
 //! 4. `unpickling`: `_unpickle`, which parses and calls `convert`.
 
 mod convert;
@@ -33,3 +35,4 @@ pub use repr::quoted as repr_quoted;
 pub use step::PyStep;
 pub use time_frame::PyTimeFrame;
 pub use unpickling::unpickle;
+pub use wire::with_raw_spellings as wire_with_raw_spellings;

@@ -1,6 +1,7 @@
 //! `Step`: one step of the publishing pipeline.
 
 use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyList, PyString, PyTuple};
 
 use super::location::{MessageAt, Root, step_at};
@@ -33,47 +34,71 @@ pub struct PyStep {
     /// How far the step is, 0 to 100.
     #[pyo3(get)]
     progress_percentage: u8,
-    /// How long the step is expected to take; `None` when the service did not say.
-    #[pyo3(get)]
-    estimated_time_frame: Option<Py<PyTimeFrame>>,
-    /// Messages about this step (a list of `Message`).
-    #[pyo3(get)]
-    messages: Py<PyList>,
+    estimated_time_frame: PyOnceLock<Option<Py<PyTimeFrame>>>,
+    messages: PyOnceLock<Py<PyList>>,
 }
 
 impl PyStep {
-    /// The Python object for `steps[index]` of `root`.
-    pub fn build(
-        py: Python<'_>,
-        enums: &EnumMembers,
-        root: &Root,
-        index: usize,
-    ) -> PyResult<PyStep> {
+    /// The Python object for `steps[index]` of `root`; its messages and time frame are
+    /// made when first read.
+    pub fn build(py: Python<'_>, enums: &EnumMembers, root: &Root, index: usize) -> PyStep {
         let step = step_at(root, index);
-        let messages = (0..step.messages.len())
-            .map(|i| PyMessage::build(py, enums, root, MessageAt::Step(index, i)))
-            .collect::<PyResult<Vec<_>>>()?;
-        let estimated_time_frame = match &step.estimated_time_frame {
-            Some(frame) => Some(Py::new(py, PyTimeFrame::build(py, frame.clone()))?),
-            None => None,
-        };
-        Ok(PyStep {
+        PyStep {
             id: PyString::new(py, &step.id).unbind(),
             name: PyString::new(py, &step.name).unbind(),
             description: PyString::new(py, &step.description).unbind(),
             status: enums.step_state(py, &step.status),
             raw_status: PyString::new(py, &step.raw_status).unbind(),
             progress_percentage: step.progress_percentage,
-            estimated_time_frame,
-            messages: PyList::new(py, messages)?.unbind(),
+            estimated_time_frame: PyOnceLock::new(),
+            messages: PyOnceLock::new(),
             root: root.clone(),
             index,
-        })
+        }
     }
 }
 
 #[pymethods]
 impl PyStep {
+    /// How long the step is expected to take; `None` when the service did not say.
+    #[getter]
+    fn estimated_time_frame(&self, py: Python<'_>) -> PyResult<Option<Py<PyTimeFrame>>> {
+        let frame = self.estimated_time_frame.get_or_try_init(py, || {
+            match &step_at(&self.root, self.index).estimated_time_frame {
+                Some(frame) => {
+                    Ok::<_, PyErr>(Some(Py::new(py, PyTimeFrame::build(py, frame.clone()))?))
+                }
+                None => Ok(None),
+            }
+        })?;
+        Ok(frame.as_ref().map(|f| f.clone_ref(py)))
+    }
+
+    /// Messages about this step (a list of `Message`).
+    #[getter]
+    fn messages(&self, py: Python<'_>) -> PyResult<Py<PyList>> {
+        self.messages
+            .get_or_try_init(py, || {
+                let enums = EnumMembers::get(py)?;
+                let count = step_at(&self.root, self.index).messages.len();
+                let messages = (0..count)
+                    .map(|i| {
+                        Py::new(
+                            py,
+                            PyMessage::build(
+                                py,
+                                enums,
+                                &self.root,
+                                MessageAt::Step(self.index, i),
+                            )?,
+                        )
+                    })
+                    .collect::<PyResult<Vec<_>>>()?;
+                Ok::<_, PyErr>(PyList::new(py, messages)?.unbind())
+            })
+            .map(|list| list.clone_ref(py))
+    }
+
     /// The step as its canonical wire JSON object (`id`, `stepName`, `status`, ...).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let document = self.root.to_value();
