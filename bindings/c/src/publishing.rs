@@ -3,7 +3,7 @@
 
 use std::ffi::c_char;
 
-use cloudpartner::{Error, OfferSelector, OperationState, Precondition, Result};
+use cloudpartner::{OfferSelector, OperationState, Precondition, Result};
 
 use crate::client::cloudpartner_client;
 use crate::error::{cloudpartner_error, cloudpartner_error_kind};
@@ -42,21 +42,7 @@ fn precondition(function: &str, if_match: Option<&str>, flags: u32) -> Result<Pr
     }
     let force = flags & CLOUDPARTNER_PUT_FORCE != 0;
     let create = flags & CLOUDPARTNER_PUT_CREATE != 0;
-    match (if_match, force, create) {
-        (None, false, false) => Ok(Precondition::Auto),
-        (None, true, false) => Ok(Precondition::Any),
-        (None, false, true) => Ok(Precondition::Create),
-        (Some(etag), false, false) if etag.trim().is_empty() => Err(ffi::bad_argument(
-            function,
-            "if_match",
-            "is blank: give an ETag, or NULL for the offer's own",
-        )),
-        (Some(etag), false, false) => Ok(Precondition::IfMatch(etag.to_owned())),
-        _ => Err(Error::invalid_argument(format!(
-            "{function}: give at most one of `if_match`, CLOUDPARTNER_PUT_FORCE and \
-             CLOUDPARTNER_PUT_CREATE"
-        ))),
-    }
+    Precondition::from_parts(if_match, force, create).map_err(|e| e.context(function))
 }
 
 /// The operation state of `operations`' `state` filter; an unknown spelling is refused.
@@ -64,16 +50,9 @@ fn state_filter(function: &str, state: Option<&str>) -> Result<Option<OperationS
     let Some(raw) = state else {
         return Ok(None);
     };
-    let state = OperationState::from_wire(raw);
-    if state.is_unknown() {
-        let known: Vec<&str> = OperationState::KNOWN.iter().map(|s| s.as_wire()).collect();
-        return Err(ffi::bad_argument(
-            function,
-            "state",
-            &format!("`{raw}` is not an operation state ({})", known.join(", ")),
-        ));
-    }
-    Ok(Some(state))
+    OperationState::parse_filter(raw)
+        .map(Some)
+        .map_err(|e| e.context(function))
 }
 
 /// The publisher accounts the identity may work on (`GET /api/publishers`), blocking.

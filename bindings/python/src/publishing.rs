@@ -15,7 +15,7 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::PyString;
 
 use crate::awaitable::future_into_py;
-use crate::errors::{IntoPyResult, invalid_argument, to_py_err};
+use crate::errors::{IntoPyResult, to_py_err};
 use crate::logging::refresh_levels;
 use crate::offer::{PyOffer, offer_argument, offer_list};
 use crate::operation::{PyOperation, PyOperationRef, operation_list, publisher_list};
@@ -155,24 +155,8 @@ pub fn put_offer(
     force: bool,
     create: bool,
 ) -> PyResult<Call<Offer>> {
-    let precondition = match (if_match, force, create) {
-        (None, false, false) => Precondition::Auto,
-        (Some(etag), false, false) if etag.trim().is_empty() => {
-            return Err(invalid_argument(
-                py,
-                "if_match must be an ETag, not an empty string",
-            ));
-        }
-        (Some(etag), false, false) => Precondition::IfMatch(etag),
-        (None, true, false) => Precondition::Any,
-        (None, false, true) => Precondition::Create,
-        _ => {
-            return Err(invalid_argument(
-                py,
-                "give at most one of if_match, force and create",
-            ));
-        }
-    };
+    let precondition =
+        Precondition::from_parts(if_match.as_deref(), force, create).into_py_result(py)?;
     let offer = offer_argument(offer)?;
     let client = client.clone();
     Ok(Call::new(async move {
@@ -260,17 +244,7 @@ pub fn state_argument(value: &Bound<'_, PyAny>) -> PyResult<Option<OperationStat
             value.get_type().name()?
         )));
     };
-    let state = OperationState::from_wire(&text);
-    if state.is_unknown() {
-        let known: Vec<&str> = OperationState::KNOWN
-            .iter()
-            .map(OperationState::as_wire)
-            .collect();
-        return Err(invalid_argument(
-            py,
-            format!("state `{text}`: expected one of {}", known.join(", ")),
-        ));
-    }
+    let state = OperationState::parse_filter(&text).into_py_result(py)?;
     Ok(Some(state))
 }
 

@@ -2,6 +2,8 @@
 
 use reqwest::header::{HeaderName, IF_MATCH, IF_NONE_MATCH};
 
+use crate::error::{Error, Result};
+
 /// The precondition of [`crate::Client::put_offer`].
 ///
 /// A write that replaced someone else's change would lose it: by default the write
@@ -22,6 +24,32 @@ pub enum Precondition {
 }
 
 impl Precondition {
+    /// The precondition of a binding's `if_match`, `force` and `create` arguments: none
+    /// is [`Precondition::Auto`]; more than one, or a blank ETag, is an
+    /// [`crate::ErrorKind::InvalidArgument`] error.
+    ///
+    /// ```
+    /// use cloudpartner::Precondition;
+    /// assert_eq!(Precondition::from_parts(None, false, false).unwrap(), Precondition::Auto);
+    /// assert_eq!(Precondition::from_parts(None, true, false).unwrap(), Precondition::Any);
+    /// assert!(Precondition::from_parts(Some("W/\"x\""), true, false).is_err());
+    /// assert!(Precondition::from_parts(Some(" "), false, false).is_err());
+    /// ```
+    pub fn from_parts(if_match: Option<&str>, force: bool, create: bool) -> Result<Precondition> {
+        match (if_match, force, create) {
+            (None, false, false) => Ok(Precondition::Auto),
+            (None, true, false) => Ok(Precondition::Any),
+            (None, false, true) => Ok(Precondition::Create),
+            (Some(etag), false, false) if etag.trim().is_empty() => Err(Error::invalid_argument(
+                "if_match is blank: give an ETag, or none for the offer's own",
+            )),
+            (Some(etag), false, false) => Ok(Precondition::IfMatch(etag.to_owned())),
+            _ => Err(Error::invalid_argument(
+                "give at most one of if_match, force and create",
+            )),
+        }
+    }
+
     /// The header sent for an offer whose ETag is `etag`.
     pub(crate) fn header(&self, etag: Option<&str>) -> (HeaderName, String) {
         match self {

@@ -162,6 +162,29 @@ wire_enum! {
     }
 }
 
+impl OperationState {
+    /// The state of a filter given by a user (`"running"`, `"Completed"`): read leniently,
+    /// and an [`crate::ErrorKind::InvalidArgument`] error naming the known states when it
+    /// is none of them.
+    ///
+    /// ```
+    /// use cloudpartner::OperationState;
+    /// assert_eq!(OperationState::parse_filter("Running").unwrap(), OperationState::Running);
+    /// assert!(OperationState::parse_filter("soon").is_err());
+    /// ```
+    pub fn parse_filter(raw: &str) -> crate::Result<OperationState> {
+        let state = OperationState::from_wire(raw);
+        if state.is_unknown() {
+            let known: Vec<&str> = OperationState::KNOWN.iter().map(|s| s.as_wire()).collect();
+            return Err(crate::Error::invalid_argument(format!(
+                "operation state `{raw}`: expected one of {}",
+                known.join(", ")
+            )));
+        }
+        Ok(state)
+    }
+}
+
 impl OfferState {
     /// Succeeded, failed or canceled: nothing more will happen without a new publish.
     pub fn is_terminal(&self) -> bool {
