@@ -272,16 +272,18 @@ static void test_image_helpers(const cloudpartner_client *client) {
     CHECK(contains(text, "\"lunVhdDetails\":[{\"lun\":0,\"lunVhdUrl\":"));
     cloudpartner_string_free(text);
 
-    /* Replacing keeps the entry's date when none is given; a new one gets today's. */
+    /* Replacing keeps what the new image leaves unset (date, label, data disks); a new
+     * version gets today's date. */
     image.published_date = NULL;
     image.data_disks = NULL;
     image.data_disk_count = 0;
     image.label = NULL;
+    image.media_name = "media-10b";
     CHECK_KIND(cloudpartner_offer_set_vm_image_version(offer, "standard", &image, NULL), CLOUDPARTNER_OK, NULL);
     CHECK_KIND(cloudpartner_offer_vm_image_versions(offer, "standard", &list, NULL), CLOUDPARTNER_OK, NULL);
     got = cloudpartner_vm_image_list_get(list, 2);
-    CHECK(got != NULL && strcmp(got->published_date, "04/30/2026") == 0 && got->data_disk_count == 0);
-    CHECK(got != NULL && got->data_disks == NULL);
+    CHECK(got != NULL && strcmp(got->published_date, "04/30/2026") == 0 && got->data_disk_count == 2);
+    CHECK(got != NULL && strcmp(got->label, "Ten") == 0 && strcmp(got->media_name, "media-10b") == 0);
     cloudpartner_vm_image_list_free(list);
     image.version = "7.0.0";
     CHECK_KIND(cloudpartner_offer_set_vm_image_version(offer, "byol", &image, NULL), CLOUDPARTNER_OK, NULL);
@@ -328,7 +330,7 @@ static void test_image_helpers(const cloudpartner_client *client) {
     CHECK_KIND(cloudpartner_offer_remove_vm_image_version(offer, "standard", "1.10.0", false, &removed, &err),
                CLOUDPARTNER_OK, err);
     CHECK(removed != NULL && strcmp(removed->version, "1.10.0") == 0 && strcmp(removed->os_vhd_url, SAS_URL) == 0);
-    CHECK(removed != NULL && strcmp(removed->media_name, "media-10") == 0 && removed->data_disk_count == 0);
+    CHECK(removed != NULL && strcmp(removed->media_name, "media-10b") == 0 && removed->data_disk_count == 2);
     cloudpartner_vm_image_free(removed);
     removed = GARBAGE(cloudpartner_vm_image);
     CHECK_KIND(cloudpartner_offer_remove_vm_image_version(offer, "standard", "1.10.0", false, &removed, &err),
