@@ -173,6 +173,12 @@ export declare class NativeWatch {
   close(): void
 }
 
+/**
+ * How this addon was built: `"release"` (optimised) or `"debug"`. `npm pack` refuses
+ * a debug addon.
+ */
+export declare function buildProfile(): string
+
 /** What the JavaScript side resolves with (already checked and normalised there). */
 export interface NativeAccessToken {
   /** The bearer token. */

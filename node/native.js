@@ -840,6 +840,7 @@ module.exports.NativeClient = nativeBinding.NativeClient
 module.exports.NativeEmulator = nativeBinding.NativeEmulator
 module.exports.NativeOffer = nativeBinding.NativeOffer
 module.exports.NativeWatch = nativeBinding.NativeWatch
+module.exports.buildProfile = nativeBinding.buildProfile
 module.exports.parseOffer = nativeBinding.parseOffer
 module.exports.parseOffers = nativeBinding.parseOffers
 module.exports.parseOfferStatus = nativeBinding.parseOfferStatus

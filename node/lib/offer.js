@@ -120,7 +120,8 @@ function definitionJson(definition) {
   try {
     json = JSON.stringify(definition)
   } catch (error) {
-    throw Object.assign(new TypeError(`offer.definition cannot be written as JSON: ${error.message}`, { cause: error }), {
+    const reason = error instanceof Error ? error.message : String(error)
+    throw Object.assign(new TypeError(`offer.definition cannot be written as JSON: ${reason}`, { cause: error }), {
       code: 'ERR_INVALID_ARG_VALUE',
     })
   }

@@ -38,3 +38,14 @@ pub use parse::{
 pub use status::{StatusHandle, status_canonical, status_view};
 pub use tables::{NativeTables, tables};
 pub use watch::{NativeWatch, NativeWatchOptions};
+
+/// How this addon was built: `"release"` (optimised) or `"debug"`. `npm pack` refuses
+/// a debug addon.
+#[napi_derive::napi]
+pub fn build_profile() -> &'static str {
+    if cfg!(debug_assertions) {
+        "debug"
+    } else {
+        "release"
+    }
+}
