@@ -388,13 +388,8 @@ export declare function startEmulator(scenarioJson?: string | undefined | null, 
 /** The canonical wire JSON of a status (`toJson()`). */
 export declare function statusCanonical(status: ExternalObject<'OfferStatus'>): string
 
-/**
- * The JSON view of a status: `status`, `rawStatus`, `messages`, `steps`,
- * `previewLinks`, `liveLinks`, `notificationEmails`, `isTerminal`,
- * `needsPublisherAction`, `currentStepIndex`, `progress`, `estimatedRemaining`; message
- * timestamps are milliseconds since the epoch (or null).
- */
-export declare function statusView(status: ExternalObject<'OfferStatus'>): string
+/** The fields of a status, as a flat JSON array (see [`fields`] for the order). */
+export declare function statusFields(status: ExternalObject<'OfferStatus'>): string
 
 /** The core's lists of error kinds, offer, step and operation states and message levels. */
 export declare function tables(): NativeTables

@@ -850,5 +850,5 @@ module.exports.parseOperations = nativeBinding.parseOperations
 module.exports.redactSas = nativeBinding.redactSas
 module.exports.startEmulator = nativeBinding.startEmulator
 module.exports.statusCanonical = nativeBinding.statusCanonical
-module.exports.statusView = nativeBinding.statusView
+module.exports.statusFields = nativeBinding.statusFields
 module.exports.tables = nativeBinding.tables

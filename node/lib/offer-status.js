@@ -1,27 +1,91 @@
 'use strict'
-// OfferStatus: a handle on the core's parsed status, read lazily. Parsing or fetching a
-// status costs the core's parse and no more; the first field read asks the addon for
-// one JSON view of every field (camelCase, the derived values computed by the core,
-// timestamps in epoch milliseconds), one JSON.parse builds the objects, and timestamps
-// become Dates. The fields are getters, as URL's are: util.inspect shows them, and
-// JSON.stringify gives the canonical wire JSON (toJSON).
+// OfferStatus: a handle on the core's status, read lazily. parseOfferStatus checks the
+// document and no more; the first field read has the core read it and hand over every
+// field (the derived values computed by the core, timestamps in epoch milliseconds) as
+// one flat JSON array, walked once into the objects below. The fields are getters, as
+// URL's are: util.inspect shows them, and JSON.stringify gives the canonical wire JSON
+// (toJSON).
 
 const { inspect } = require('node:util')
 const addon = require('./addon')
 
-function withDates(messages) {
-  for (const message of messages) {
-    message.timestamp = message.timestamp === null ? null : new Date(message.timestamp)
+/**
+ * The fields of a status from the addon's flat array (its order is written down by
+ * `fields` in bindings/node/src/status.rs): walked once, into the objects of the API.
+ */
+function fieldsOf(handle) {
+  const a = JSON.parse(addon.statusFields(handle))
+  let i = 0
+  const messages = () => {
+    const list = new Array(a[i++])
+    for (let k = 0; k < list.length; k++) {
+      const html = a[i++]
+      const text = a[i++]
+      const level = a[i++]
+      const rawLevel = a[i++]
+      const ms = a[i++]
+      list[k] = { html, text, level, rawLevel, timestamp: ms === null ? null : new Date(ms) }
+    }
+    return list
   }
-  return messages
-}
-
-function viewOf(handle) {
-  const view = JSON.parse(addon.statusView(handle))
-  withDates(view.messages)
-  for (const step of view.steps) withDates(step.messages)
-  view.currentStep = view.currentStepIndex === null ? null : view.steps[view.currentStepIndex]
-  return view
+  const links = () => {
+    const list = new Array(a[i++])
+    for (let k = 0; k < list.length; k++) {
+      const displayText = a[i++]
+      list[k] = { displayText, uri: a[i++] }
+    }
+    return list
+  }
+  const status = a[i++]
+  const rawStatus = a[i++]
+  const topMessages = messages()
+  const steps = new Array(a[i++])
+  for (let k = 0; k < steps.length; k++) {
+    const id = a[i++]
+    const name = a[i++]
+    const description = a[i++]
+    const stepStatus = a[i++]
+    const stepRawStatus = a[i++]
+    const progressPercentage = a[i++]
+    const raw = a[i++]
+    const minSeconds = a[i++]
+    const maxSeconds = a[i++]
+    steps[k] = {
+      id,
+      name,
+      description,
+      status: stepStatus,
+      rawStatus: stepRawStatus,
+      progressPercentage,
+      estimatedTimeFrame: raw === null ? null : { raw, minSeconds, maxSeconds },
+      messages: messages(),
+    }
+  }
+  const previewLinks = links()
+  const liveLinks = links()
+  const emailCount = a[i++]
+  const notificationEmails = a.slice(i, i + emailCount)
+  i += emailCount
+  const isTerminal = a[i++]
+  const needsPublisherAction = a[i++]
+  const currentStepIndex = a[i++]
+  const progress = a[i++]
+  const minSeconds = a[i++]
+  const maxSeconds = a[i++]
+  return {
+    status,
+    rawStatus,
+    messages: topMessages,
+    steps,
+    previewLinks,
+    liveLinks,
+    notificationEmails,
+    isTerminal,
+    needsPublisherAction,
+    currentStep: currentStepIndex === null ? null : steps[currentStepIndex],
+    progress,
+    estimatedRemaining: minSeconds === null ? null : { minSeconds, maxSeconds },
+  }
 }
 
 /** The fields of an OfferStatus, in the order util.inspect shows them. */
@@ -51,7 +115,7 @@ class OfferStatus {
   }
 
   #fields() {
-    return this.#view ?? (this.#view = viewOf(this.#handle))
+    return this.#view ?? (this.#view = fieldsOf(this.#handle))
   }
 
   get status() {

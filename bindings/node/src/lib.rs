@@ -35,7 +35,7 @@ pub use operation::{
 pub use parse::{
     parse_offer, parse_offer_status, parse_offer_status_bytes, parse_offers, redact_sas,
 };
-pub use status::{StatusHandle, status_canonical, status_view};
+pub use status::{StatusHandle, status_canonical, status_fields};
 pub use tables::{NativeTables, tables};
 pub use watch::{NativeWatch, NativeWatchOptions};
 
