@@ -3,17 +3,14 @@
 // an addon that is not a release build, so the tarball never ships the debug addon (ten
 // times slower, and three times larger).
 
-function check() {
-  const addon = require('../lib/addon.js')
-  const profile = addon.buildProfile()
-  if (profile !== 'release') {
-    return `cloudpartner: the addon is a ${profile} build: refusing to pack it (npm run build:release builds the release one)`
-  }
-  return null
+/** Why an addon of this build profile must not be packed; null for a release build. */
+function problemOf(profile) {
+  if (profile === 'release') return null
+  return `cloudpartner: the addon is a ${profile} build: refusing to pack it (npm run build:release builds the release one)`
 }
 
 if (require.main === module) {
-  const problem = check()
+  const problem = problemOf(require('../lib/addon.js').buildProfile())
   if (problem) {
     console.error(problem)
     process.exit(1)
@@ -21,4 +18,4 @@ if (require.main === module) {
   console.log('cloudpartner: packing the release addon')
 }
 
-module.exports = { check }
+module.exports = { problemOf }

@@ -13,11 +13,11 @@
 //! core's lenient reader cannot refuse. Anything else is read by the core at once, so
 //! every error is the core's, thrown by `parseOfferStatus` itself.
 
-use std::fmt;
 use cloudpartner::{Link, Message, OfferStatus, Step, TimeFrame};
 use napi::bindgen_prelude::External;
 use napi_derive::napi;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use std::fmt;
 
 use crate::error::to_napi;
 
@@ -248,7 +248,8 @@ struct Flat {
 
 impl Flat {
     fn next(&mut self) {
-        self.json.push(if self.json.is_empty() { b'[' } else { b',' });
+        self.json
+            .push(if self.json.is_empty() { b'[' } else { b',' });
     }
 
     fn text(&mut self, text: &str) {
