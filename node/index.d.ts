@@ -108,7 +108,8 @@ export declare class OfferStatus {
 }
 
 /** Parses an offer status document; throws a CloudPartnerError of kind 'parse' (with
- * `line` and `column` where known). `strict` also refuses unknown state spellings. */
+ * `line` and `column` where known). `strict` also refuses unknown state spellings. The
+ * document is checked at once; the core reads its fields on the first use of one. */
 export declare function parseOfferStatus(
   input: string | Uint8Array,
   options?: { strict?: boolean },

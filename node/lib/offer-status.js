@@ -8,13 +8,14 @@
 
 const { inspect } = require('node:util')
 const addon = require('./addon')
+const { callNative } = require('./errors')
 
 /**
  * The fields of a status from the addon's flat array (its order is written down by
  * `fields` in bindings/node/src/status.rs): walked once, into the objects of the API.
  */
 function fieldsOf(handle) {
-  const a = JSON.parse(addon.statusFields(handle))
+  const a = JSON.parse(callNative(() => addon.statusFields(handle)))
   let i = 0
   const messages = () => {
     const list = new Array(a[i++])
@@ -168,7 +169,7 @@ class OfferStatus {
 
   /** The canonical wire JSON: camelCase keys, canonical spellings; parse(toJson(x)) equals x. */
   toJson() {
-    return this.#json ?? (this.#json = addon.statusCanonical(this.#handle))
+    return this.#json ?? (this.#json = callNative(() => addon.statusCanonical(this.#handle)))
   }
 
   /** What JSON.stringify writes: the canonical wire document. */
