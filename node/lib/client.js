@@ -37,7 +37,7 @@ function emails(value) {
   return args.stringArray('options.notificationEmails', value)
 }
 
-/** The id of `ref`: an OperationRef ({ url }) or its URL. */
+/** The URL of `ref`: an OperationRef ({ url, id }) or the URL itself. */
 function operationUrl(ref) {
   if (typeof ref === 'string') return ref
   if (ref !== null && typeof ref === 'object' && typeof ref.url === 'string') return ref.url
