@@ -76,7 +76,11 @@ export interface Step {
   readonly messages: readonly Message[]
 }
 
-/** Where an offer stands in its publishing pipeline. */
+/**
+ * Where an offer stands in its publishing pipeline. Read lazily from the core's parse:
+ * the fields are getters (as URL's are), built on first use; `util.inspect` shows them
+ * and `JSON.stringify` writes the canonical wire JSON.
+ */
 export declare class OfferStatus {
   private constructor()
   readonly status: OfferState
@@ -99,10 +103,13 @@ export declare class OfferStatus {
   readonly estimatedRemaining: DurationRange | null
   /** The canonical wire JSON. */
   toJson(): string
+  /** What JSON.stringify writes: the canonical wire document. */
+  toJSON(): Record<string, unknown>
 }
 
 /** Parses an offer status document; throws a CloudPartnerError of kind 'parse' (with
- * `line` and `column` where known). `strict` also refuses unknown state spellings. */
+ * `line` and `column` where known). `strict` also refuses unknown state spellings. The
+ * document is checked at once; the core reads its fields on the first use of one. */
 export declare function parseOfferStatus(
   input: string | Uint8Array,
   options?: { strict?: boolean },
@@ -182,6 +189,185 @@ export interface Watch extends AsyncIterableIterator<OfferStatus> {
   [Symbol.asyncIterator](): Watch
 }
 
+/**
+ * The options every request takes. Aborting `signal` drops the request (and any retry
+ * to come) and rejects the call at once with a CloudPartnerError named 'AbortError'
+ * (kind 'canceled', the signal's reason as `cause`), as fetch does.
+ */
+export interface RequestOptions {
+  signal?: AbortSignal
+}
+
+/** A slot of an offer. */
+export type OfferSlot = 'draft' | 'preview' | 'production'
+
+/** Which copy of an offer `client.offer()` reads: the draft by default. */
+export interface OfferOptions extends RequestOptions {
+  /** A slot (case-insensitive). */
+  slot?: OfferSlot
+  /** A past version, a whole number >= 0. */
+  version?: number
+}
+
+/** The precondition of `putOffer()`: at most one of them (else 'invalid_argument'). */
+export interface PutOfferOptions extends RequestOptions {
+  /** Send `If-Match` with this ETag instead of the offer's. */
+  ifMatch?: string
+  /** Send `If-Match: *`: overwrite whatever the service holds. */
+  force?: boolean
+  /** Send `If-None-Match: *`: create the offer; 'conflict' when it exists. */
+  create?: boolean
+}
+
+/** The options of publish and cancel. */
+export interface NotificationOptions extends RequestOptions {
+  /** Who gets the service's notifications: a list, or one string separated by `,` or `;`. */
+  notificationEmails?: string | readonly string[]
+}
+
+/** The options of `operations()`. */
+export interface OperationsOptions extends RequestOptions {
+  /** Only the operations in this state (spelled leniently: 'Running' is 'running'). */
+  state?: KnownOperationState
+}
+
+/** A publisher account. */
+export interface Publisher {
+  /** The id used in offer paths ('contoso'). */
+  readonly id: string
+  readonly displayText: string
+  /** '' when the service sends none. */
+  readonly sellerId: string
+}
+
+/** Where to follow an operation that publish, go-live or cancel started. */
+export interface OperationRef {
+  /** Absolute, on the client's origin (unless the service said otherwise). */
+  readonly url: string
+  /** The last segment of its path. */
+  readonly id: string
+}
+
+/** A data disk of an image version. */
+export interface DataDisk {
+  /** The logical unit number, a whole number >= 0. */
+  lun: number
+  /** An https URL, usually with a SAS token (shown as sig=REDACTED by util.inspect). */
+  vhdUrl: string
+}
+
+/** One version of a VM image, as the image helpers give it. */
+export interface VmImageVersion {
+  /** Dot-separated integers: '1.0.0', '2026.12.01'. */
+  version: string
+  /** An https URL, usually with a SAS token (shown as sig=REDACTED by util.inspect). */
+  osVhdUrl: string
+  label: string
+  mediaName: string
+  description: string
+  /** MM/DD/YYYY, or ''. */
+  publishedDate: string
+  /** False for a deprecated version. */
+  showInGui: boolean
+  dataDisks: DataDisk[]
+}
+
+/** An image version to add: the version and its OS disk, the rest optional. An empty
+ * `publishedDate` keeps an existing entry's date, or is today for a new one. */
+export type VmImageVersionInit = Pick<VmImageVersion, 'version' | 'osVhdUrl'> &
+  Partial<Omit<VmImageVersion, 'version' | 'osVhdUrl'>>
+
+/** An offer's definition: the JSON object of the document (it differs per offer type). */
+export type OfferDefinition = Record<string, any>
+
+/**
+ * An offer document, kept as the service sent it — every field, known or not, in order
+ * — with `definition` as a plain object to edit in place. `toJson()` and `putOffer()`
+ * take the offer as it is then: what you left as it was keeps its exact spelling
+ * (numbers beyond a double's precision, key order), what you changed is sent as you set
+ * it. `util.inspect` shows SAS signatures as `sig=REDACTED`; `toJson()` keeps them.
+ */
+export declare class Offer {
+  private constructor()
+  readonly id: string
+  readonly publisherId: string
+  /** 'microsoft-azure-virtualmachines', 'microsoft-azure-corevm', ... */
+  readonly offerTypeId: string
+  /** As sent: 'neverPublished', 'published', ... */
+  readonly status: string
+  /** 0 when absent. */
+  readonly version: number
+  /** Null when absent or unreadable. */
+  readonly changedTime: Date | null
+  /** The ETag the offer was read with; null when the service sent none (it often does not). */
+  readonly etag: string | null
+  /** `definition.displayText` as it is now; '' when it is not a string. */
+  readonly displayText: string
+  /** The definition, to edit in place (or replace). */
+  definition: OfferDefinition
+  /** The plans and their disk generations, in document order. */
+  readonly planIds: string[]
+  /** A plan's image versions, sorted by version (1.2.0 before 1.10.0). An unknown plan
+   * is 'invalid_argument', naming the plans there are. */
+  vmImageVersions(planId: string): VmImageVersion[]
+  /** Adds an image version to a plan (or a disk generation), or replaces the one with
+   * the same version, keeping the fields of that entry it does not set. The version must
+   * be dot-separated integers and the URLs https ('invalid_argument'). */
+  setVmImageVersion(planId: string, image: VmImageVersionInit): void
+  /** Removes an image version and returns it; 'invalid_argument' when absent, or when it
+   * is the plan's last one unless `force`. */
+  removeVmImageVersion(planId: string, version: string, options?: { force?: boolean }): VmImageVersion
+  /** Deprecates an image version (`showInGui: false`). */
+  deprecateVmImageVersion(planId: string, version: string): void
+  /** The document as compact JSON, losslessly, edits included: what a write sends. */
+  toJson(): string
+  /** What JSON.stringify writes: the document as JavaScript values. */
+  toJSON(): Record<string, unknown>
+}
+
+/** A publish, go-live or cancel. */
+export declare class Operation {
+  private constructor()
+  readonly id: string
+  /** As sent: 'publish', 'goLive', 'Published', ... */
+  readonly submissionType: string
+  readonly state: OperationState
+  /** The state as the service spelled it. */
+  readonly rawState: string
+  /** Completed, failed or canceled. */
+  readonly isTerminal: boolean
+  readonly created: Date | null
+  /** lastActionDateTime, else changedTime. */
+  readonly lastAction: Date | null
+  readonly publishingVersion: number | null
+  readonly offerVersion: number | null
+  /** 'Preview', 'Production', ...; null when absent. */
+  readonly slot: string | null
+  readonly cancellationRequestState: string | null
+  /** What went wrong: the text, or 'code: message'. */
+  readonly error: string | null
+  /** The steps, messages and links, when the response had them (its state follows the
+   * operation's: completed reads as 'succeeded'). */
+  readonly detail: OfferStatus | null
+  /** The canonical JSON (one line). */
+  toJson(): string
+  /** What JSON.stringify writes: the canonical document. */
+  toJSON(): Record<string, unknown>
+}
+
+/** Parses an offer document (string or bytes), losslessly; a CloudPartnerError of kind
+ * 'parse' with `line` and `column` when it is not JSON or not an object. */
+export declare function parseOffer(input: string | Uint8Array): Offer
+
+/** Parses a list of offers (`GET /api/publishers/{p}/offers`). */
+export declare function parseOffers(input: string | Uint8Array): Offer[]
+
+/** Parses an operation (`GET .../operations/{id}`): an object, or an array of exactly one. */
+export declare function parseOperation(input: string | Uint8Array): Operation
+
+/** Parses a list of operations (`GET .../submissions`). */
+export declare function parseOperations(input: string | Uint8Array): Operation[]
+
 /** One result of offerStatuses: a status or an error. */
 export type BatchResult =
   | { offerId: string; status: OfferStatus; error?: undefined }
@@ -198,13 +384,41 @@ export declare class Client {
    * client (its timeScale). */
   readonly pollTimeScale: number
   /** The status of one offer. */
-  offerStatus(publisherId: string, offerId: string): Promise<OfferStatus>
+  offerStatus(publisherId: string, offerId: string, options?: RequestOptions): Promise<OfferStatus>
   /** The status of several offers, in input order, an error per offer. */
   offerStatuses(
     publisherId: string,
     offerIds: readonly string[],
-    options?: { concurrency?: number },
+    options?: RequestOptions & { concurrency?: number },
   ): Promise<BatchResult[]>
+  /** The publisher accounts the identity may work on. */
+  publishers(options?: RequestOptions): Promise<Publisher[]>
+  /** A publisher's offers, as summaries (the definition has the display text, no plans). */
+  offers(publisherId: string, options?: RequestOptions): Promise<Offer[]>
+  /** One offer: the draft (with its ETag), a slot, or a past version (not both). */
+  offer(publisherId: string, offerId: string, options?: OfferOptions): Promise<Offer>
+  /**
+   * Writes the offer as it is now (edits of `definition` included) and resolves with the
+   * offer as stored, with its new ETag; `offer` itself is left as it is. By default
+   * `If-Match` is the offer's ETag (`*` without one). A 409 or 412 — the offer changed
+   * since it was read, or exists with `create` — is a CloudPartnerError of kind
+   * 'conflict'. Sent once: retried only where the service cannot have acted.
+   */
+  putOffer(offer: Offer, options?: PutOfferOptions): Promise<Offer>
+  /** Publishes the draft (validated, copied to preview, certified); wait for the
+   * publisher's review with `watch(p, o, { until: 'review' })`, then `goLive`. */
+  publish(publisherId: string, offerId: string, options?: NotificationOptions): Promise<OperationRef>
+  /** Makes the reviewed preview live (only while the offer waits for review, else 'conflict'). */
+  goLive(publisherId: string, offerId: string, options?: RequestOptions): Promise<OperationRef>
+  /** Cancels the running operation: the operation to follow, or null when done at once. */
+  cancel(publisherId: string, offerId: string, options?: NotificationOptions): Promise<OperationRef | null>
+  /** The offer's operations, those in `state` only when given. */
+  operations(publisherId: string, offerId: string, options?: OperationsOptions): Promise<Operation[]>
+  /** One operation by id, with its steps and messages when the service sends them. */
+  operation(publisherId: string, offerId: string, operationId: string, options?: RequestOptions): Promise<Operation>
+  /** The operation a reference (or its URL) points at. A URL on another origin than the
+   * client's base URL is refused (kind 'invalid_argument'): the token is not sent there. */
+  operationAt(ref: OperationRef | string, options?: RequestOptions): Promise<Operation>
   /** Polls until terminal (or review), yielding each status that differs from the last.
    * Bad options throw at once; nothing is fetched before the first `next()`. */
   watch(publisherId: string, offerId: string, options?: WatchOptions): Watch
@@ -233,8 +447,70 @@ export declare class CloudPartnerError extends Error {
   readonly retryAfterMs?: number
 }
 
-/** A scenario of the emulator (DESIGN §4); see the README for its fields. */
-export type Scenario = Record<string, unknown>
+/** A fault of the emulator (DESIGN §4): `kind` and its fields, optionally limited. */
+export interface Fault {
+  kind: 'status' | 'latency' | 'malformed' | 'html' | 'reset' | 'slowBody' | 'oversize' | 'redirect'
+  /** status, html: the HTTP status. */
+  status?: number
+  retryAfterSeconds?: number
+  /** latency. */
+  ms?: number
+  /** slowBody. */
+  bytesPerSecond?: number
+  /** oversize. */
+  bytes?: number
+  /** redirect: where to ({path} is the request's path). */
+  location?: string
+  /** Only for this offer, this publisher, this method, this route. */
+  offerId?: string
+  publisherId?: string
+  method?: string
+  route?: 'status' | 'offer' | 'offers' | 'publishers' | 'publish' | 'golive' | 'cancel' | 'operations' | 'operation' | 'put'
+  /** How often it fires (default: always). */
+  times?: number
+}
+
+/** A step of a simulated publish. */
+export interface ScenarioStep {
+  id: string
+  stepName: string
+  description?: string
+  estimatedTimeFrame?: string
+  durationSeconds: number
+  /** 'rejected' fails the offer; 'waitingForPublisherReview' parks it there. */
+  outcome?: string
+  /** The message the step ends with. */
+  message?: string
+}
+
+/** An offer of a scenario. */
+export interface ScenarioOffer {
+  /** A fixed status document, served verbatim. */
+  status?: Record<string, unknown>
+  /** A publish simulated on the emulator's clock (with `offer`: the steps a publish
+   * through the API plays). */
+  publish?: { startedSecondsAgo?: number; steps: ScenarioStep[] }
+  /** The offer's draft document, stored losslessly: a resource of the publishing API. */
+  offer?: Record<string, unknown>
+  /** Leave ETag headers out for this offer (default: the scenario's). */
+  omitEtag?: boolean
+  notificationEmails?: string | string[]
+}
+
+/** A scenario of the emulator (DESIGN §4 and §8; see the README). */
+export interface Scenario {
+  token?: string
+  /** Simulated seconds per real second. */
+  timeScale?: number
+  /** Service principals the token endpoint knows. */
+  clients?: { tenant: string; clientId: string; clientSecret: string }[]
+  publishers?: Record<string, { offers?: Record<string, ScenarioOffer> }>
+  faults?: Fault[]
+  /** The form of Location headers: 'operations' (default), 'legacy' or 'absolute'. */
+  locationForm?: 'operations' | 'legacy' | 'absolute'
+  /** Leave ETag headers out, as the service sometimes does. */
+  omitEtag?: boolean
+}
 
 export interface EmulatorOptions {
   /** An object, a JSON string or a path to a JSON file; the default scenario when absent. */
@@ -248,7 +524,10 @@ export interface RecordedRequest {
   method: string
   path: string
   query: string | null
+  /** Names in lower case; credentials other than the emulator's token redacted. */
   headers: Record<string, string>
+  /** The body of a write to the API (possibly empty); null for reads. */
+  body: Buffer | null
 }
 
 /** The local Cloud Partner Portal emulator: a real HTTP server on 127.0.0.1. */
@@ -263,9 +542,17 @@ export declare class Emulator {
    * are laid over these, a `credential` replacing the token. */
   client(options?: ClientOptions): Client
   /** Adds a fault, e.g. { kind: 'status', status: 503, times: 1 }. */
-  addFault(fault: Record<string, unknown>): void
+  addFault(fault: Fault): void
   /** Serves `document` verbatim as this offer's status from now on. */
   setOfferStatus(publisherId: string, offerId: string, document: object): void
+  /** The offer document stored in the draft (or a slot): what the service would hold
+   * after the requests so far; null when the offer or slot has none. */
+  offerDocument(publisherId: string, offerId: string, options?: { slot?: OfferSlot }): Record<string, unknown> | null
+  /** Writes an offer's draft as a second writer would (next version, fresh ETag, so an
+   * ETag read before no longer matches); returns the stored document. */
+  setOfferDocument(publisherId: string, offerId: string, document: object): Record<string, unknown>
+  /** The current ETag of an offer's draft (also with omitEtag); null when it has none. */
+  offerEtag(publisherId: string, offerId: string): string | null
   /** The requests received so far, in order; still readable after stop(). */
   requests(): RecordedRequest[]
   /** Stops the server and waits for it; calling it again does nothing. */

@@ -1,11 +1,14 @@
 'use strict'
 // cloudpartner: the Azure Marketplace Cloud Partner Portal API client (offer
-// publishing status) for Node.js, on the Rust core through a napi-rs addon.
+// publishing status and the publishing API) for Node.js, on the Rust core through a
+// napi-rs addon.
 
 const { Client } = require('./lib/client')
 const { Emulator } = require('./lib/emulator')
 const { CloudPartnerError, ERROR_KINDS } = require('./lib/errors')
+const { Offer, parseOffer, parseOffers } = require('./lib/offer')
 const { OfferStatus } = require('./lib/offer-status')
+const { Operation, parseOperation, parseOperations } = require('./lib/operation')
 const { parseOfferStatus } = require('./lib/parse')
 
 module.exports = {
@@ -13,6 +16,12 @@ module.exports = {
   CloudPartnerError,
   ERROR_KINDS,
   Emulator,
+  Offer,
   OfferStatus,
+  Operation,
+  parseOffer,
   parseOfferStatus,
+  parseOffers,
+  parseOperation,
+  parseOperations,
 }

@@ -7,7 +7,13 @@ export const {
   CloudPartnerError,
   ERROR_KINDS,
   Emulator,
+  Offer,
   OfferStatus,
+  Operation,
+  parseOffer,
   parseOfferStatus,
+  parseOffers,
+  parseOperation,
+  parseOperations,
 } = cloudpartner
 export default cloudpartner

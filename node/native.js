@@ -835,9 +835,20 @@ function __napiStampBindingTarget(exportsObject, target) {
 // linked import resolves to `undefined`.
 module.exports.__napiBindingTarget = __napiStampBindingTarget(nativeBinding, __napiLoadedBindingTarget)
 module.exports = nativeBinding
+module.exports.NativeCancel = nativeBinding.NativeCancel
 module.exports.NativeClient = nativeBinding.NativeClient
 module.exports.NativeEmulator = nativeBinding.NativeEmulator
+module.exports.NativeOffer = nativeBinding.NativeOffer
 module.exports.NativeWatch = nativeBinding.NativeWatch
+module.exports.buildProfile = nativeBinding.buildProfile
+module.exports.parseOffer = nativeBinding.parseOffer
+module.exports.parseOffers = nativeBinding.parseOffers
 module.exports.parseOfferStatus = nativeBinding.parseOfferStatus
+module.exports.parseOfferStatusBytes = nativeBinding.parseOfferStatusBytes
+module.exports.parseOperation = nativeBinding.parseOperation
+module.exports.parseOperations = nativeBinding.parseOperations
+module.exports.redactSas = nativeBinding.redactSas
 module.exports.startEmulator = nativeBinding.startEmulator
+module.exports.statusCanonical = nativeBinding.statusCanonical
+module.exports.statusFields = nativeBinding.statusFields
 module.exports.tables = nativeBinding.tables

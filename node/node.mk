@@ -2,8 +2,11 @@
 #
 #   make test-node   npm ci (when node_modules is missing or stale), a debug build of the
 #                    addon (npm run build: napi build, then scripts/tables.js writes
-#                    tables.d.ts from the addon's tables), node --test, tsc --noEmit
-#                    --strict on the typed example in node/test/types
+#                    tables.d.ts from the addon's tables), node --test (the vectors of
+#                    fixtures/, every client method against the emulator, aborted calls,
+#                    the examples, the README's Node blocks, the packed tarball in an
+#                    empty project), tsc --noEmit --strict on the typed example in
+#                    node/test/types
 #   make lint-node   tsc over the package's JavaScript and declarations, the typed
 #                    example, and a check that the committed generated files (the
 #                    loader native.js, native.d.ts, tables.d.ts) match the addon

@@ -2,12 +2,14 @@
 // Argument type checks: a wrong type throws a TypeError (code ERR_INVALID_ARG_TYPE)
 // naming the argument. Values themselves (an empty id, a bad URL, a timeout of 0, a
 // fractional retry count) are the core's to judge: a CloudPartnerError of kind
-// 'invalid_argument'.
+// 'invalid_argument'. Strings shown in messages have their SAS signatures redacted.
+
+const addon = require('./addon')
 
 function describe(value) {
   if (value === null) return 'null'
   if (Array.isArray(value)) return 'an array'
-  if (typeof value === 'string') return `a string (${JSON.stringify(value.slice(0, 40))})`
+  if (typeof value === 'string') return `a string (${JSON.stringify(addon.redactSas(value).slice(0, 40))})`
   if (typeof value === 'number') return `a number (${value})`
   if (typeof value === 'object') return `an object (${value.constructor ? value.constructor.name : 'Object'})`
   return `${typeof value === 'undefined' ? '' : 'a '}${typeof value}`

@@ -4,9 +4,12 @@
 
 const addon = require('./addon')
 const args = require('./arguments')
-const { awaitNative, callNative, fromDetailsJson } = require('./errors')
+const { call } = require('./call')
+const { callNative, fromDetailsJson } = require('./errors')
 const { tokenCallback } = require('./credential')
+const { Offer, nativeOf, offerOf } = require('./offer')
 const { OfferStatus } = require('./offer-status')
+const { operationOf } = require('./operation')
 const { Watch } = require('./watch')
 
 const CLIENT_OPTIONS = [
@@ -20,6 +23,28 @@ const CLIENT_OPTIONS = [
   'allowHttp',
 ]
 const WATCH_OPTIONS = ['until', 'minIntervalMs', 'maxIntervalMs', 'timeoutMs', 'signal']
+
+/** The options object of a request (`known` plus `signal`), and its checked signal. */
+function requestOptions(value, known = []) {
+  const o = args.options('options', value, [...known, 'signal'])
+  return { o, signal: args.optionalSignal('options.signal', o.signal) }
+}
+
+/** `notificationEmails`: a string (comma- or semicolon-separated) or an array of strings. */
+function emails(value) {
+  if (value == null) return []
+  if (typeof value === 'string') return [value]
+  return args.stringArray('options.notificationEmails', value)
+}
+
+/** The URL of `ref`: an OperationRef ({ url, id }) or the URL itself. */
+function operationUrl(ref) {
+  if (typeof ref === 'string') return ref
+  if (ref !== null && typeof ref === 'object' && typeof ref.url === 'string') return ref.url
+  throw args.typeError('ref', 'an operation reference ({ url, id }) or a URL string', ref)
+}
+
+const refOf = (ref) => (ref == null ? null : { url: ref.url, id: ref.id })
 
 const nativeClient = Symbol('nativeClient')
 
@@ -82,10 +107,11 @@ class Client {
   }
 
   /** The status of one offer. Rejects with a CloudPartnerError. */
-  offerStatus(publisherId, offerId) {
+  offerStatus(publisherId, offerId, options) {
     args.string('publisherId', publisherId)
     args.string('offerId', offerId)
-    return awaitNative(() => this[nativeClient].offerStatus(publisherId, offerId)).then(
+    const { signal } = requestOptions(options)
+    return call(signal, (cancel) => this[nativeClient].offerStatus(publisherId, offerId, cancel)).then(
       (status) => new OfferStatus(status),
     )
   }
@@ -97,9 +123,9 @@ class Client {
   offerStatuses(publisherId, offerIds, batchOptions) {
     args.string('publisherId', publisherId)
     args.stringArray('offerIds', offerIds)
-    const { concurrency } = args.options('options', batchOptions, ['concurrency'])
-    args.optionalNumber('options.concurrency', concurrency)
-    return awaitNative(() => this[nativeClient].offerStatuses(publisherId, offerIds, concurrency ?? undefined)).then(
+    const { o, signal } = requestOptions(batchOptions, ['concurrency'])
+    const concurrency = args.optionalNumber('options.concurrency', o.concurrency)
+    return call(signal, (cancel) => this[nativeClient].offerStatuses(publisherId, offerIds, concurrency, cancel)).then(
       (items) =>
         items.map((item) =>
           item.error != null
@@ -107,6 +133,108 @@ class Client {
             : { offerId: item.offerId, status: new OfferStatus(item.status) },
         ),
     )
+  }
+
+  /** The publisher accounts the identity may work on: `[{ id, displayText, sellerId }]`. */
+  publishers(options) {
+    const { signal } = requestOptions(options)
+    return call(signal, (cancel) => this[nativeClient].publishers(cancel)).then((list) =>
+      list.map((p) => ({ id: p.id, displayText: p.displayText, sellerId: p.sellerId })),
+    )
+  }
+
+  /** A publisher's offers, as summaries (the definition has the display text, no plans). */
+  offers(publisherId, options) {
+    args.string('publisherId', publisherId)
+    const { signal } = requestOptions(options)
+    return call(signal, (cancel) => this[nativeClient].offers(publisherId, cancel)).then((list) => list.map(offerOf))
+  }
+
+  /**
+   * One offer: the draft (with its ETag), or `{ slot: 'preview' | 'production' | 'draft' }`,
+   * or `{ version: n }`.
+   */
+  offer(publisherId, offerId, options) {
+    args.string('publisherId', publisherId)
+    args.string('offerId', offerId)
+    const { o, signal } = requestOptions(options, ['slot', 'version'])
+    const slot = args.optionalString('options.slot', o.slot)
+    const version = args.optionalNumber('options.version', o.version)
+    return call(signal, (cancel) => this[nativeClient].offer(publisherId, offerId, slot, version, cancel)).then(offerOf)
+  }
+
+  /**
+   * Writes the offer as it is now (edits of its definition included) and resolves with
+   * the offer as stored, with its new ETag. `If-Match` is the offer's ETag (or `*`
+   * without one); `{ ifMatch }` sends another, `{ force: true }` sends `*`, `{ create:
+   * true }` sends `If-None-Match: *`. A changed offer is a `conflict` error.
+   */
+  putOffer(offer, options) {
+    if (!(offer instanceof Offer)) throw args.typeError('offer', 'an Offer', offer)
+    const { o, signal } = requestOptions(options, ['ifMatch', 'force', 'create'])
+    const ifMatch = args.optionalString('options.ifMatch', o.ifMatch)
+    const force = args.optionalBoolean('options.force', o.force)
+    const create = args.optionalBoolean('options.create', o.create)
+    const native = nativeOf(offer)
+    return call(signal, (cancel) => this[nativeClient].putOffer(native, ifMatch, force, create, cancel)).then(offerOf)
+  }
+
+  /** Publishes the offer's draft; resolves with the operation to follow, `{ url, id }`. */
+  publish(publisherId, offerId, options) {
+    args.string('publisherId', publisherId)
+    args.string('offerId', offerId)
+    const { o, signal } = requestOptions(options, ['notificationEmails'])
+    const list = emails(o.notificationEmails)
+    return call(signal, (cancel) => this[nativeClient].publish(publisherId, offerId, list, cancel)).then(refOf)
+  }
+
+  /** Makes the reviewed preview live; resolves with the operation to follow. */
+  goLive(publisherId, offerId, options) {
+    args.string('publisherId', publisherId)
+    args.string('offerId', offerId)
+    const { signal } = requestOptions(options)
+    return call(signal, (cancel) => this[nativeClient].goLive(publisherId, offerId, cancel)).then(refOf)
+  }
+
+  /** Cancels the running operation: the operation to follow, or null when it was done at once. */
+  cancel(publisherId, offerId, options) {
+    args.string('publisherId', publisherId)
+    args.string('offerId', offerId)
+    const { o, signal } = requestOptions(options, ['notificationEmails'])
+    const list = emails(o.notificationEmails)
+    return call(signal, (cancel) => this[nativeClient].cancel(publisherId, offerId, list, cancel)).then(refOf)
+  }
+
+  /** The offer's operations; `{ state }` keeps those in that state. */
+  operations(publisherId, offerId, options) {
+    args.string('publisherId', publisherId)
+    args.string('offerId', offerId)
+    const { o, signal } = requestOptions(options, ['state'])
+    const state = args.optionalString('options.state', o.state)
+    return call(signal, (cancel) => this[nativeClient].operations(publisherId, offerId, state, cancel)).then((list) =>
+      list.map(operationOf),
+    )
+  }
+
+  /** One operation by id. */
+  operation(publisherId, offerId, operationId, options) {
+    args.string('publisherId', publisherId)
+    args.string('offerId', offerId)
+    args.string('operationId', operationId)
+    const { signal } = requestOptions(options)
+    return call(signal, (cancel) => this[nativeClient].operation(publisherId, offerId, operationId, cancel)).then(
+      operationOf,
+    )
+  }
+
+  /**
+   * The operation an OperationRef (or its URL) points at. A URL on another origin than
+   * the client's base URL is refused (kind 'invalid_argument'): the token stays here.
+   */
+  operationAt(ref, options) {
+    const url = operationUrl(ref)
+    const { signal } = requestOptions(options)
+    return call(signal, (cancel) => this[nativeClient].operationAt(url, cancel)).then(operationOf)
   }
 
   /**

@@ -84,10 +84,49 @@ class Emulator {
     callNative(() => this[nativeEmulator].setOfferStatus(publisherId, offerId, JSON.stringify(document)))
   }
 
-  /** The requests received so far: [{ method, path, query, headers }]; still readable
-   * after stop(). */
+  /** The requests received so far: [{ method, path, query, headers, body }] (`body` a
+   * Buffer for writes to the API, else null); still readable after stop(). */
   requests() {
-    return callNative(() => this[nativeEmulator].requests())
+    return callNative(() => this[nativeEmulator].requests()).map((r) => ({
+      method: r.method,
+      path: r.path,
+      query: r.query ?? null,
+      headers: r.headers,
+      body: r.body ?? null,
+    }))
+  }
+
+  /**
+   * The offer document the emulator stores — what the service would hold after the
+   * requests so far — in the draft, or `{ slot: 'preview' | 'production' }`; null when
+   * the offer, or that slot, has none.
+   */
+  offerDocument(publisherId, offerId, options) {
+    args.string('publisherId', publisherId)
+    args.string('offerId', offerId)
+    const slot = args.optionalString('options.slot', args.options('options', options, ['slot']).slot)
+    const json = callNative(() => this[nativeEmulator].offerDocument(publisherId, offerId, slot))
+    return json == null ? null : JSON.parse(json)
+  }
+
+  /**
+   * Writes an offer's draft as a second writer would: stored as the next version with a
+   * fresh ETag, so an ETag read before no longer matches. Returns the stored document.
+   */
+  setOfferDocument(publisherId, offerId, document) {
+    args.string('publisherId', publisherId)
+    args.string('offerId', offerId)
+    if (document == null || typeof document !== 'object' || Array.isArray(document)) {
+      throw args.typeError('document', 'an object', document)
+    }
+    return JSON.parse(callNative(() => this[nativeEmulator].setOfferDocument(publisherId, offerId, JSON.stringify(document))))
+  }
+
+  /** The current ETag of an offer's draft (also with omitEtag); null when it has none. */
+  offerEtag(publisherId, offerId) {
+    args.string('publisherId', publisherId)
+    args.string('offerId', offerId)
+    return callNative(() => this[nativeEmulator].offerEtag(publisherId, offerId)) ?? null
   }
 
   /** Stops the server and waits for it; stopping twice is fine. */

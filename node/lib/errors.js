@@ -76,9 +76,10 @@ function fromDetails(details) {
   return new CloudPartnerError(details.kind, details.message, details)
 }
 
-/** The error a watch ends with when its AbortSignal fires: kind 'canceled', named 'AbortError'. */
-function abortError(signal) {
-  const error = new CloudPartnerError('canceled', 'the watch was aborted', { cause: signal.reason })
+/** The error a call (or a watch) ends with when its AbortSignal fires: kind 'canceled',
+ * named 'AbortError' as fetch's is, the signal's reason as its cause. */
+function abortError(signal, what = 'the call') {
+  const error = new CloudPartnerError('canceled', `${what} was aborted`, { cause: signal.reason })
   error.name = 'AbortError'
   return error
 }

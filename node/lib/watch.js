@@ -34,15 +34,15 @@ class Watch {
   /** The next status that differs from the last one; `{ done: true }` once the watch is over. */
   async next() {
     if (this.#finished) return { ...DONE }
-    if (this.#signal?.aborted) throw this.#finish(abortError(this.#signal))
+    if (this.#signal?.aborted) throw this.#finish(abortError(this.#signal, 'the watch'))
     let item
     try {
       item = await this.#handle.next()
     } catch (error) {
-      throw this.#finish(this.#aborted() ? abortError(this.#signal) : fromNative(error))
+      throw this.#finish(this.#aborted() ? abortError(this.#signal, 'the watch') : fromNative(error))
     }
     if (item == null) {
-      const error = this.#aborted() ? abortError(this.#signal) : null
+      const error = this.#aborted() ? abortError(this.#signal, 'the watch') : null
       this.#finish()
       if (error) throw error
       return { ...DONE }

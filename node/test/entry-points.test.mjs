@@ -6,21 +6,26 @@ import test from 'node:test'
 import assert from 'node:assert/strict'
 import { createRequire } from 'node:module'
 import { execFileSync } from 'node:child_process'
-import cloudpartnerDefault, { Client, CloudPartnerError, Emulator, ERROR_KINDS, OfferStatus, parseOfferStatus } from 'cloudpartner'
+import cloudpartnerDefault, * as esm from 'cloudpartner'
+
+const { Client, Emulator } = esm
+const NAMES = [
+  'Client', 'CloudPartnerError', 'ERROR_KINDS', 'Emulator', 'Offer', 'OfferStatus', 'Operation',
+  'parseOffer', 'parseOfferStatus', 'parseOffers', 'parseOperation', 'parseOperations',
+]
 
 const require = createRequire(import.meta.url)
 
 test('import and require give the same objects', () => {
   const cjs = require('cloudpartner')
-  assert.equal(Client, cjs.Client)
-  assert.equal(CloudPartnerError, cjs.CloudPartnerError)
-  assert.equal(Emulator, cjs.Emulator)
-  assert.equal(OfferStatus, cjs.OfferStatus)
-  assert.equal(parseOfferStatus, cjs.parseOfferStatus)
+  for (const name of NAMES) {
+    assert.ok(esm[name] !== undefined, `${name} is not exported`)
+    assert.equal(esm[name], cjs[name], name)
+  }
   assert.equal(cloudpartnerDefault, cjs)
-  assert.equal(ERROR_KINDS, cjs.ERROR_KINDS)
-  assert.ok(ERROR_KINDS.includes('conflict'))
-  assert.deepEqual(Object.keys(cjs).sort(), ['Client', 'CloudPartnerError', 'ERROR_KINDS', 'Emulator', 'OfferStatus', 'parseOfferStatus'])
+  assert.ok(esm.ERROR_KINDS.includes('conflict'))
+  assert.deepEqual(Object.keys(cjs).sort(), [...NAMES].sort())
+  assert.deepEqual(Object.keys(esm).filter((k) => k !== 'default').sort(), [...NAMES].sort())
 })
 
 test('an ES module fetches from the emulator', async () => {

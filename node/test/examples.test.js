@@ -20,3 +20,20 @@ test('examples/watch-publish.mjs watches the emulator publish to the end', () =>
   assert.match(lines[0], /^running\s+\d+%/)
   assert.match(lines.at(-1), /^succeeded\s+100%/)
 })
+
+test('examples/release.mjs releases contoso/vm-release on the emulator', () => {
+  const env = { ...process.env }
+  delete env.CLOUDPARTNER_TOKEN
+  const out = execFileSync(process.execPath, [path.join(__dirname, '..', 'examples', 'release.mjs')], {
+    cwd: path.join(__dirname, '..'),
+    env,
+    encoding: 'utf8',
+    timeout: 60000,
+  })
+  const lines = out.trim().split('\n')
+  assert.match(lines[0], /^contoso\/vm-release: standard 2\.0\.0 written \(offer version 2\)$/)
+  assert.match(lines[1], /^publishing: \S+$/)
+  assert.ok(lines.includes('  waitingForPublisherReview Publisher signoff'), out)
+  assert.equal(lines.at(-1), 'contoso/vm-release: succeeded')
+  assert.ok(!out.includes('s3cr3t'), 'the signature is printed')
+})

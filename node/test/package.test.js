@@ -1,31 +1,66 @@
 'use strict'
 // The packed tarball: it carries the addon, installs into an empty project, and works
-// there through require() and import (what `npm install cloudpartner` users get).
+// there through require() and import (what `npm install cloudpartner` users get) — the
+// publishing API included. `npm pack` itself builds the release addon first (prepack)
+// and refuses a debug one; this suite packs its debug build with --ignore-scripts (a
+// release build takes minutes), and checks the guard on it.
 
 const test = require('node:test')
 const assert = require('node:assert/strict')
 const fs = require('node:fs')
 const os = require('node:os')
 const path = require('node:path')
-const { execFileSync } = require('node:child_process')
+const { execFileSync, spawnSync } = require('node:child_process')
 
 const PACKAGE_DIR = path.join(__dirname, '..')
+const manifest = require('../package.json')
 
 function run(command, args, cwd) {
   return execFileSync(command, args, { cwd, encoding: 'utf8', timeout: 120000, stdio: ['ignore', 'pipe', 'pipe'] })
 }
 
+test('npm pack builds the release addon and refuses a debug one', () => {
+  assert.match(manifest.scripts.prepack, /^npm run build:release && node scripts\/check-release\.js$/)
+  assert.match(manifest.scripts['build:release'], /napi build .*--release --strip/)
+  const { problemOf } = require('../scripts/check-release.js')
+  assert.match(problemOf('debug'), /debug build: refusing to pack it/)
+  assert.equal(problemOf('release'), null)
+  // On the addon built now (the debug one under make test-node).
+  const profile = require('../lib/addon.js').buildProfile()
+  assert.ok(['debug', 'release'].includes(profile))
+  const guard = spawnSync(process.execPath, [path.join(PACKAGE_DIR, 'scripts', 'check-release.js')], { encoding: 'utf8' })
+  assert.equal(guard.status, profile === 'release' ? 0 : 1, guard.stderr)
+  if (profile === 'debug') assert.match(guard.stderr, /debug build: refusing to pack it/)
+})
+
+test('npm ci does not warn about engines on this Node', () => {
+  const lock = require('../package-lock.json')
+  const [major, minor] = process.versions.node.split('.').map(Number)
+  const within = (range) =>
+    range.split('||').some((part) => {
+      const m = part.trim().match(/^(>=|\^|>= )?\s*(\d+)(?:\.(\d+))?/)
+      if (!m) return true
+      const [wantMajor, wantMinor = 0] = [Number(m[2]), Number(m[3] ?? 0)]
+      if (m[1] === '^') return major === wantMajor && minor >= wantMinor
+      return major > wantMajor || (major === wantMajor && minor >= wantMinor)
+    })
+  const refusing = Object.entries(lock.packages)
+    .filter(([, p]) => p.engines && typeof p.engines.node === 'string' && !within(p.engines.node))
+    .map(([name, p]) => `${name} wants node ${p.engines.node}`)
+  assert.deepEqual(refusing, [])
+})
+
 test('npm pack makes a tarball that works from an empty project', async (t) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cloudpartner-pack-'))
   t.after(() => fs.rmSync(dir, { recursive: true, force: true }))
 
-  const [packed] = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', dir], PACKAGE_DIR))
+  const [packed] = JSON.parse(run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], PACKAGE_DIR))
   const files = packed.files.map((f) => f.path)
-  for (const wanted of ['package.json', 'index.js', 'index.mjs', 'index.d.ts', 'index.d.mts', 'native.js', 'tables.d.ts', 'lib/addon.js', 'lib/client.js']) {
+  for (const wanted of ['package.json', 'index.js', 'index.mjs', 'index.d.ts', 'index.d.mts', 'native.js', 'tables.d.ts', 'lib/addon.js', 'lib/client.js', 'lib/offer.js', 'lib/operation.js', 'lib/call.js']) {
     assert.ok(files.includes(wanted), `${wanted} is not in the tarball`)
   }
   assert.ok(files.some((f) => /^cloudpartner\..+\.node$/.test(f)), `no .node addon in ${files.join(', ')}`)
-  assert.ok(!files.some((f) => f.startsWith('test/') || f.startsWith('node_modules/')), 'tests or dependencies were packed')
+  assert.ok(!files.some((f) => f.startsWith('test/') || f.startsWith('node_modules/') || f.startsWith('scripts/')), 'tests, scripts or dependencies were packed')
 
   const project = path.join(dir, 'project')
   fs.mkdirSync(project)
@@ -33,16 +68,28 @@ test('npm pack makes a tarball that works from an empty project', async (t) => {
   run('npm', ['install', '--offline', '--no-audit', '--no-fund', path.join(dir, packed.filename)], project)
 
   const cjs = run(process.execPath, ['-e', `
-    const { parseOfferStatus, CloudPartnerError } = require('cloudpartner')
-    console.log(parseOfferStatus('{"status": "Succeeded"}').status, typeof CloudPartnerError)
+    const { parseOfferStatus, parseOffer, CloudPartnerError } = require('cloudpartner')
+    console.log(parseOfferStatus('{"status": "Succeeded"}').status, typeof CloudPartnerError, parseOffer('{"id":"x"}').id)
   `], project)
-  assert.equal(cjs.trim(), 'succeeded function')
+  assert.equal(cjs.trim(), 'succeeded function x')
   const esm = run(process.execPath, ['--input-type=module', '-e', `
-    import { Client, Emulator } from 'cloudpartner'
-    const emulator = await Emulator.start()
-    const client = new Client({ baseUrl: emulator.baseUrl, token: emulator.token })
-    console.log((await client.offerStatus('contoso', 'review-offer')).needsPublisherAction)
-    await emulator.stop()
+    import { Emulator } from 'cloudpartner'
+    const emulator = await Emulator.start({ timeScale: 100000 })
+    try {
+      const client = emulator.client()
+      console.log((await client.offerStatus('contoso', 'review-offer')).needsPublisherAction)
+      const offer = await client.offer('contoso', 'vm-release')
+      offer.setVmImageVersion('standard', { version: '2.0.0', osVhdUrl: 'https://a.blob.core.windows.net/v/2.vhd?sig=x' })
+      const stored = await client.putOffer(offer)
+      await client.publish('contoso', 'vm-release')
+      for await (const s of client.watch('contoso', 'vm-release', { until: 'review' })) void s
+      await client.goLive('contoso', 'vm-release')
+      let last
+      for await (const s of client.watch('contoso', 'vm-release')) last = s
+      console.log(stored.version, last.status, (await client.operations('contoso', 'vm-release')).length)
+    } finally {
+      await emulator.stop()
+    }
   `], project)
-  assert.equal(esm.trim(), 'true')
+  assert.deepEqual(esm.trim().split('\n'), ['true', '2 succeeded 2'])
 })

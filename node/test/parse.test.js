@@ -6,6 +6,7 @@ const test = require('node:test')
 const assert = require('node:assert/strict')
 const fs = require('node:fs')
 const path = require('node:path')
+const { inspect } = require('node:util')
 const { FIXTURES, cloudpartner } = require('./support')
 
 const { parseOfferStatus, CloudPartnerError } = cloudpartner
@@ -23,10 +24,16 @@ test('a string, a Buffer and a Uint8Array give the same status', () => {
 
 test('fields are camelCase plain values: Date timestamps, time frames in seconds', () => {
   const status = parseOfferStatus(sample)
-  assert.deepEqual(Object.keys(status), [
+  // Getters (as URL's are), read lazily: util.inspect shows them all, in this order.
+  const fields = [
     'status', 'rawStatus', 'messages', 'steps', 'previewLinks', 'liveLinks', 'notificationEmails',
     'isTerminal', 'needsPublisherAction', 'currentStep', 'progress', 'estimatedRemaining',
-  ])
+  ]
+  const shown = inspect(status, { depth: 0 })
+  assert.match(shown, /^OfferStatus \{/)
+  assert.deepEqual([...shown.matchAll(/^ {2}(\w+):/gm)].map((m) => m[1]), fields)
+  for (const name of fields) assert.ok(name in status && status[name] !== undefined, name)
+  assert.deepEqual(JSON.parse(JSON.stringify(status)), JSON.parse(status.toJson()), 'JSON.stringify writes the canonical JSON')
   assert.deepEqual(status.notificationEmails, ['jdoe@contoso.com'])
   const step = status.steps[0]
   assert.deepEqual(Object.keys(step).sort(), [

@@ -2,10 +2,79 @@
 // Shared helpers of the Node test suite: the package under test (loaded by its own
 // name, as users load it), emulators that stop themselves, and small waits.
 
+const assert = require('node:assert/strict')
+const fs = require('node:fs')
 const path = require('node:path')
 const cloudpartner = require('cloudpartner')
 
 const FIXTURES = path.join(__dirname, '..', '..', 'fixtures', 'status')
+const FIXTURE_ROOT = path.join(__dirname, '..', '..', 'fixtures')
+
+/** The vector inputs of a fixtures folder (NAME.json or NAME.bin, not the expected files), sorted. */
+function vectorInputs(dir) {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isFile() && !e.name.endsWith('.expected.json') && /\.(json|bin)$/.test(e.name))
+    .map((e) => path.join(dir, e.name))
+    .sort()
+}
+
+/** The expected file of a vector input. */
+function expectedOf(input) {
+  return JSON.parse(fs.readFileSync(input.replace(/\.(json|bin)$/, '.expected.json'), 'utf8'))
+}
+
+const TOKEN = /\s*(?:([{}[\]:,])|("(?:[^"\\]|\\.)*")|(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|(true|false|null))/y
+
+/**
+ * The tokens of a JSON text, in order: punctuation and literals as they are, strings
+ * decoded (['s', value]), numbers as written (['n', text]). Key order is kept, which
+ * JSON.parse does not (it puts integer-like keys first).
+ */
+function jsonTokens(text) {
+  const tokens = []
+  const body = text.replace(/^\uFEFF/, '').trimEnd()
+  TOKEN.lastIndex = 0
+  while (TOKEN.lastIndex < body.length) {
+    const at = TOKEN.lastIndex
+    const m = TOKEN.exec(body)
+    if (!m) throw new Error(`not JSON at ${at}: ${JSON.stringify(body.slice(at, at + 20))}`)
+    if (m[1] || m[4]) tokens.push(m[1] || m[4])
+    else if (m[2]) tokens.push(['s', JSON.parse(m[2])])
+    else tokens.push(['n', m[3]])
+  }
+  return tokens
+}
+
+const isInteger = (text) => /^-?\d+$/.test(text)
+
+/** The same number: integers exactly (BigInt), others as the same double, spelled as a float both. */
+function sameNumber(a, b) {
+  if (isInteger(a) || isInteger(b)) return isInteger(a) && isInteger(b) && BigInt(a) === BigInt(b)
+  return Object.is(Number(a), Number(b))
+}
+
+/**
+ * Asserts two JSON texts hold the same document, losslessly: the same keys in the same
+ * order, the same strings, integers to the last digit, floats as the same double.
+ */
+function assertSameJson(actual, expected, what) {
+  const a = jsonTokens(actual)
+  const b = jsonTokens(expected)
+  const show = (t) => (Array.isArray(t) ? (t[0] === 's' ? JSON.stringify(t[1]) : t[1]) : t)
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const [x, y] = [a[i], b[i]]
+    const same =
+      x !== undefined && y !== undefined &&
+      (Array.isArray(x) && Array.isArray(y)
+        ? x[0] === y[0] && (x[0] === 'n' ? sameNumber(x[1], y[1]) : x[1] === y[1])
+        : x === y)
+    if (!same) {
+      const context = b.slice(Math.max(0, i - 6), i + 1).map(show).join(' ')
+      throw new assert.AssertionError({ message: `${what}: token ${i} is ${x === undefined ? 'missing' : show(x)}, expected ${y === undefined ? 'the end' : show(y)} (after ${context})` })
+    }
+  }
+}
 
 /** Starts an emulator, runs `fn(emulator)`, and stops it whatever happens. */
 async function withEmulator(options, fn) {
@@ -78,4 +147,20 @@ async function withEnv(vars, fn) {
   }
 }
 
-module.exports = { FIXTURES, cloudpartner, clientOf, publish, scenario, sleep, statusRequests, within, withEmulator, withEnv }
+module.exports = {
+  FIXTURES,
+  FIXTURE_ROOT,
+  assertSameJson,
+  cloudpartner,
+  clientOf,
+  expectedOf,
+  jsonTokens,
+  publish,
+  scenario,
+  sleep,
+  statusRequests,
+  vectorInputs,
+  within,
+  withEmulator,
+  withEnv,
+}

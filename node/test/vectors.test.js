@@ -38,6 +38,42 @@ function close(a, b) {
 
 const range = (r) => (r == null ? null : [r.minSeconds, r.maxSeconds])
 
+/** A canonical timestamp as epoch milliseconds (truncated, as the core does), or null. */
+const millis = (text) => (text == null ? null : Date.parse(text.replace(/(\.\d{3})\d*Z$/, '$1Z')))
+
+/** The state spelling of the canonical JSON: an 'unknown' one is the raw spelling. */
+const spelled = (state, raw) => (state === 'unknown' ? raw : state)
+
+/** Every field of the objects, held against the canonical JSON of the same status. */
+function assertFieldsMatch(status, canonical) {
+  const messages = (list, wire) => {
+    assert.equal(list.length, wire.length)
+    list.forEach((m, i) => {
+      assert.equal(m.html, wire[i].messageHtml)
+      assert.equal(spelled(m.level, m.rawLevel), wire[i].level)
+      assert.equal(typeof m.text, 'string')
+      assert.equal(m.timestamp === null ? null : m.timestamp.getTime(), millis(wire[i].timestamp))
+    })
+  }
+  assert.equal(spelled(status.status, status.rawStatus), canonical.status)
+  messages(status.messages, canonical.messages)
+  assert.equal(status.steps.length, canonical.steps.length)
+  status.steps.forEach((step, i) => {
+    const wire = canonical.steps[i]
+    assert.equal(step.id, wire.id)
+    assert.equal(step.name, wire.stepName)
+    assert.equal(step.description, wire.description)
+    assert.equal(spelled(step.status, step.rawStatus), wire.status)
+    assert.equal(step.progressPercentage, wire.progressPercentage)
+    assert.equal(step.estimatedTimeFrame === null ? null : step.estimatedTimeFrame.raw, wire.estimatedTimeFrame ?? null)
+    messages(step.messages, wire.messages)
+  })
+  const links = (list, wire) => assert.deepEqual(list.map((l) => [l.displayText, l.uri]), wire.map((l) => [l.displayText, l.uri]))
+  links(status.previewLinks, canonical.previewLinks)
+  links(status.liveLinks, canonical.liveLinks)
+  assert.equal(status.notificationEmails.join(', '), canonical.notificationEmails)
+}
+
 function derived(status) {
   const timeFrames = {}
   for (const step of status.steps) {
@@ -72,6 +108,7 @@ for (const input of valid) {
     const actual = derived(status)
     assert.ok(close(actual, expected.derived), `derived\n got ${JSON.stringify(actual)}\nwant ${JSON.stringify(expected.derived)}`)
     if (status.currentStep) assert.ok(status.steps.includes(status.currentStep), 'currentStep is one of steps')
+    assertFieldsMatch(status, canonical)
     const again = parseOfferStatus(status.toJson())
     assert.equal(again.toJson(), status.toJson(), 'parse(toJson(x)) gives x again')
   })

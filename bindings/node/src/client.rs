@@ -5,11 +5,14 @@
 use std::sync::Arc;
 
 use cloudpartner::{Client, ClientOptions, Error, positive_millis};
+use napi::Env;
+use napi::bindgen_prelude::PromiseRaw;
 use napi_derive::napi;
 
+use crate::cancel::{NativeCancel, spawn_call};
 use crate::credential::{JsCredential, TokenCallback};
 use crate::error::{error_json, to_napi};
-use crate::status::NativeOfferStatus;
+use crate::status::{StatusHandle, handle};
 use crate::watch::{NativeWatch, NativeWatchOptions};
 
 /// The User-Agent tag of this binding (`cloudpartner/<version> (node)`).
@@ -87,12 +90,13 @@ pub fn client_options(
 }
 
 /// One result of `offerStatuses`: a status or an error (as JSON, see [`crate::error`]).
-#[napi(object)]
+#[napi(object, object_from_js = false)]
 pub struct NativeBatchItem {
     /// The offer id, as given.
     pub offer_id: String,
     /// The status, when it could be fetched.
-    pub status: Option<NativeOfferStatus>,
+    #[napi(ts_type = "ExternalObject<'OfferStatus'>")]
+    pub status: Option<StatusHandle>,
     /// The error, when it could not.
     pub error: Option<String>,
 }
@@ -100,7 +104,7 @@ pub struct NativeBatchItem {
 /// A client of the Cloud Partner Portal API.
 #[napi]
 pub struct NativeClient {
-    inner: Client,
+    pub(crate) inner: Client,
 }
 
 impl NativeClient {
@@ -153,52 +157,58 @@ impl NativeClient {
     }
 
     /// The status of one offer.
-    #[napi]
-    pub async fn offer_status(
+    #[napi(ts_return_type = "Promise<ExternalObject<'OfferStatus'>>")]
+    pub fn offer_status<'env>(
         &self,
+        env: &'env Env,
         publisher_id: String,
         offer_id: String,
-    ) -> napi::Result<NativeOfferStatus> {
+        abort: Option<&NativeCancel>,
+    ) -> napi::Result<PromiseRaw<'env, StatusHandle>> {
         let client = self.inner.clone();
-        client
-            .offer_status(&publisher_id, &offer_id)
-            .await
-            .map(|s| NativeOfferStatus::from(&s))
-            .map_err(|e| to_napi(&e))
+        let call = async move { client.offer_status(&publisher_id, &offer_id).await };
+        spawn_call(env, abort, call, |status| Ok(handle(status)))
     }
 
     /// The status of several offers, one result per id in input order; `concurrency`
     /// is a whole number of at least 1 (default 8).
-    #[napi]
-    pub async fn offer_statuses(
+    #[napi(ts_return_type = "Promise<Array<NativeBatchItem>>")]
+    pub fn offer_statuses<'env>(
         &self,
+        env: &'env Env,
         publisher_id: String,
         offer_ids: Vec<String>,
         concurrency: Option<f64>,
-    ) -> napi::Result<Vec<NativeBatchItem>> {
+        abort: Option<&NativeCancel>,
+    ) -> napi::Result<PromiseRaw<'env, Vec<NativeBatchItem>>> {
         let concurrency = match concurrency {
-            Some(c) => whole_number("concurrency", c, 1).map_err(|e| to_napi(&e))? as usize,
-            None => cloudpartner::DEFAULT_CONCURRENCY,
+            Some(c) => whole_number("concurrency", c, 1).map(|c| c as usize),
+            None => Ok(cloudpartner::DEFAULT_CONCURRENCY),
         };
         let client = self.inner.clone();
-        let items = client
-            .offer_statuses(&publisher_id, offer_ids, concurrency)
-            .await
-            .into_iter()
-            .map(|(offer_id, result)| match result {
-                Ok(status) => NativeBatchItem {
-                    offer_id,
-                    status: Some(NativeOfferStatus::from(&status)),
-                    error: None,
-                },
-                Err(e) => NativeBatchItem {
-                    offer_id,
-                    status: None,
-                    error: Some(error_json(&e)),
-                },
-            })
-            .collect();
-        Ok(items)
+        let call = async move {
+            let concurrency = concurrency?;
+            Ok(client
+                .offer_statuses(&publisher_id, offer_ids, concurrency)
+                .await)
+        };
+        spawn_call(env, abort, call, |results| {
+            Ok(results
+                .into_iter()
+                .map(|(offer_id, result)| match result {
+                    Ok(status) => NativeBatchItem {
+                        offer_id,
+                        status: Some(handle(status)),
+                        error: None,
+                    },
+                    Err(e) => NativeBatchItem {
+                        offer_id,
+                        status: None,
+                        error: Some(error_json(&e)),
+                    },
+                })
+                .collect())
+        })
     }
 
     /// Starts watching an offer (the options are checked by the core); nothing is

@@ -7,7 +7,8 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use cloudpartner::ErrorKind;
-use cloudpartner_emulator::{Emulator, Fault, Scenario};
+use cloudpartner_emulator::{Emulator, Fault, OfferSlot, Scenario};
+use napi::bindgen_prelude::Buffer;
 use napi_derive::napi;
 
 use crate::client::{NativeClient, NativeClientOptions, client_options};
@@ -25,6 +26,8 @@ pub struct NativeRecordedRequest {
     pub query: Option<String>,
     /// The headers, names in lower case (the first value of each).
     pub headers: HashMap<String, String>,
+    /// The body of a write to the API (possibly empty); null for reads.
+    pub body: Option<Buffer>,
 }
 
 /// A running (or stopped) emulator.
@@ -126,6 +129,53 @@ impl NativeEmulator {
         Ok(())
     }
 
+    /// The offer document stored in a slot (`draft` when absent), as JSON; null when
+    /// the offer or the slot has none.
+    #[napi]
+    pub fn offer_document(
+        &self,
+        publisher_id: String,
+        offer_id: String,
+        slot: Option<String>,
+    ) -> napi::Result<Option<String>> {
+        let slot = match slot {
+            None => OfferSlot::Draft,
+            Some(name) => OfferSlot::from_name(&name).ok_or_else(|| {
+                napi_error(
+                    ErrorKind::InvalidArgument,
+                    format!("slot `{name}`: expected draft, preview or production"),
+                )
+            })?,
+        };
+        Ok(self
+            .inner
+            .offer_document(&publisher_id, &offer_id, slot)
+            .map(|document| document.to_string()))
+    }
+
+    /// Writes an offer's draft as a second writer would (a new version and ETag); gives
+    /// the stored document as JSON.
+    #[napi]
+    pub fn set_offer_document(
+        &self,
+        publisher_id: String,
+        offer_id: String,
+        document_json: String,
+    ) -> napi::Result<String> {
+        let document: serde_json::Value = serde_json::from_str(&document_json)
+            .map_err(|e| napi_error(ErrorKind::InvalidArgument, format!("document: {e}")))?;
+        self.inner
+            .set_offer_document(&publisher_id, &offer_id, document)
+            .map(|stored| stored.to_string())
+            .map_err(|_| napi_error(ErrorKind::InvalidArgument, "document: not a JSON object"))
+    }
+
+    /// The current ETag of an offer's draft; null when it has no document.
+    #[napi]
+    pub fn offer_etag(&self, publisher_id: String, offer_id: String) -> Option<String> {
+        self.inner.offer_etag(&publisher_id, &offer_id)
+    }
+
     /// Every request received so far, in order; still readable after `stop()`.
     #[napi]
     pub fn requests(&self) -> Vec<NativeRecordedRequest> {
@@ -142,6 +192,7 @@ impl NativeEmulator {
                     path: r.path,
                     query: r.query,
                     headers,
+                    body: r.body.map(Buffer::from),
                 }
             })
             .collect()

@@ -8,7 +8,7 @@ use cloudpartner::{Client, Watch, WatchOptions, positive_millis};
 use napi_derive::napi;
 
 use crate::error::to_napi;
-use crate::status::NativeOfferStatus;
+use crate::status::{StatusHandle, handle};
 
 /// The options of `client.watch(p, o, {...})`, the signal aside. Absent means the
 /// default.
@@ -66,11 +66,11 @@ impl NativeWatch {
 impl NativeWatch {
     /// The next status that differs from the last one; `null` when the watch is over
     /// (stopped, failed before, or closed).
-    #[napi]
-    pub async fn next(&self) -> napi::Result<Option<NativeOfferStatus>> {
+    #[napi(ts_return_type = "Promise<ExternalObject<'OfferStatus'> | null>")]
+    pub async fn next(&self) -> napi::Result<Option<StatusHandle>> {
         let watch = Arc::clone(&self.inner);
         match watch.next().await {
-            Some(Ok(status)) => Ok(Some(NativeOfferStatus::from(&status))),
+            Some(Ok(status)) => Ok(Some(handle(status))),
             Some(Err(e)) => Err(to_napi(&e)),
             None => Ok(None),
         }

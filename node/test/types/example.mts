@@ -5,8 +5,25 @@ import {
   CloudPartnerError,
   Emulator,
   ERROR_KINDS,
+  Offer,
+  Operation,
+  parseOffer,
+  parseOffers,
   parseOfferStatus,
+  parseOperation,
+  parseOperations,
   type BatchResult,
+  type DataDisk,
+  type Fault,
+  type OfferDefinition,
+  type OfferSlot,
+  type OperationRef,
+  type Publisher,
+  type RecordedRequest,
+  type RequestOptions,
+  type Scenario,
+  type VmImageVersion,
+  type VmImageVersionInit,
   type ErrorCode,
   type ErrorKind,
   type KnownOfferState,
@@ -99,4 +116,82 @@ export async function main(): Promise<void> {
     await emulator.stop()
   }
   console.log(emulator.requests().length)
+}
+
+// The publishing API (DESIGN §8), typed.
+export async function release(client: Client, signal: AbortSignal): Promise<string> {
+  const options: RequestOptions = { signal }
+  const publishers: Publisher[] = await client.publishers(options)
+  const first: string = publishers[0]?.sellerId ?? ''
+  const offers: Offer[] = await client.offers('contoso', { signal })
+  const slot: OfferSlot = 'preview'
+  const preview: Offer = await client.offer('contoso', 'vm-release', { slot, signal })
+  const past: Offer = await client.offer('contoso', 'vm-release', { version: preview.version - 1 })
+  // @ts-expect-error not a slot
+  await client.offer('contoso', 'vm-release', { slot: 'staging' })
+
+  const offer = await client.offer('contoso', 'vm-release')
+  const etag: string | null = offer.etag
+  const changed: Date | null = offer.changedTime
+  const definition: OfferDefinition = offer.definition
+  definition.displayText = 'Edited'
+  offer.definition.plans[0]['x-note'] = 1
+  const disk: DataDisk = { lun: 0, vhdUrl: 'https://a/d.vhd' }
+  const image: VmImageVersionInit = { version: '2.0.0', osVhdUrl: 'https://a/os.vhd', dataDisks: [disk] }
+  offer.setVmImageVersion('standard', image)
+  // @ts-expect-error an image needs its OS disk
+  offer.setVmImageVersion('standard', { version: '2.0.0' })
+  const versions: VmImageVersion[] = offer.vmImageVersions('standard')
+  const shown: boolean = versions[0]?.showInGui ?? true
+  const removed: VmImageVersion = offer.removeVmImageVersion('standard', '1.0.0', { force: true })
+  offer.deprecateVmImageVersion('standard', '1.1.0')
+  const plans: string[] = offer.planIds
+  const stored: Offer = await client.putOffer(offer, { signal })
+  await client.putOffer(stored, { ifMatch: stored.etag ?? '*' })
+  await client.putOffer(stored, { force: true })
+  await client.putOffer(parseOffer(Buffer.from('{"id": "new", "publisherId": "contoso"}')), { create: true })
+
+  const ref: OperationRef = await client.publish('contoso', 'vm-release', { notificationEmails: ['a@contoso.com'], signal })
+  await client.publish('contoso', 'vm-release', { notificationEmails: 'a@contoso.com, b@contoso.com' })
+  const live: OperationRef = await client.goLive('contoso', 'vm-release', { signal })
+  const canceled: OperationRef | null = await client.cancel('contoso', 'vm-release', { notificationEmails: [] })
+  const running: Operation[] = await client.operations('contoso', 'vm-release', { state: 'running', signal })
+  // @ts-expect-error not an operation state
+  await client.operations('contoso', 'vm-release', { state: 'paused' })
+  const one: Operation = await client.operation('contoso', 'vm-release', ref.id, { signal })
+  const followed: Operation = await client.operationAt(live)
+  const byUrl: Operation = await client.operationAt(live.url, { signal })
+  const state: OperationState = followed.state
+  const when: Date | null = byUrl.lastAction
+  const steps: number = one.detail?.steps.length ?? 0
+  const offerVersion: number | null = one.offerVersion
+  try {
+    await client.putOffer(offer)
+  } catch (error) {
+    if (error instanceof CloudPartnerError && error.kind === 'conflict') console.log('read it again')
+  }
+  const parsed: Operation[] = [parseOperation('{"id": "x"}'), ...parseOperations(Buffer.from('[]'))]
+  const listed: Offer[] = parseOffers('[]')
+  return [first, offers.length, past.version, etag, changed, shown, removed.version, plans, canceled?.id, running.length,
+    state, when, steps, offerVersion, parsed.length, listed.length, offer.toJson(), JSON.stringify(offer)].join(' ')
+}
+
+export async function emulatorOfTheRelease(): Promise<RecordedRequest[]> {
+  const fault: Fault = { kind: 'status', status: 503, route: 'publish', times: 1 }
+  const scenario: Scenario = {
+    locationForm: 'legacy',
+    omitEtag: true,
+    publishers: { contoso: { offers: { mine: { offer: { id: 'mine', publisherId: 'contoso' }, omitEtag: false } } } },
+    faults: [fault],
+  }
+  const emulator = await Emulator.start({ scenario, timeScale: 100_000 })
+  const document: Record<string, unknown> | null = emulator.offerDocument('contoso', 'mine', { slot: 'draft' })
+  emulator.setOfferDocument('contoso', 'mine', { ...document, version: 2 })
+  const etag: string | null = emulator.offerEtag('contoso', 'mine')
+  console.log(etag, await release(emulator.client(), AbortSignal.timeout(60_000)))
+  await emulator.stop()
+  const requests = emulator.requests()
+  const body: Buffer | null = requests[0]?.body ?? null
+  console.log(body?.length)
+  return requests
 }
