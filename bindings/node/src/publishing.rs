@@ -18,31 +18,15 @@ fn precondition(
     force: bool,
     create: bool,
 ) -> cloudpartner::Result<Precondition> {
-    match (if_match, force, create) {
-        (None, false, false) => Ok(Precondition::Auto),
-        (Some(etag), false, false) if etag.trim().is_empty() => Err(Error::invalid_argument(
-            "ifMatch is empty: give an ETag, or force",
-        )),
-        (Some(etag), false, false) => Ok(Precondition::IfMatch(etag)),
-        (None, true, false) => Ok(Precondition::Any),
-        (None, false, true) => Ok(Precondition::Create),
-        _ => Err(Error::invalid_argument(
-            "give at most one of ifMatch, force and create",
-        )),
-    }
+    Precondition::from_parts(if_match.as_deref(), force, create)
 }
 
 /// The state of `operations(p, o, {state})`: a known state, spelled leniently.
 fn operation_state(state: Option<String>) -> cloudpartner::Result<Option<OperationState>> {
-    let Some(raw) = state else { return Ok(None) };
-    let state = OperationState::from_wire(&raw);
-    if state.is_unknown() {
-        return Err(Error::invalid_argument(format!(
-            "operation state `{raw}`: expected one of {}",
-            cloudpartner::tables::operation_states().join(", ")
-        )));
-    }
-    Ok(Some(state))
+    state
+        .as_deref()
+        .map(OperationState::parse_filter)
+        .transpose()
 }
 
 /// An offer version given as a JavaScript number: a whole number.
