@@ -976,6 +976,46 @@ static void test_null_and_bad_utf8(const cloudpartner_emulator *emulator, const 
     CHECK(1);
 }
 
+/* No secret is shown: with a client secret, the token it gets and a SAS image URL, no
+ * error message of a refusal holds any of them. */
+static void test_no_secret_is_shown(const cloudpartner_emulator *emulator) {
+    static const char *const secrets[] = {"contoso-secret", "emulator-token", "s1gnature-never-shown"};
+    cloudpartner_client_options options = cloudpartner_client_options_default();
+    options.base_url = cloudpartner_emulator_base_url(emulator);
+    options.tenant_id = "contoso-tenant";
+    options.client_id = "contoso-app";
+    options.client_secret = "contoso-secret";
+    options.authority_host = cloudpartner_emulator_base_url(emulator);
+    cloudpartner_client *client = NULL;
+    CHECK_KIND(cloudpartner_client_new(&options, &client, NULL), CLOUDPARTNER_OK, NULL);
+    cloudpartner_offer *offer = read_offer(client, "vm-release", NULL, -1);
+    cloudpartner_error *errors[3] = {NULL, NULL, NULL};
+    cloudpartner_vm_image image = cloudpartner_vm_image_default();
+    image.version = "3.0.1";
+    image.os_vhd_url = "http://insecure/os.vhd?sig=s1gnature-never-shown";
+    CHECK(cloudpartner_offer_set_vm_image_version(offer, "standard", &image, &errors[0]) != CLOUDPARTNER_OK);
+    cloudpartner_operation *operation = NULL;
+    CHECK(cloudpartner_client_operation_at(client, "http://127.0.0.2:1/x?sig=s1gnature-never-shown",
+                                           &operation, &errors[1]) != CLOUDPARTNER_OK);
+    options.client_secret = "contoso-secret-wrong";
+    cloudpartner_client *wrong = NULL;
+    CHECK_KIND(cloudpartner_client_new(&options, &wrong, NULL), CLOUDPARTNER_OK, NULL);
+    cloudpartner_offer_status *status = NULL;
+    CHECK_KIND(cloudpartner_client_offer_status(wrong, "contoso", "live-offer", &status, &errors[2]),
+               CLOUDPARTNER_ERROR_AUTHENTICATION, errors[2]);
+    for (int e = 0; e < 3; e++) {
+        const char *message = cloudpartner_error_message(errors[e]);
+        CHECK(message != NULL);
+        for (int s = 0; message != NULL && s < 3; s++) {
+            CHECK_MSG(strstr(message, secrets[s]) == NULL, "%s shown in: %s", secrets[s], message);
+        }
+        cloudpartner_error_free(errors[e]);
+    }
+    cloudpartner_offer_free(offer);
+    cloudpartner_client_free(wrong);
+    cloudpartner_client_free(client);
+}
+
 int main(void) {
     cloudpartner_emulator *emulator = start_emulator(NULL, FAST);
     cloudpartner_client *client = client_of(emulator);
@@ -984,6 +1024,7 @@ int main(void) {
     test_cross_origin(emulator, client);
     test_emulator_documents(emulator);
     test_null_and_bad_utf8(emulator, client);
+    test_no_secret_is_shown(emulator);
     cloudpartner_client_free(client);
     cloudpartner_emulator_free(emulator);
 
