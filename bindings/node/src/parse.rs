@@ -6,7 +6,9 @@ use napi_derive::napi;
 
 use crate::error::to_napi;
 use crate::offer::NativeOffer;
-use crate::status::{StatusHandle, handle, pending, surely_accepted};
+use cloudpartner::surely_accepts_offer_status;
+
+use crate::status::{StatusHandle, handle, pending};
 
 /// The bytes of a string or a Buffer.
 pub fn bytes_of(input: &Either<String, Buffer>) -> &[u8] {
@@ -32,7 +34,7 @@ pub fn parse_offer_status_bytes(bytes: Buffer, strict: Option<bool>) -> napi::Re
 }
 
 fn read_status(bytes: Vec<u8>, strict: bool) -> napi::Result<StatusHandle> {
-    if !strict && surely_accepted(&bytes) {
+    if !strict && surely_accepts_offer_status(&bytes) {
         return Ok(pending(bytes));
     }
     let parsed = if strict {
