@@ -6,15 +6,15 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::credential::TokenCredential;
+use crate::auth::TokenCredential;
 use crate::environment::Environment;
 use crate::error::{Error, Result};
-use crate::retry::RetryPolicy;
 use crate::secret::Secret;
+use crate::transport::retry::RetryPolicy;
 
 /// How to build a [`crate::Client`]. Every field is optional: `None` (or `false`) means
 /// the default of DESIGN §3, and the credential follows
-/// [`crate::credential::default_chain`].
+/// [`crate::auth::default_chain`].
 ///
 /// ```
 /// use std::time::Duration;

@@ -254,7 +254,7 @@ impl Error {
     /// ```
     pub fn is_transient(&self) -> bool {
         match self.0.status_code {
-            Some(status) if status >= 400 => crate::retry::is_retryable_status(status),
+            Some(status) if status >= 400 => crate::transport::retry::is_retryable_status(status),
             _ => matches!(self.0.kind, ErrorKind::Timeout | ErrorKind::Transport),
         }
     }
@@ -263,7 +263,7 @@ impl Error {
 /// The message on one line, SAS signatures redacted (a service's answer may quote an
 /// image URL).
 fn one_line(s: &str) -> String {
-    let s = crate::sas::redact_sas(s);
+    let s = crate::document::sas::redact_sas(s);
     if s.contains(['\n', '\r']) {
         s.split_whitespace().collect::<Vec<_>>().join(" ")
     } else {

@@ -19,75 +19,34 @@
 
 #![warn(missing_docs)]
 
-mod api_request;
-mod canonical;
-mod client;
+pub mod auth;
 mod client_options;
-pub mod credential;
-mod derived;
-mod endpoint;
+pub mod cpp;
+pub mod document;
 mod environment;
 mod error;
-mod exact_numbers;
-mod http_error;
-mod http_transport;
-mod json_document;
-mod message_text;
-mod model;
-mod offer;
-mod offer_images;
-mod offer_selector;
-mod operation;
-mod operation_ref;
-mod parse;
-mod plans;
-mod precondition;
-mod publisher;
-mod publishing;
-mod retry;
-mod sas;
+pub mod poll;
 mod secret;
-mod state;
-mod status_check;
 pub mod tables;
-mod time_frame;
-mod timestamp;
-mod vm_image;
-mod watch;
-mod wire;
+pub mod transport;
+pub mod workflow;
 
-pub use client::{
-    Client, ClientBuilder, DEFAULT_API_VERSION, DEFAULT_BASE_URL, DEFAULT_CONCURRENCY,
-    DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT,
-};
+/// The credential layer under its first name (see [`auth`]).
+pub use auth as credential;
 pub use client_options::{ClientOptions, ClientSecretOptions, positive_millis, positive_seconds};
-pub use endpoint::{encode_path_segment, is_loopback};
+pub use cpp::*;
+pub use document::message_text::html_to_text;
+pub use document::sas::{REDACTED, Redacted, redact_sas};
+pub use document::timestamp::{format_timestamp, parse_timestamp};
 pub use environment::Environment;
 pub use error::{Error, ErrorKind, Result};
-pub use message_text::html_to_text;
-pub use model::{Link, Message, OfferStatus, Step};
-pub use offer::{Offer, parse_offer, parse_offers};
-pub use offer_images::{COREVM_IMAGES_KEY, VIRTUAL_MACHINES_IMAGES_KEY};
-pub use offer_selector::{OfferSelector, OfferSlot};
-pub use operation::{Operation, parse_operation, parse_operations};
-pub use operation_ref::OperationRef;
-pub use parse::{
-    ParseOptions, parse_offer_status, parse_offer_status_strict, parse_offer_status_with,
+pub use poll::{
+    DEFAULT_MAX_INTERVAL, DEFAULT_MIN_INTERVAL, MIN_SCALED_INTERVAL, WatchOptions, WatchUntil,
 };
-pub use precondition::Precondition;
-pub use publisher::{Publisher, parse_publishers};
-pub use retry::{RetryPolicy, is_retryable_status, parse_retry_after};
-pub use sas::{REDACTED, Redacted, redact_sas};
 pub use secret::Secret;
-pub use state::{MessageLevel, OfferState, OperationState, StepState};
-pub use status_check::surely_accepts_offer_status;
-pub use time_frame::TimeFrame;
-pub use timestamp::{format_timestamp, parse_timestamp};
-pub use vm_image::{DataDisk, PUBLISHED_DATE_FORMAT, VmImageVersion};
-pub use watch::{
-    DEFAULT_MAX_INTERVAL, DEFAULT_MIN_INTERVAL, MIN_SCALED_INTERVAL, Watch, WatchOptions,
-    WatchStream, WatchUntil, next_poll_interval,
-};
+pub use transport::retry::{RetryPolicy, is_retryable_status, parse_retry_after};
+pub use transport::url_rules::{encode_path_segment, is_loopback};
+pub use transport::{DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT};
 
 /// The version of this crate (`"0.1.0"`).
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

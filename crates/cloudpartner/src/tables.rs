@@ -4,8 +4,8 @@
 //! enumerators) cover exactly these, so a kind added here fails every binding's tests
 //! until it is mapped there.
 
+use crate::cpp::state::{MessageLevel, OfferState, OperationState, StepState};
 use crate::error::ErrorKind;
-use crate::state::{MessageLevel, OfferState, OperationState, StepState};
 
 /// Every error kind's shared spelling (`"not_found"`), in declaration order.
 ///

@@ -1,0 +1,1 @@
+//! Release phases and progress events shared by both APIs.
