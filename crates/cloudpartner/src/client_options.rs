@@ -162,3 +162,76 @@ pub(crate) fn check_time_scale(scale: Option<f64>) -> Result<f64> {
         ))),
     }
 }
+
+/// A count given by a binding as a number (JavaScript has no integers): a whole number
+/// from `min` to `u32::MAX`, else an [`crate::ErrorKind::InvalidArgument`] error naming
+/// `what`.
+///
+/// ```
+/// assert_eq!(cloudpartner::whole_number("concurrency", 8.0, 1).unwrap(), 8);
+/// assert!(cloudpartner::whole_number("concurrency", 0.0, 1).is_err());
+/// assert!(cloudpartner::whole_number("concurrency", 1.5, 1).is_err());
+/// ```
+pub fn whole_number(what: &str, value: f64, min: u32) -> Result<u32> {
+    if value.fract() == 0.0 && value >= f64::from(min) && value <= f64::from(u32::MAX) {
+        // In range and whole: the cast is exact.
+        return Ok(value as u32);
+    }
+    Err(Error::invalid_argument(format!(
+        "{what} must be a whole number from {min} to {}, got {value}",
+        u32::MAX
+    )))
+}
+
+impl ClientSecretOptions {
+    /// A client secret from parts given one by one (C fields, command-line flags):
+    /// `None` when none of tenant, client id and secret is given (an authority host
+    /// alone is an error too), the options when all three are, else an
+    /// [`crate::ErrorKind::InvalidArgument`] error naming what is missing with the
+    /// caller's own spelling (`names`: tenant, client id, secret, authority host).
+    ///
+    /// ```
+    /// use cloudpartner::ClientSecretOptions;
+    /// let names = ["--tenant-id", "--client-id", "--client-secret", "--authority-host"];
+    /// assert!(ClientSecretOptions::from_parts(None, None, None, None, names).unwrap().is_none());
+    /// let err = ClientSecretOptions::from_parts(Some("t".into()), None, None, None, names).unwrap_err();
+    /// assert_eq!(err.message(), "a service principal needs a tenant, a client id and a secret: missing --client-id, --client-secret");
+    /// ```
+    pub fn from_parts(
+        tenant_id: Option<String>,
+        client_id: Option<String>,
+        client_secret: Option<Secret>,
+        authority_host: Option<String>,
+        names: [&str; 4],
+    ) -> Result<Option<ClientSecretOptions>> {
+        match (tenant_id, client_id, client_secret) {
+            (Some(tenant_id), Some(client_id), Some(client_secret)) => {
+                Ok(Some(ClientSecretOptions {
+                    tenant_id,
+                    client_id,
+                    client_secret,
+                    authority_host,
+                }))
+            }
+            (None, None, None) if authority_host.is_none() => Ok(None),
+            (None, None, None) => Err(Error::invalid_argument(format!(
+                "{} is only used with a client secret: give {}, {} and {} too",
+                names[3], names[0], names[1], names[2]
+            ))),
+            (tenant, client, secret) => {
+                let missing: Vec<&str> = [
+                    (tenant.is_none(), names[0]),
+                    (client.is_none(), names[1]),
+                    (secret.is_none(), names[2]),
+                ]
+                .into_iter()
+                .filter_map(|(absent, name)| absent.then_some(name))
+                .collect();
+                Err(Error::invalid_argument(format!(
+                    "a service principal needs a tenant, a client id and a secret: missing {}",
+                    missing.join(", ")
+                )))
+            }
+        }
+    }
+}

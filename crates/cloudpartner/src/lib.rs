@@ -33,7 +33,9 @@ pub mod workflow;
 
 /// The credential layer under its first name (see [`auth`]).
 pub use auth as credential;
-pub use client_options::{ClientOptions, ClientSecretOptions, positive_millis, positive_seconds};
+pub use client_options::{
+    ClientOptions, ClientSecretOptions, positive_millis, positive_seconds, whole_number,
+};
 pub use cpp::*;
 pub use document::message_text::html_to_text;
 pub use document::sas::{REDACTED, Redacted, redact_sas};

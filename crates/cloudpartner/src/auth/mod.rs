@@ -20,6 +20,7 @@ pub(crate) use chain::choose;
 pub use chain::{ChosenCredential, CredentialSource, NO_CREDENTIAL, default_chain};
 pub use client_secret::ClientSecretCredential;
 pub(crate) use connect::connect;
+pub use expiry::expiry_from_unix_seconds;
 pub use static_token::StaticTokenCredential;
 pub(crate) use token_cache::TokenCache;
 

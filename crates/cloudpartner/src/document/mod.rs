@@ -4,6 +4,9 @@
 
 pub(crate) mod exact_numbers;
 pub(crate) mod json_document;
+mod merge;
 pub(crate) mod message_text;
 pub(crate) mod sas;
 pub(crate) mod timestamp;
+
+pub use merge::merge_edited;
