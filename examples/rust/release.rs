@@ -1,5 +1,6 @@
-//! Release a new VM image version: read the offer, add the image to a plan, write the
-//! offer back, publish, wait for the preview, go live, wait until live.
+//! Release a new VM image version with the core's release workflow: read the offer, add
+//! the image to a plan, write the offer back, publish, wait for the preview, go live,
+//! wait until live — printing its progress events.
 //!
 //!     cargo run -p cloudpartner --example release -- PUBLISHER OFFER PLAN VERSION OS_VHD_URL
 //!
@@ -9,7 +10,9 @@
 
 use std::time::Duration;
 
-use cloudpartner::{Client, OfferSelector, Precondition, VmImageVersion, WatchOptions, WatchUntil};
+use cloudpartner::{
+    Client, CppReleaseEvent, ReleaseOutcome, ReleaseRequest, VmImageVersion, WatchOptions,
+};
 use cloudpartner_emulator::Emulator;
 
 #[tokio::main]
@@ -34,62 +37,51 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         _emulator = Some(emulator);
         client
     };
-    release(&client, &publisher, &offer_id, &plan, &version, &vhd).await?;
-    Ok(())
-}
-
-async fn release(
-    client: &Client,
-    publisher: &str,
-    offer_id: &str,
-    plan: &str,
-    version: &str,
-    os_vhd_url: &str,
-) -> cloudpartner::Result<()> {
-    let mut offer = client
-        .offer(publisher, offer_id, OfferSelector::Draft)
-        .await?;
-    offer.set_vm_image_version(plan, &VmImageVersion::new(version, os_vhd_url))?;
-    let offer = client.put_offer(&offer, Precondition::Auto).await?; // If-Match: the ETag read
-    println!(
-        "{publisher}/{offer_id}: {plan} {version} written (offer version {})",
-        offer.version()
-    );
-
-    let publish = client
-        .publish(publisher, offer_id, ["release@contoso.com"])
-        .await?;
-    println!("publishing: {}", publish.id);
-    wait(client, publisher, offer_id, WatchUntil::PublisherAction).await?;
-
-    client.go_live(publisher, offer_id).await?;
-    let live = wait(client, publisher, offer_id, WatchUntil::Terminal).await?;
-    println!("{publisher}/{offer_id}: {}", live.status);
-    Ok(())
-}
-
-async fn wait(
-    client: &Client,
-    publisher: &str,
-    offer_id: &str,
-    until: WatchUntil,
-) -> cloudpartner::Result<cloudpartner::OfferStatus> {
-    let options = WatchOptions {
-        until,
-        timeout: Some(Duration::from_secs(7 * 86_400)),
+    let request = ReleaseRequest {
+        publisher_id: publisher,
+        offer_id,
+        plan_id: plan,
+        image: VmImageVersion::new(version, vhd),
+        go_live: true,
+        notification_emails: vec!["release@contoso.com".into()],
+        watch: WatchOptions {
+            timeout: Some(Duration::from_secs(7 * 86_400)),
+            ..Default::default()
+        },
         ..Default::default()
     };
-    let watch = client.watch(publisher, offer_id, options)?;
-    let (mut last, mut shown) = (None, String::new());
-    while let Some(status) = watch.next().await {
-        let status = status?;
-        let step = status.current_step().map_or("", |s| s.name.as_str());
-        let line = format!("  {} {step}", status.status);
-        if line != shown {
-            println!("{line}");
-            shown = line;
+    let mut shown = String::new();
+    let outcome = cloudpartner::release(&client, &request, |event| {
+        if let Some(line) = line(event) {
+            if line != shown {
+                println!("{line}");
+                shown = line;
+            }
         }
-        last = Some(status);
+    })
+    .await?;
+    println!(
+        "{}/{}: {}",
+        request.publisher_id,
+        request.offer_id,
+        outcome.kind()
+    );
+    match outcome {
+        ReleaseOutcome::Live { .. } | ReleaseOutcome::AtReview { .. } => Ok(()),
+        other => Err(format!("the release ended {}", other.kind()).into()),
     }
-    Ok(last.expect("a watch yields at least one status"))
+}
+
+/// A line for each finished phase, and for the state and step while waiting.
+fn line(event: &CppReleaseEvent) -> Option<String> {
+    match event {
+        CppReleaseEvent::PhaseFinished { phase, summary, .. } => {
+            Some(format!("{:<8} {summary}", phase.label()))
+        }
+        CppReleaseEvent::Status { phase, status } => {
+            let step = status.current_step().map_or("", |s| s.name.as_str());
+            Some(format!("{:<8}   {} {step}", phase.label(), status.status))
+        }
+        _ => None,
+    }
 }

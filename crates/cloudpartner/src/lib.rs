@@ -49,6 +49,7 @@ pub use secret::Secret;
 pub use transport::retry::{RetryPolicy, is_retryable_status, parse_retry_after};
 pub use transport::url_rules::{encode_path_segment, is_loopback};
 pub use transport::{DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT};
+pub use workflow::{OutcomeKind, Phase, ReleaseEvent};
 
 /// The version of this crate (`"0.1.0"`).
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,11 +1,12 @@
 //! The core's lists of names — error kinds, offer, step and operation states, message
-//! levels — in their shared spellings. Each binding exposes them from its native module,
+//! levels, release phases, outcomes and event kinds — in their shared spellings. Each binding exposes them from its native module,
 //! and its tests check that its own names (exception classes, enums, type unions, C
 //! enumerators) cover exactly these, so a kind added here fails every binding's tests
 //! until it is mapped there.
 
 use crate::cpp::state::{MessageLevel, OfferState, OperationState, StepState};
 use crate::error::ErrorKind;
+use crate::workflow::{OutcomeKind, Phase};
 
 /// Every error kind's shared spelling (`"not_found"`), in declaration order.
 ///
@@ -42,6 +43,21 @@ pub fn message_levels() -> Vec<&'static str> {
         .collect()
 }
 
+/// Every release phase's name (`"go-live"`), in the order they run.
+pub fn release_phases() -> Vec<&'static str> {
+    Phase::ALL.iter().map(|p| p.label()).collect()
+}
+
+/// Every release outcome's name (`"at_review"`).
+pub fn release_outcomes() -> Vec<&'static str> {
+    OutcomeKind::ALL.iter().map(|o| o.as_str()).collect()
+}
+
+/// Every release progress event's kind (`"phase_finished"`).
+pub fn release_event_kinds() -> Vec<&'static str> {
+    vec!["phase_started", "phase_finished", "status"]
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -52,6 +68,9 @@ mod tests {
             super::step_states(),
             super::operation_states(),
             super::message_levels(),
+            super::release_phases(),
+            super::release_outcomes(),
+            super::release_event_kinds(),
         ] {
             let mut sorted = list.clone();
             sorted.sort_unstable();

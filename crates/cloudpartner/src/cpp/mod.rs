@@ -7,6 +7,7 @@
 pub(crate) mod canonical;
 pub(crate) mod client;
 pub(crate) mod derived;
+pub(crate) mod image_change;
 pub(crate) mod model;
 pub(crate) mod offer;
 pub(crate) mod offer_images;
@@ -18,6 +19,7 @@ pub(crate) mod plans;
 pub(crate) mod precondition;
 pub(crate) mod publisher;
 pub(crate) mod publishing;
+pub(crate) mod release;
 pub(crate) mod state;
 pub(crate) mod status_check;
 pub(crate) mod time_frame;
@@ -29,6 +31,7 @@ pub(crate) mod wire;
 pub use client::{
     Client, ClientBuilder, DEFAULT_API_VERSION, DEFAULT_BASE_URL, DEFAULT_CONCURRENCY, PROFILE,
 };
+pub use image_change::{ImageChange, OfferEdit};
 pub use model::{Link, Message, OfferStatus, Step};
 pub use offer::{Offer, parse_offer, parse_offers};
 pub use offer_images::{COREVM_IMAGES_KEY, VIRTUAL_MACHINES_IMAGES_KEY};
@@ -40,6 +43,7 @@ pub use parse::{
 };
 pub use precondition::Precondition;
 pub use publisher::{Publisher, parse_publishers};
+pub use release::{CppReleaseEvent, ReleaseError, ReleaseOutcome, ReleaseRequest, release};
 pub use state::{MessageLevel, OfferState, OperationState, StepState};
 pub use status_check::surely_accepts_offer_status;
 pub use time_frame::TimeFrame;

@@ -2,6 +2,7 @@
 //! kept losslessly (ordered keys, exact numbers), timestamps, the text of HTML
 //! messages, and SAS signatures hidden from what people read.
 
+mod diff;
 pub(crate) mod exact_numbers;
 pub(crate) mod json_document;
 mod merge;
@@ -9,4 +10,5 @@ pub(crate) mod message_text;
 pub(crate) mod sas;
 pub(crate) mod timestamp;
 
+pub use diff::json_diff;
 pub use merge::merge_edited;

@@ -1,1 +1,12 @@
-//! Release phases and progress events shared by both APIs.
+//! The release workflow's shared vocabulary (DESIGN §8 "Release in every language"):
+//! its phases, the progress events every interface can show, and how a release ended.
+//! Each API's release (`cpp::release`, later `ingestion::release`) runs its phases
+//! and reports them with these types; the CLI and the bindings only render them.
+
+mod event;
+mod outcome;
+mod phase;
+
+pub use event::ReleaseEvent;
+pub use outcome::OutcomeKind;
+pub use phase::Phase;
