@@ -6,7 +6,7 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::auth::TokenCredential;
+use crate::auth::token_credential::TokenCredential;
 use crate::environment::Environment;
 use crate::error::{Error, Result};
 use crate::secret::Secret;

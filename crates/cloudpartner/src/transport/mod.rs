@@ -5,6 +5,7 @@
 //!
 //! A [`Transport`] knows no client: each API's client holds one.
 
+mod api_transport;
 mod bearer;
 mod defaults;
 mod http_client;
@@ -14,102 +15,9 @@ pub(crate) mod request;
 pub(crate) mod retry;
 pub(crate) mod url_rules;
 
-use std::sync::Arc;
-
-use url::Url;
-
+pub(crate) use api_transport::Transport;
 pub(crate) use bearer::{BearerTokens, TokenFuture};
 pub use defaults::{DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT};
 pub(crate) use http_client::HttpClient;
 pub use profile::ApiProfile;
 pub(crate) use request::{ApiRequest, ApiResponse};
-
-use crate::client_options::{ClientOptions, check_time_scale};
-use crate::error::{Error, Result};
-use retry::RetryPolicy;
-
-/// What every request of one API's client goes through: the connection pool, the base
-/// URL and version of that API, its tokens, the retry policy and the body limit.
-/// Cheap to clone.
-#[derive(Clone, Debug)]
-pub(crate) struct Transport {
-    inner: Arc<Inner>,
-}
-
-#[derive(Debug)]
-struct Inner {
-    http: reqwest::Client,
-    base_url: Url,
-    version: String,
-    tokens: Arc<dyn BearerTokens>,
-    retry: RetryPolicy,
-    max_body_bytes: usize,
-    poll_time_scale: f64,
-}
-
-impl Transport {
-    /// Checks the options that concern the transport and builds it for `profile`'s
-    /// API, on the pool `http`, with `tokens` (asked for the profile's scope).
-    pub(crate) fn new(
-        options: &ClientOptions,
-        profile: &'static ApiProfile,
-        http: &HttpClient,
-        tokens: Arc<dyn BearerTokens>,
-    ) -> Result<Transport> {
-        let env = options.environment.clone().unwrap_or_default();
-        let base_url = profile.base_url(options, &env)?;
-        let version = profile.version(options)?;
-        if options.max_body_bytes == Some(0) {
-            return Err(Error::invalid_argument(
-                "the body limit must be greater than zero",
-            ));
-        }
-        let poll_time_scale = check_time_scale(options.poll_time_scale)?;
-        let mut retry = options.retry_policy.unwrap_or_default();
-        if let Some(retries) = options.max_retries {
-            retry.max_retries = retries;
-        }
-        Ok(Transport {
-            inner: Arc::new(Inner {
-                http: http.http.clone(),
-                base_url,
-                version,
-                tokens,
-                retry,
-                max_body_bytes: options.max_body_bytes.unwrap_or(DEFAULT_MAX_BODY_BYTES),
-                poll_time_scale,
-            }),
-        })
-    }
-
-    /// The base URL requests go to.
-    pub(crate) fn base(&self) -> &Url {
-        &self.inner.base_url
-    }
-
-    /// The version sent with every request.
-    pub(crate) fn version(&self) -> &str {
-        &self.inner.version
-    }
-
-    /// Simulated seconds per real second of the server watched (1 for the service).
-    pub(crate) fn poll_time_scale(&self) -> f64 {
-        self.inner.poll_time_scale
-    }
-
-    pub(crate) fn retry_policy(&self) -> RetryPolicy {
-        self.inner.retry
-    }
-
-    pub(crate) fn max_body_bytes(&self) -> usize {
-        self.inner.max_body_bytes
-    }
-
-    pub(crate) fn http(&self) -> &reqwest::Client {
-        &self.inner.http
-    }
-
-    pub(crate) fn tokens(&self) -> &dyn BearerTokens {
-        self.inner.tokens.as_ref()
-    }
-}

@@ -11,7 +11,7 @@
 use reqwest::Method;
 use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderMap, HeaderName, RETRY_AFTER};
 
-use super::Transport;
+use super::api_transport::Transport;
 use super::http_error::{describe, excerpt, status_error, transport_kind};
 use super::retry::parse_retry_after;
 use crate::error::{Error, ErrorKind, Result};
