@@ -1,5 +1,5 @@
 //! What an emulated API is to the shared parts: one trait, implemented by
-//! each API's module and registered in [`crate::apis`].
+//! each API's module and registered in `apis.rs`.
 
 use std::fmt::Debug;
 

@@ -218,9 +218,8 @@ pub use faults::fault_kind::FaultKind;
 pub use faults::fault_route::FaultRoute;
 pub use http::recorded_request::{REDACTED, RecordedRequest};
 pub use http::request_log::DEFAULT_REQUEST_LOG_CAPACITY;
-pub use scenario::Scenario;
 pub use scenario::scenario_error::ScenarioError;
-pub use scenario::scenario_file::DEFAULT_TOKEN;
+pub use scenario::{DEFAULT_TOKEN, Scenario};
 
 /// The api-version the emulated API accepts: `2017-10-31`.
 pub const API_VERSION: &str = http::request_checks::API_VERSION;

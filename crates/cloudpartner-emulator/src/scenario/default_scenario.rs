@@ -3,8 +3,7 @@
 
 use crate::apis::ApiScenarios;
 use crate::auth::client_credentials::ClientCredentials;
-use crate::scenario::Scenario;
-use crate::scenario::scenario_file::DEFAULT_TOKEN;
+use crate::scenario::{DEFAULT_TOKEN, Scenario};
 
 impl Scenario {
     /// The scenario served when none is given.

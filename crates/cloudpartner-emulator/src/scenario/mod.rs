@@ -16,6 +16,9 @@ use crate::auth::client_credentials::ClientCredentials;
 use crate::faults::fault::Fault;
 use crate::scenario::scenario_error::{ScenarioError, parse_json};
 
+/// The bearer token of a scenario that does not set one.
+pub const DEFAULT_TOKEN: &str = "emulator-token";
+
 /// What an emulator serves: its access token, the clients its token endpoint
 /// knows, the faults to inject, and each API's part (for the CPP API, the
 /// publishers' offers).
@@ -96,7 +99,6 @@ mod tests {
     use super::*;
     use crate::cpp::location::LocationForm;
     use crate::cpp::scenario_offer::StatusSource;
-    use crate::scenario::scenario_file::DEFAULT_TOKEN;
 
     const EXAMPLE: &str = r#"{
       "token": "emulator-token",

@@ -11,11 +11,8 @@ use serde::{Deserialize, Deserializer};
 use crate::apis::ApiScenarios;
 use crate::auth::client_credentials::ClientCredentials;
 use crate::faults::fault::Fault;
-use crate::scenario::Scenario;
 use crate::scenario::number_fields::positive_number;
-
-/// The bearer token of a scenario that does not set one.
-pub const DEFAULT_TOKEN: &str = "emulator-token";
+use crate::scenario::{DEFAULT_TOKEN, Scenario};
 
 /// The top-level fields every scenario has, whatever its APIs.
 const SHARED_FIELDS: [&str; 4] = ["token", "timeScale", "clients", "faults"];
