@@ -7,14 +7,17 @@ use tokio::net::TcpListener;
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
-use crate::fault::Fault;
-use crate::location::LocationForm;
-use crate::offer_document::OfferSlot;
-use crate::recorded_request::RecordedRequest;
-use crate::request_log::DEFAULT_REQUEST_LOG_CAPACITY;
+use crate::apis::{ApiStates, route_prefixes};
+use crate::auth::token_endpoint;
+use crate::cpp::location::LocationForm;
+use crate::cpp::offer_document::OfferSlot;
+use crate::faults::fault::Fault;
+use crate::http::recorded_request::RecordedRequest;
+use crate::http::request_log::DEFAULT_REQUEST_LOG_CAPACITY;
+use crate::http::router::router;
+use crate::http::server::serve;
+use crate::http::shared_state::SharedState;
 use crate::scenario::Scenario;
-use crate::server::serve;
-use crate::state::EmulatorState;
 
 /// Configures and starts an [`Emulator`].
 #[derive(Clone, Debug)]
@@ -93,22 +96,33 @@ impl EmulatorBuilder {
         let base_url = format!("http://{addr}");
         let mut scenario = scenario;
         if let Some(location_form) = self.location_form {
-            scenario.location_form = location_form;
+            scenario.apis.cpp.location_form = location_form;
         }
-        let state = Arc::new(EmulatorState::new(
-            scenario,
+        let shared = Arc::new(SharedState::new(
+            scenario.token,
+            scenario.clients,
+            scenario.faults,
             time_scale,
             self.request_log_capacity,
             base_url.clone(),
         ));
+        let apis = ApiStates::new(scenario.apis, &shared);
+        let app = router(token_endpoint::routes(shared.clone()), apis.routes(&shared));
         let (shutdown, shutdown_signal) = watch::channel(false);
-        let server = tokio::spawn(serve(listener, state.clone(), shutdown_signal));
+        let server = tokio::spawn(serve(
+            listener,
+            app,
+            shared.clone(),
+            route_prefixes(),
+            shutdown_signal,
+        ));
         log::debug!("emulator: listening on {addr}");
         Ok(Emulator {
             base_url,
             addr,
             time_scale,
-            state,
+            shared,
+            apis,
             shutdown,
             server: Mutex::new(Some(server)),
         })
@@ -140,7 +154,8 @@ pub struct Emulator {
     base_url: String,
     addr: SocketAddr,
     time_scale: f64,
-    state: Arc<EmulatorState>,
+    shared: Arc<SharedState>,
+    apis: ApiStates,
     shutdown: watch::Sender<bool>,
     server: Mutex<Option<JoinHandle<()>>>,
 }
@@ -169,13 +184,26 @@ impl Emulator {
 
     /// The bearer token the status endpoint accepts.
     pub fn token(&self) -> &str {
-        &self.state.token
+        &self.shared.token
     }
 
     /// Every request received so far (status, token and any other endpoint),
     /// in the order received.
     pub fn requests(&self) -> Vec<RecordedRequest> {
-        self.state.requests()
+        self.shared.requests()
+    }
+
+    /// [`Emulator::requests`] as a JSON array, each request as
+    /// [`RecordedRequest::to_json`] shapes it (every credential redacted,
+    /// `authorized` telling whether it carried this emulator's token): the
+    /// form the bindings hand out.
+    pub fn requests_json(&self) -> serde_json::Value {
+        serde_json::Value::Array(
+            self.requests()
+                .iter()
+                .map(|request| request.to_json(self.token()))
+                .collect(),
+        )
     }
 
     /// Adds, or replaces, an offer whose status document is `document`,
@@ -183,7 +211,8 @@ impl Emulator {
     /// publish through the API). The publisher is created if it is new; an
     /// offer's documents and operations are kept.
     pub fn set_offer_status(&self, publisher: &str, offer: &str, document: serde_json::Value) {
-        self.state
+        self.apis
+            .cpp
             .set_offer_status(publisher, offer, document.to_string());
     }
 
@@ -196,7 +225,8 @@ impl Emulator {
         offer: &str,
         slot: OfferSlot,
     ) -> Option<serde_json::Value> {
-        self.state
+        self.apis
+            .cpp
             .slot_document(publisher, offer, slot)
             .map(serde_json::Value::Object)
     }
@@ -213,7 +243,7 @@ impl Emulator {
     ) -> Result<serde_json::Value, NotAnObject> {
         match document {
             serde_json::Value::Object(document) => Ok(serde_json::Value::Object(
-                self.state.set_offer_document(publisher, offer, document),
+                self.apis.cpp.set_offer_document(publisher, offer, document),
             )),
             _ => Err(NotAnObject),
         }
@@ -222,12 +252,12 @@ impl Emulator {
     /// The current ETag of an offer's draft (also when the offer omits ETag
     /// headers); `None` when it has no document.
     pub fn offer_etag(&self, publisher: &str, offer: &str) -> Option<String> {
-        self.state.offer_etag(publisher, offer)
+        self.apis.cpp.offer_etag(publisher, offer)
     }
 
     /// Appends a fault; it applies from the next request on.
     pub fn add_fault(&self, fault: Fault) {
-        self.state.add_fault(fault);
+        self.shared.add_fault(fault);
     }
 
     /// Stops the server: no new connections, requests in flight get a short

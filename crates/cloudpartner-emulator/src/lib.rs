@@ -197,44 +197,29 @@
 
 #![warn(missing_docs)]
 
-mod api_call;
+mod api;
+mod apis;
+mod auth;
 mod clock;
-mod default_offer_documents;
-mod default_scenario;
-mod document;
+mod cpp;
 mod emulator;
 mod emulator_client;
-mod error_response;
-mod fault;
-mod fault_response;
-mod location;
-mod offer_document;
-mod offer_endpoint;
-mod offer_state;
-mod operation;
-mod operations_endpoint;
-mod publish;
-mod publish_validation;
-mod publishers_endpoint;
-mod publishing_endpoint;
-mod recorded_request;
-mod release;
-mod request_checks;
-mod request_log;
+mod faults;
+mod http;
+mod lock;
 mod scenario;
-mod server;
-mod state;
-mod status_endpoint;
-mod token_endpoint;
 
-pub use default_scenario::DEFAULT_PUBLISH_SECONDS;
+pub use cpp::default_scenario::DEFAULT_PUBLISH_SECONDS;
+pub use cpp::location::LocationForm;
+pub use cpp::offer_document::OfferSlot;
 pub use emulator::{Emulator, EmulatorBuilder, NotAnObject};
-pub use fault::{Fault, FaultKind, FaultRoute};
-pub use location::LocationForm;
-pub use offer_document::OfferSlot;
-pub use recorded_request::{REDACTED, RecordedRequest};
-pub use request_log::DEFAULT_REQUEST_LOG_CAPACITY;
-pub use scenario::{DEFAULT_TOKEN, Scenario, ScenarioError};
+pub use faults::fault::Fault;
+pub use faults::fault_kind::FaultKind;
+pub use faults::fault_route::FaultRoute;
+pub use http::recorded_request::{REDACTED, RecordedRequest};
+pub use http::request_log::DEFAULT_REQUEST_LOG_CAPACITY;
+pub use scenario::scenario_error::ScenarioError;
+pub use scenario::{DEFAULT_TOKEN, Scenario};
 
 /// The api-version the emulated API accepts: `2017-10-31`.
-pub const API_VERSION: &str = request_checks::API_VERSION;
+pub const API_VERSION: &str = http::request_checks::API_VERSION;
