@@ -9,6 +9,7 @@
 
 mod child;
 mod memory;
+mod plan;
 mod report;
 mod workload;
 
@@ -26,7 +27,7 @@ fn main() -> ExitCode {
             .map(|v| v.parse().expect("a number"))
             .unwrap_or(default)
     };
-    let plan = workload::Plan {
+    let plan = plan::Plan {
         status_requests: number("--status", 10_000),
         write_requests: number("--writes", 1_000),
         concurrency: number("--concurrency", 64),

@@ -7,7 +7,7 @@ use std::time::Duration;
 use cloudpartner::ErrorKind;
 
 use crate::memory::{Rss, growth};
-use crate::workload::{Counts, Plan};
+use crate::plan::{Counts, Plan};
 
 /// One request's outcome.
 #[derive(Debug, Clone, Copy)]

@@ -2,7 +2,6 @@
 //! concurrency, with faults injected before each phase, then plain reads until the
 //! emulator has answered its share.
 
-use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
 use cloudpartner::{Client, ClientOptions, ErrorKind, OfferSelector, Precondition, RetryPolicy};
@@ -10,16 +9,8 @@ use futures_util::StreamExt;
 
 use crate::child::EmulatorProcess;
 use crate::memory::{Rss, rss};
+use crate::plan::Plan;
 use crate::report::{Report, Sample};
-
-/// How much to send.
-#[derive(Debug, Clone, Copy)]
-pub struct Plan {
-    pub status_requests: usize,
-    pub write_requests: usize,
-    pub concurrency: usize,
-    pub emulator_requests: usize,
-}
 
 /// The faults injected before each of the ten phases: only these may surface.
 const FAULTS: [&str; 4] = [
@@ -183,6 +174,3 @@ async fn put(client: &Client, id: &str) -> cloudpartner::Result<()> {
     let offer = client.offer("contoso", id, OfferSelector::Draft).await?;
     client.put_offer(&offer, Precondition::Auto).await.map(drop)
 }
-
-/// Errors by kind.
-pub type Counts = BTreeMap<&'static str, usize>;
