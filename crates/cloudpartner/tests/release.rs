@@ -212,3 +212,17 @@ async fn a_request_that_cannot_work_sends_nothing() {
         "{as_error}"
     );
 }
+
+/// A release can run on a multi-threaded runtime (the bindings spawn it).
+#[test]
+fn the_release_future_is_send() {
+    fn assert_send<T: Send>(_: &T) {}
+    let client = cloudpartner::Client::builder()
+        .base_url("http://127.0.0.1:9")
+        .token("t")
+        .build()
+        .unwrap();
+    let request = request("vm-release", true);
+    let future = release(&client, &request, |_| {});
+    assert_send(&future);
+}

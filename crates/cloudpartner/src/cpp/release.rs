@@ -177,7 +177,7 @@ impl From<ReleaseError> for Error {
 pub async fn release(
     client: &Client,
     request: &ReleaseRequest,
-    mut on_progress: impl FnMut(&CppReleaseEvent),
+    mut on_progress: impl FnMut(&CppReleaseEvent) + Send,
 ) -> std::result::Result<ReleaseOutcome, ReleaseError> {
     let run = Run {
         client,
@@ -211,7 +211,7 @@ impl Run<'_> {
 
     async fn run(
         &self,
-        on_progress: &mut dyn FnMut(&CppReleaseEvent),
+        on_progress: &mut (dyn FnMut(&CppReleaseEvent) + Send),
     ) -> PhaseResult<ReleaseOutcome> {
         let r = self.request;
         let (p, o) = (r.publisher_id.as_str(), r.offer_id.as_str());
@@ -317,7 +317,7 @@ impl Run<'_> {
         &self,
         phase: Phase,
         until: WatchUntil,
-        event: &mut impl FnMut(CppReleaseEvent),
+        event: &mut (impl FnMut(CppReleaseEvent) + Send),
     ) -> PhaseResult<OfferStatus> {
         let r = self.request;
         let timeout = match self.deadline {
