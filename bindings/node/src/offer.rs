@@ -74,18 +74,23 @@ impl TryFrom<NativeVmImage> for VmImageVersion {
     type Error = cloudpartner::Error;
 
     fn try_from(image: NativeVmImage) -> cloudpartner::Result<Self> {
-        let mut out = VmImageVersion::new(image.version, image.os_vhd_url);
-        out.label = image.label.unwrap_or_default();
-        out.media_name = image.media_name.unwrap_or_default();
-        out.description = image.description.unwrap_or_default();
-        out.published_date = image.published_date.unwrap_or_default();
-        out.show_in_gui = image.show_in_gui.unwrap_or(true);
-        for (i, disk) in image.data_disks.unwrap_or_default().into_iter().enumerate() {
-            let lun = whole_number(&format!("image.dataDisks[{i}].lun"), disk.lun, 0)?;
-            out.data_disks.push(DataDisk::new(lun, disk.vhd_url));
-        }
-        Ok(out)
+        vm_image_version(image, "image")
     }
+}
+
+/// The core's image version of `image`, which JavaScript calls `name` (for the errors).
+pub fn vm_image_version(image: NativeVmImage, name: &str) -> cloudpartner::Result<VmImageVersion> {
+    let mut out = VmImageVersion::new(image.version, image.os_vhd_url);
+    out.label = image.label.unwrap_or_default();
+    out.media_name = image.media_name.unwrap_or_default();
+    out.description = image.description.unwrap_or_default();
+    out.published_date = image.published_date.unwrap_or_default();
+    out.show_in_gui = image.show_in_gui.unwrap_or(true);
+    for (i, disk) in image.data_disks.unwrap_or_default().into_iter().enumerate() {
+        let lun = whole_number(&format!("{name}.dataDisks[{i}].lun"), disk.lun, 0)?;
+        out.data_disks.push(DataDisk::new(lun, disk.vhd_url));
+    }
+    Ok(out)
 }
 
 /// What `removeVmImageVersion` gives: the removed version and the new definition.
