@@ -14,8 +14,8 @@ use cloudpartner::{
 use napi::Env;
 use napi::bindgen_prelude::PromiseRaw;
 use napi_derive::napi;
-use tokio::sync::oneshot;
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
+use tokio::sync::oneshot;
 
 use crate::cancel::{NativeCancel, spawn_call};
 use crate::client::NativeClient;
@@ -176,7 +176,12 @@ impl NativeReleaseEvents {
     /// The next event; `null` once the release has ended (or was aborted).
     #[napi]
     pub async fn next(&self) -> Option<NativeReleaseEvent> {
-        self.receiver.lock().await.recv().await.map(NativeReleaseEvent::from)
+        self.receiver
+            .lock()
+            .await
+            .recv()
+            .await
+            .map(NativeReleaseEvent::from)
     }
 
     /// Closes the channel if no release took it (a call that failed before it started):
@@ -221,8 +226,8 @@ impl NativeClient {
             run_unsent(move || async move {
                 cloudpartner::release(&client, &request, on_progress).await
             })
-                .await?
-                .map_err(Error::from)
+            .await?
+            .map_err(Error::from)
         };
         spawn_call(env, abort, call, |outcome| {
             Ok(NativeReleaseResult::from(outcome))
