@@ -84,6 +84,8 @@ export declare class NativeClient {
    * the client's is refused.
    */
   operationAt(url: string, abort?: NativeCancel | undefined | null): Promise<NativeOperation>
+  /** Releases an image version; its progress goes to `events`. */
+  release(request: NativeReleaseRequest, events: NativeReleaseEvents, abort?: NativeCancel | undefined | null): Promise<NativeReleaseResult>
 }
 
 /** A running (or stopped) emulator. */
@@ -157,6 +159,19 @@ export declare class NativeOffer {
   removeVmImageVersion(planId: string, version: string, force?: boolean | undefined | null): NativeRemoved
   /** Deprecates an image version (`showInGui: false`); gives the new definition. */
   deprecateVmImageVersion(planId: string, version: string): string
+}
+
+/** The progress events of one release, drained by JavaScript. */
+export declare class NativeReleaseEvents {
+  /** An open channel, for one release. */
+  constructor()
+  /** The next event; `null` once the release has ended (or was aborted). */
+  next(): Promise<NativeReleaseEvent | null>
+  /**
+   * Closes the channel if no release took it (a call that failed before it started):
+   * `next()` then gives `null` once the events sent are read. Idempotent.
+   */
+  close(): void
 }
 
 /** A running watch. */
@@ -290,6 +305,65 @@ export interface NativeRecordedRequest {
   body: Buffer | null
 }
 
+/**
+ * A progress event: `kind` and `phase` always; `summary` and `fields` (JSON) when a
+ * phase finished; `status` while waiting.
+ */
+export interface NativeReleaseEvent {
+  /** `phase_started`, `phase_finished` or `status`. */
+  kind: string
+  /** The phase's label (`read`, …, `go-live`, `live`). */
+  phase: string
+  /** One line, `sig=` hidden. */
+  summary?: string
+  /** The same facts as a JSON object. */
+  fields?: string
+  /** The status seen while waiting. */
+  status?: ExternalObject<'OfferStatus'>
+}
+
+/** What `client.release(request, options)` asks, the callback and the signal aside. */
+export interface NativeReleaseRequest {
+  /** The publisher. */
+  publisherId: string
+  /** The offer. */
+  offerId: string
+  /** The plan (or disk generation) that gets the image. */
+  plan: string
+  /** The image version to add (or replace). */
+  image: NativeVmImage
+  /** Go live after the review. */
+  goLive?: boolean
+  /** Read and change only; give the diff. */
+  dryRun?: boolean
+  /** Who the service notifies. */
+  notificationEmails?: Array<string>
+  /** The shortest wait between polls, in milliseconds. */
+  minIntervalMs?: number
+  /** The longest wait between polls, in milliseconds. */
+  maxIntervalMs?: number
+  /** Bounds the whole release, in milliseconds. */
+  timeoutMs?: number
+}
+
+/**
+ * How the release ended: `outcome` (`live`, `at_review`, `failed`, `canceled`,
+ * `dry_run`), the last status (none for a dry run), the diff (a dry run's), and for
+ * `failed`/`canceled` the phase and the operation.
+ */
+export interface NativeReleaseResult {
+  /** The outcome's name. */
+  outcome: string
+  /** The last status seen. */
+  status?: ExternalObject<'OfferStatus'>
+  /** The diff of the definition (dry run), `sig=` hidden. */
+  diff?: string
+  /** The phase that waited when the service failed or canceled it. */
+  phase?: string
+  /** The operation that failed or was canceled. */
+  operation?: NativeOperationRef
+}
+
 /** What `removeVmImageVersion` gives: the removed version and the new definition. */
 export interface NativeRemoved {
   /** The version removed. */
@@ -310,6 +384,12 @@ export interface NativeTables {
   operationStates: Array<string>
   /** Every known message level (`"warning"`). */
   messageLevels: Array<string>
+  /** Every phase of a release (`"go-live"`). */
+  releasePhases: Array<string>
+  /** Every outcome of a release (`"at_review"`). */
+  releaseOutcomes: Array<string>
+  /** Every kind of release progress event (`"phase_finished"`). */
+  releaseEventKinds: Array<string>
 }
 
 /**
@@ -391,5 +471,8 @@ export declare function statusCanonical(status: ExternalObject<'OfferStatus'>): 
 /** The fields of a status, as a flat JSON array (see [`fields`] for the order). */
 export declare function statusFields(status: ExternalObject<'OfferStatus'>): string
 
-/** The core's lists of error kinds, offer, step and operation states and message levels. */
+/**
+ * The core's lists of error kinds, offer, step and operation states, message levels and the release's
+ * phases, outcomes and event kinds.
+ */
 export declare function tables(): NativeTables

@@ -839,6 +839,7 @@ module.exports.NativeCancel = nativeBinding.NativeCancel
 module.exports.NativeClient = nativeBinding.NativeClient
 module.exports.NativeEmulator = nativeBinding.NativeEmulator
 module.exports.NativeOffer = nativeBinding.NativeOffer
+module.exports.NativeReleaseEvents = nativeBinding.NativeReleaseEvents
 module.exports.NativeWatch = nativeBinding.NativeWatch
 module.exports.buildProfile = nativeBinding.buildProfile
 module.exports.parseOffer = nativeBinding.parseOffer

@@ -53,3 +53,28 @@ export type KnownMessageLevel =
   | 'information'
   | 'warning'
   | 'error'
+
+/** A phase of client.release(), in the order it runs them. */
+export type ReleasePhase =
+  | 'read'
+  | 'change'
+  | 'write'
+  | 'publish'
+  | 'review'
+  | 'go-live'
+  | 'live'
+  | 'done'
+
+/** How client.release() ended (ReleaseResult.outcome). */
+export type ReleaseOutcomeKind =
+  | 'live'
+  | 'at_review'
+  | 'failed'
+  | 'canceled'
+  | 'dry_run'
+
+/** What a release progress event reports (ReleaseEvent.kind). */
+export type ReleaseEventKind =
+  | 'phase_started'
+  | 'phase_finished'
+  | 'status'

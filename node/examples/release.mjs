@@ -1,6 +1,7 @@
-// Releases a new VM image version: reads the offer, adds the image to a plan, writes the
-// offer back (If-Match: the ETag read), publishes, waits for the preview, goes live and
-// waits until live.
+// Releases a new VM image version with one call, client.release() (the core's release
+// workflow): it reads the offer, adds the image to a plan, writes the offer back
+// (If-Match: the ETag read), publishes, waits for the preview, goes live and waits until
+// live; this prints its progress events.
 //
 //   node examples/release.mjs [PUBLISHER OFFER PLAN VERSION OS_VHD_URL]
 //
@@ -21,33 +22,29 @@ const [
 const emulator = process.env.CLOUDPARTNER_TOKEN ? null : await Emulator.start({ timeScale: 100_000 })
 const client = emulator ? emulator.client() : new Client()
 
-/** Watches until review (or the end) and gives the last status; one line per change. */
-async function wait(until) {
-  let last = null
-  let shown = ''
-  for await (const status of client.watch(publisher, offerId, { until, signal: AbortSignal.timeout(7 * 86_400_000) })) {
-    const line = `  ${status.status} ${status.currentStep?.name ?? ''}`.trimEnd()
+/** One line per phase that matters and per change of the status while waiting. */
+let shown = ''
+function onProgress(event) {
+  if (event.kind === 'phase_finished' && event.phase === 'write') {
+    console.log(`${publisher}/${offerId}: ${plan} ${version} written (offer version ${event.fields.version})`)
+  } else if (event.kind === 'phase_finished' && event.phase === 'publish') {
+    console.log(`publishing: ${event.fields.operation.id}`)
+  } else if (event.kind === 'status') {
+    const line = `  ${event.status.status} ${event.status.currentStep?.name ?? ''}`.trimEnd()
     if (line !== shown) console.log((shown = line))
-    last = status
   }
-  return last
 }
 
 try {
-  const offer = await client.offer(publisher, offerId)
-  offer.setVmImageVersion(plan, { version, osVhdUrl })
-  const stored = await client.putOffer(offer)
-  console.log(`${publisher}/${offerId}: ${plan} ${version} written (offer version ${stored.version})`)
-
-  const publish = await client.publish(publisher, offerId, { notificationEmails: ['release@contoso.com'] })
-  console.log(`publishing: ${publish.id}`)
-  const review = await wait('review')
-  if (review?.status !== 'waitingForPublisherReview') throw new Error(`the publish ended ${review?.status}`)
-
-  await client.goLive(publisher, offerId)
-  const live = await wait('terminal')
-  console.log(`${publisher}/${offerId}: ${live?.status}`)
-  if (live?.status !== 'succeeded') process.exitCode = 3
+  const result = await client.release(
+    { publisherId: publisher, offerId, plan, version, osVhdUrl, goLive: true, notificationEmails: ['release@contoso.com'] },
+    { onProgress, signal: AbortSignal.timeout(7 * 86_400_000) },
+  )
+  console.log(`${publisher}/${offerId}: ${result.status?.status}`)
+  if (result.outcome !== 'live') {
+    console.error(`the release ended ${result.outcome}${result.phase ? ` at ${result.phase}` : ''}`)
+    process.exitCode = result.outcome === 'canceled' ? 4 : 3
+  }
 } catch (error) {
   if (!(error instanceof CloudPartnerError)) throw error
   console.error(`${error.code}: ${error.message}`)

@@ -10,6 +10,7 @@ const { tokenCallback } = require('./credential')
 const { Offer, nativeOf, offerOf } = require('./offer')
 const { OfferStatus } = require('./offer-status')
 const { operationOf } = require('./operation')
+const { release } = require('./release')
 const { Watch } = require('./watch')
 
 const CLIENT_OPTIONS = [
@@ -235,6 +236,19 @@ class Client {
     const url = operationUrl(ref)
     const { signal } = requestOptions(options)
     return call(signal, (cancel) => this[nativeClient].operationAt(url, cancel)).then(operationOf)
+  }
+
+  /**
+   * Releases a VM image version, as `cloudpartner release` does (the core's workflow):
+   * read the draft, add the image to the plan, write it back with the ETag read,
+   * publish, wait for the review, and with `goLive` go live and wait until live.
+   * `onProgress(event)` gets each phase started and finished and each status while
+   * waiting; resolves with `{ outcome, status, diff }` ('live', 'at_review', 'failed',
+   * 'canceled' or 'dry_run'), plus `phase` and `operation` when the service failed or
+   * canceled it. Errors reject with a CloudPartnerError ('release failed at PHASE: ...').
+   */
+  release(request, options) {
+    return release(this[nativeClient], request, options)
   }
 
   /**

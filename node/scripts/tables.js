@@ -1,8 +1,9 @@
 'use strict'
 // Writes tables.d.ts: the string unions of the core's lists (error kinds, offer, step
-// and operation states, message levels), read from the freshly built addon. Run by
-// `npm run build` after `napi build`; `make lint-node` checks that the committed file
-// is what it writes, and test/tables.test.js checks it against the addon.
+// and operation states, message levels, and the release's phases, outcomes and event
+// kinds), read from the freshly built addon. Run by `npm run build` after `napi build`;
+// `make lint-node` checks that the committed file is what it writes, and
+// test/tables.test.js checks it against the addon.
 
 const fs = require('node:fs')
 const path = require('node:path')
@@ -16,6 +17,9 @@ const UNIONS = [
   ['KnownStepState', 'stepStates', "A step's state as the core knows it (StepState adds 'unknown')."],
   ['KnownOperationState', 'operationStates', "An operation's state as the core knows it (OperationState adds 'unknown')."],
   ['KnownMessageLevel', 'messageLevels', "A message's level as the core knows it (MessageLevel adds 'unknown')."],
+  ['ReleasePhase', 'releasePhases', 'A phase of client.release(), in the order it runs them.'],
+  ['ReleaseOutcomeKind', 'releaseOutcomes', 'How client.release() ended (ReleaseResult.outcome).'],
+  ['ReleaseEventKind', 'releaseEventKinds', 'What a release progress event reports (ReleaseEvent.kind).'],
 ]
 
 function render(tables) {
@@ -29,7 +33,7 @@ function render(tables) {
     if (!Array.isArray(values) || values.length === 0) throw new Error(`tables().${key} is empty`)
     lines.push('', `/** ${doc} */`, `export type ${name} =`)
     for (const value of values) {
-      if (!/^[A-Za-z_]+$/.test(value)) throw new Error(`tables().${key}: unexpected name ${JSON.stringify(value)}`)
+      if (!/^[A-Za-z_-]+$/.test(value)) throw new Error(`tables().${key}: unexpected name ${JSON.stringify(value)}`)
       lines.push(`  | '${value}'`)
     }
   }

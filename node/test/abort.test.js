@@ -27,6 +27,8 @@ const CALLS = {
   operations: (c, signal) => c.operations(P, O, { state: 'running', signal }),
   operation: (c, signal, { ref }) => c.operation(P, O, ref.id, { signal }),
   operationAt: (c, signal, { ref }) => c.operationAt(ref, { signal }),
+  release: (c, signal) =>
+    c.release({ publisherId: P, offerId: O, plan: 'standard', version: '2.0.0', osVhdUrl: 'https://a.blob.core.windows.net/v/2.vhd' }, { signal }),
   watch: async (c, signal) => {
     for await (const status of c.watch(P, O, { signal })) void status
   },

@@ -35,6 +35,7 @@ function nodeBlocks() {
 
 /** What each block prints (a part of it), by its first distinctive line. */
 function expectedOutput(code) {
+  if (code.includes('.release(')) return /^contoso\/vm-release: live \(succeeded\)$/m
   if (code.includes("client.offer('contoso', 'vm-release')")) return /^contoso\/vm-release: succeeded$/m
   if (code.includes('no-such-offer')) return /^not_found ERR_CLOUDPARTNER_NOT_FOUND 404 /m
   if (code.includes('client.watch(')) return /^waitingForPublisherReview /m

@@ -24,7 +24,16 @@ function union(text, name) {
 }
 
 test('the addon hands over the core lists', () => {
-  assert.deepEqual(Object.keys(tables).sort(), ['errorKinds', 'messageLevels', 'offerStates', 'operationStates', 'stepStates'])
+  assert.deepEqual(Object.keys(tables).sort(), [
+    'errorKinds',
+    'messageLevels',
+    'offerStates',
+    'operationStates',
+    'releaseEventKinds',
+    'releaseOutcomes',
+    'releasePhases',
+    'stepStates',
+  ])
   for (const [key, list] of Object.entries(tables)) {
     assert.ok(list.length > 0, key)
     assert.equal(new Set(list).size, list.length, `${key} has duplicates`)
@@ -46,6 +55,9 @@ test('tables.d.ts has exactly the core lists as its unions', () => {
     KnownStepState: tables.stepStates,
     KnownOperationState: tables.operationStates,
     KnownMessageLevel: tables.messageLevels,
+    ReleasePhase: tables.releasePhases,
+    ReleaseOutcomeKind: tables.releaseOutcomes,
+    ReleaseEventKind: tables.releaseEventKinds,
   }
   for (const [name, list] of Object.entries(expected)) assert.deepEqual(union(text, name), list, name)
   const exported = [...text.matchAll(/^export type (\w+)/gm)].map((m) => m[1])

@@ -4,7 +4,8 @@
 
 use std::sync::Arc;
 
-use cloudpartner::{Client, ClientOptions, Error, positive_millis};
+use cloudpartner::credential::TokenCredential;
+use cloudpartner::{Client, ClientOptions, whole_number};
 use napi::Env;
 use napi::bindgen_prelude::PromiseRaw;
 use napi_derive::napi;
@@ -13,7 +14,7 @@ use crate::cancel::{NativeCancel, spawn_call};
 use crate::credential::{JsCredential, TokenCallback};
 use crate::error::{error_json, to_napi};
 use crate::status::{StatusHandle, handle};
-use crate::watch::{NativeWatch, NativeWatchOptions};
+use crate::watch::{NativeWatch, NativeWatchOptions, millis};
 
 /// The User-Agent tag of this binding (`cloudpartner/<version> (node)`).
 const USER_AGENT_TAG: &str = "node";
@@ -38,55 +39,38 @@ pub struct NativeClientOptions {
     pub allow_http: Option<bool>,
 }
 
-/// `value` as a whole number of at least `min`, else an `invalid_argument` error naming
-/// `what`.
-pub fn whole_number(what: &str, value: f64, min: u32) -> cloudpartner::Result<u32> {
-    if value.fract() == 0.0 && value >= f64::from(min) && value <= f64::from(u32::MAX) {
-        // In range and whole: the cast is exact.
-        return Ok(value as u32);
-    }
-    Err(Error::invalid_argument(format!(
-        "{what} must be a whole number from {min} to {}, got {value}",
-        u32::MAX
-    )))
-}
-
-/// Lays the JavaScript options over `base` (the defaults, or an emulator's options):
-/// what is given replaces what `base` has. A credential replaces `base`'s token.
+/// The JavaScript options laid over `base` (the defaults, or an emulator's options), in
+/// one expression: what is given replaces what `base` has, the values checked by the
+/// core's rules (`positive_millis`, `whole_number`). A credential replaces `base`'s
+/// token (a token given with it is kept, and the core refuses the two together).
 pub fn client_options(
-    mut base: ClientOptions,
+    base: ClientOptions,
     options: NativeClientOptions,
     credential: Option<TokenCallback>,
 ) -> cloudpartner::Result<ClientOptions> {
-    if let Some(callback) = credential {
-        base.credential = Some(Arc::new(JsCredential::new(callback)));
-        if options.token.is_none() {
-            base.token = None;
-        }
-    }
-    if let Some(token) = options.token {
-        base.token = Some(token.into());
-    }
-    if let Some(url) = options.base_url {
-        base.base_url = Some(url);
-    }
-    if let Some(version) = options.api_version {
-        base.api_version = Some(version);
-    }
-    if let Some(ms) = options.timeout_ms {
-        base.timeout = Some(positive_millis("timeoutMs", ms)?);
-    }
-    if let Some(ms) = options.connect_timeout_ms {
-        base.connect_timeout = Some(positive_millis("connectTimeoutMs", ms)?);
-    }
-    if let Some(retries) = options.max_retries {
-        base.max_retries = Some(whole_number("maxRetries", retries, 0)?);
-    }
-    if let Some(allow) = options.allow_http {
-        base.allow_http = allow;
-    }
-    base.user_agent_tag = Some(USER_AGENT_TAG.to_owned());
-    Ok(base)
+    let replaces_token = credential.is_some();
+    Ok(ClientOptions {
+        token: options
+            .token
+            .map(Into::into)
+            .or(if replaces_token { None } else { base.token }),
+        credential: credential
+            .map(|callback| Arc::new(JsCredential::new(callback)) as Arc<dyn TokenCredential>)
+            .or(base.credential),
+        base_url: options.base_url.or(base.base_url),
+        api_version: options.api_version.or(base.api_version),
+        timeout: millis("timeoutMs", options.timeout_ms)?.or(base.timeout),
+        connect_timeout: millis("connectTimeoutMs", options.connect_timeout_ms)?
+            .or(base.connect_timeout),
+        max_retries: options
+            .max_retries
+            .map(|retries| whole_number("maxRetries", retries, 0))
+            .transpose()?
+            .or(base.max_retries),
+        allow_http: options.allow_http.unwrap_or(base.allow_http),
+        user_agent_tag: Some(USER_AGENT_TAG.to_owned()),
+        ..base
+    })
 }
 
 /// One result of `offerStatuses`: a status or an error (as JSON, see [`crate::error`]).

@@ -3,10 +3,11 @@
 //! the returned promise is awaited on the Rust side. The core caches the token.
 
 use std::fmt;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use cloudpartner::ErrorKind;
-use cloudpartner::credential::{AccessToken, TokenCredential, TokenFuture};
+use cloudpartner::credential::{
+    AccessToken, TokenCredential, TokenFuture, expiry_from_unix_seconds,
+};
 use napi::Status;
 use napi::bindgen_prelude::Promise;
 use napi::threadsafe_function::ThreadsafeFunction;
@@ -51,12 +52,6 @@ fn failed(reason: &str) -> cloudpartner::Error {
     )
 }
 
-/// Milliseconds since the epoch as a time; `None` for values that are not one.
-fn expiry(ms: f64) -> Option<SystemTime> {
-    let after_epoch = Duration::try_from_secs_f64(ms / 1000.0).ok()?;
-    UNIX_EPOCH.checked_add(after_epoch)
-}
-
 impl TokenCredential for JsCredential {
     fn get_token<'a>(&'a self, scope: &'a str) -> TokenFuture<'a> {
         Box::pin(async move {
@@ -69,7 +64,10 @@ impl TokenCredential for JsCredential {
             if token.token.is_empty() {
                 return Err(failed("it returned an empty token"));
             }
-            let expires_at = token.expires_on_timestamp.and_then(expiry);
+            // Milliseconds since the epoch, as `@azure/identity` gives them.
+            let expires_at = token
+                .expires_on_timestamp
+                .and_then(|ms| expiry_from_unix_seconds(ms / 1000.0));
             Ok(AccessToken::new(token.token, expires_at))
         })
     }

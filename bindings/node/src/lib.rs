@@ -23,6 +23,7 @@ mod offer;
 mod operation;
 mod parse;
 mod publishing;
+mod release;
 mod status;
 mod tables;
 mod watch;
@@ -36,6 +37,9 @@ pub use operation::{
 };
 pub use parse::{
     parse_offer, parse_offer_status, parse_offer_status_bytes, parse_offers, redact_sas,
+};
+pub use release::{
+    NativeReleaseEvent, NativeReleaseEvents, NativeReleaseRequest, NativeReleaseResult,
 };
 pub use status::{StatusHandle, status_canonical, status_fields};
 pub use tables::{NativeTables, tables};

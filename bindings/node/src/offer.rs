@@ -6,14 +6,15 @@
 //! document. A JavaScript object cannot hold everything a JSON document can — its
 //! numbers are doubles (no `18446744073709551615`, no `1.0` apart from `1`) and it puts
 //! integer-like keys first — so what JavaScript left as it was keeps the document's own
-//! number and key order ([`merge`]); what it changed is taken as it is now.
+//! number and key order ([`merge_edited`]); what it changed is taken as it is now.
 
+use cloudpartner::document::merge_edited;
 use cloudpartner::{DataDisk, Offer, VmImageVersion};
 use napi_derive::napi;
-use serde_json::{Map, Number, Value};
+use serde_json::Value;
 
-use crate::client::whole_number;
 use crate::error::to_napi;
+use cloudpartner::whole_number;
 
 /// A data disk of an image version (`{lun, vhdUrl}`); `lun` a whole number.
 #[napi(object)]
@@ -74,18 +75,23 @@ impl TryFrom<NativeVmImage> for VmImageVersion {
     type Error = cloudpartner::Error;
 
     fn try_from(image: NativeVmImage) -> cloudpartner::Result<Self> {
-        let mut out = VmImageVersion::new(image.version, image.os_vhd_url);
-        out.label = image.label.unwrap_or_default();
-        out.media_name = image.media_name.unwrap_or_default();
-        out.description = image.description.unwrap_or_default();
-        out.published_date = image.published_date.unwrap_or_default();
-        out.show_in_gui = image.show_in_gui.unwrap_or(true);
-        for (i, disk) in image.data_disks.unwrap_or_default().into_iter().enumerate() {
-            let lun = whole_number(&format!("image.dataDisks[{i}].lun"), disk.lun, 0)?;
-            out.data_disks.push(DataDisk::new(lun, disk.vhd_url));
-        }
-        Ok(out)
+        vm_image_version(image, "image")
     }
+}
+
+/// The core's image version of `image`, which JavaScript calls `name` (for the errors).
+pub fn vm_image_version(image: NativeVmImage, name: &str) -> cloudpartner::Result<VmImageVersion> {
+    let mut out = VmImageVersion::new(image.version, image.os_vhd_url);
+    out.label = image.label.unwrap_or_default();
+    out.media_name = image.media_name.unwrap_or_default();
+    out.description = image.description.unwrap_or_default();
+    out.published_date = image.published_date.unwrap_or_default();
+    out.show_in_gui = image.show_in_gui.unwrap_or(true);
+    for (i, disk) in image.data_disks.unwrap_or_default().into_iter().enumerate() {
+        let lun = whole_number(&format!("{name}.dataDisks[{i}].lun"), disk.lun, 0)?;
+        out.data_disks.push(DataDisk::new(lun, disk.vhd_url));
+    }
+    Ok(out)
 }
 
 /// What `removeVmImageVersion` gives: the removed version and the new definition.
@@ -192,7 +198,7 @@ impl NativeOffer {
         })?;
         let document = self.inner.document_mut();
         let merged = match document.get("definition") {
-            Some(old) => merge(new, old),
+            Some(old) => merge_edited(new, old),
             None => new,
         };
         document.insert("definition".to_owned(), merged);
@@ -267,86 +273,5 @@ impl NativeOffer {
             .deprecate_vm_image_version(&plan_id, &version)
             .map_err(|e| to_napi(&e))?;
         Ok(self.definition_json())
-    }
-}
-
-/// `new` (what JavaScript holds now) laid over `old` (the document): numbers that are
-/// the same double keep `old`'s spelling and precision, objects keep `old`'s key order
-/// for the keys they still have (new keys follow, in `new`'s order), arrays are merged
-/// element by element. Anything else is `new`.
-pub fn merge(new: Value, old: &Value) -> Value {
-    match (new, old) {
-        (Value::Number(n), Value::Number(o)) if same_double(&n, o) => Value::Number(o.clone()),
-        (Value::Object(mut n), Value::Object(o)) => {
-            let mut out = Map::new();
-            for (key, old_value) in o {
-                if let Some(value) = n.get_mut(key) {
-                    out.insert(key.clone(), merge(value.take(), old_value));
-                }
-            }
-            for (key, value) in n {
-                if !o.contains_key(&key) {
-                    out.insert(key, value);
-                }
-            }
-            Value::Object(out)
-        }
-        (Value::Array(n), Value::Array(o)) => Value::Array(
-            n.into_iter()
-                .enumerate()
-                .map(|(i, value)| match o.get(i) {
-                    Some(old_value) => merge(value, old_value),
-                    None => value,
-                })
-                .collect(),
-        ),
-        (new, _) => new,
-    }
-}
-
-/// Whether two numbers read as the same double (as JavaScript sees them).
-fn same_double(a: &Number, b: &Number) -> bool {
-    matches!((a.as_f64(), b.as_f64()), (Some(x), Some(y)) if x == y)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use serde_json::json;
-
-    fn merged(new: &str, old: &str) -> String {
-        let new: Value = serde_json::from_str(new).unwrap();
-        let old: Value = serde_json::from_str(old).unwrap();
-        merge(new, &old).to_string()
-    }
-
-    #[test]
-    fn numbers_javascript_cannot_hold_are_kept() {
-        let old = r#"{"big":18446744073709551615,"min":-9223372036854775808,"one":1.0,"e":1E+2,"z":-0.0}"#;
-        // What JSON.stringify(JSON.parse(old)) gives.
-        let js = r#"{"big":18446744073709552000,"min":-9223372036854776000,"one":1,"e":100,"z":0}"#;
-        assert_eq!(
-            merged(js, old),
-            r#"{"big":18446744073709551615,"min":-9223372036854775808,"one":1.0,"e":100.0,"z":-0.0}"#
-        );
-        assert_eq!(merged(r#"{"one":2}"#, old), r#"{"one":2}"#);
-    }
-
-    #[test]
-    fn key_order_is_the_documents_then_new_keys() {
-        let old = r#"{"b":1,"10":2,"a":{"y":1,"2":2}}"#;
-        let js = r#"{"10":2,"b":1,"c":3,"a":{"2":2,"y":1,"x":0}}"#;
-        assert_eq!(
-            merged(js, old),
-            r#"{"b":1,"10":2,"a":{"y":1,"2":2,"x":0},"c":3}"#
-        );
-        assert_eq!(merged(r#"{"a":1}"#, old), r#"{"a":1}"#);
-    }
-
-    #[test]
-    fn arrays_merge_by_index_and_types_may_change() {
-        assert_eq!(merged("[1, 2, 3]", "[1.0, 2.5]"), "[1.0,2,3]");
-        assert_eq!(merged(r#"{"a":"1"}"#, r#"{"a":1}"#), r#"{"a":"1"}"#);
-        assert_eq!(merge(json!(null), &json!({"a": 1})), json!(null));
     }
 }

@@ -17,9 +17,16 @@ pub struct NativeTables {
     pub operation_states: Vec<String>,
     /// Every known message level (`"warning"`).
     pub message_levels: Vec<String>,
+    /// Every phase of a release (`"go-live"`).
+    pub release_phases: Vec<String>,
+    /// Every outcome of a release (`"at_review"`).
+    pub release_outcomes: Vec<String>,
+    /// Every kind of release progress event (`"phase_finished"`).
+    pub release_event_kinds: Vec<String>,
 }
 
-/// The core's lists of error kinds, offer, step and operation states and message levels.
+/// The core's lists of error kinds, offer, step and operation states, message levels and the release's
+/// phases, outcomes and event kinds.
 #[napi]
 pub fn tables() -> NativeTables {
     use cloudpartner::tables;
@@ -30,5 +37,8 @@ pub fn tables() -> NativeTables {
         step_states: owned(tables::step_states()),
         operation_states: owned(tables::operation_states()),
         message_levels: owned(tables::message_levels()),
+        release_phases: owned(tables::release_phases()),
+        release_outcomes: owned(tables::release_outcomes()),
+        release_event_kinds: owned(tables::release_event_kinds()),
     }
 }

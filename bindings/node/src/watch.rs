@@ -24,7 +24,7 @@ pub struct NativeWatchOptions {
     pub timeout_ms: Option<f64>,
 }
 
-fn millis(what: &str, ms: Option<f64>) -> cloudpartner::Result<Option<std::time::Duration>> {
+pub fn millis(what: &str, ms: Option<f64>) -> cloudpartner::Result<Option<std::time::Duration>> {
     ms.map(|ms| positive_millis(what, ms)).transpose()
 }
 

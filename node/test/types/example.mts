@@ -20,6 +20,13 @@ import {
   type OperationRef,
   type Publisher,
   type RecordedRequest,
+  type ReleaseEvent,
+  type ReleaseEventKind,
+  type ReleaseOptions,
+  type ReleaseOutcomeKind,
+  type ReleasePhase,
+  type ReleaseRequest,
+  type ReleaseResult,
   type RequestOptions,
   type Scenario,
   type VmImageVersion,
@@ -194,4 +201,35 @@ export async function emulatorOfTheRelease(): Promise<RecordedRequest[]> {
   const body: Buffer | null = requests[0]?.body ?? null
   console.log(body?.length)
   return requests
+}
+
+export async function releaseInOneCall(client: Client, signal: AbortSignal): Promise<string> {
+  const request: ReleaseRequest = {
+    publisherId: 'contoso',
+    offerId: 'vm-release',
+    plan: 'standard',
+    version: '2.0.0',
+    osVhdUrl: 'https://contoso.blob.core.windows.net/vhds/os.vhd',
+    dataDisks: [{ lun: 0, vhdUrl: 'https://contoso.blob.core.windows.net/vhds/data0.vhd' }],
+    goLive: true,
+    notificationEmails: ['release@contoso.com'],
+  }
+  const seen: ReleasePhase[] = []
+  const options: ReleaseOptions = {
+    signal,
+    minIntervalMs: 100,
+    timeoutMs: 60_000,
+    onProgress: (event: ReleaseEvent) => {
+      const kind: ReleaseEventKind = event.kind
+      const state: OfferState | undefined = event.status?.status
+      seen.push(event.phase)
+      console.log(kind, event.summary ?? '', event.fields?.version, state)
+    },
+  }
+  const result: ReleaseResult = await client.release(request, options)
+  const outcome: ReleaseOutcomeKind = result.outcome
+  const diff: string | null = (await client.release({ ...request, dryRun: true })).diff
+  const failedAt: ReleasePhase | undefined = result.phase
+  const operation: OperationRef | undefined = result.operation
+  return [outcome, result.status?.status, diff, failedAt, operation?.id, seen.join(',')].join(' ')
 }
