@@ -5,17 +5,15 @@
 //! dropping the release future drops the sender). Every event is therefore delivered
 //! before the release's promise settles, in order.
 
-use std::future::Future;
 use std::sync::Mutex;
 
 use cloudpartner::{
-    CppReleaseEvent, Error, ErrorKind, ReleaseEvent, ReleaseOutcome, ReleaseRequest, WatchOptions,
+    CppReleaseEvent, Error, ReleaseEvent, ReleaseOutcome, ReleaseRequest, WatchOptions,
 };
 use napi::Env;
 use napi::bindgen_prelude::PromiseRaw;
 use napi_derive::napi;
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
-use tokio::sync::oneshot;
 
 use crate::cancel::{NativeCancel, spawn_call};
 use crate::client::NativeClient;
@@ -223,42 +221,12 @@ impl NativeClient {
                 // The receiver is gone only when JavaScript stopped listening.
                 let _ = sender.send(event.clone());
             };
-            run_unsent(move || async move {
-                cloudpartner::release(&client, &request, on_progress).await
-            })
-            .await?
-            .map_err(Error::from)
+            cloudpartner::release(&client, &request, on_progress)
+                .await
+                .map_err(Error::from)
         };
         spawn_call(env, abort, call, |outcome| {
             Ok(NativeReleaseResult::from(outcome))
         })
     }
-}
-
-/// Runs the future `make` makes, which is not `Send` (the core's release holds its callback as a
-/// `&mut dyn FnMut` across awaits) on a thread of the runtime's blocking pool, on the
-/// addon's own runtime (so the client's pooled connections stay on it). Dropping the
-/// returned future drops that future where it is, as aborting any other call does.
-async fn run_unsent<T, F, M>(make: M) -> cloudpartner::Result<T>
-where
-    T: Send + 'static,
-    F: Future<Output = T>,
-    M: FnOnce() -> F + Send + 'static,
-{
-    let (mut done, result) = oneshot::channel();
-    let runtime = tokio::runtime::Handle::current();
-    tokio::task::spawn_blocking(move || {
-        runtime.block_on(async move {
-            let outcome = tokio::select! {
-                outcome = make() => Some(outcome),
-                () = done.closed() => None,
-            };
-            if let Some(outcome) = outcome {
-                let _ = done.send(outcome);
-            }
-        });
-    });
-    result
-        .await
-        .map_err(|_| Error::new(ErrorKind::Internal, "the release stopped without a result"))
 }
