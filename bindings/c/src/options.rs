@@ -194,6 +194,8 @@ pub(crate) unsafe fn client_options(
     Ok(ClientOptions {
         base_url: owned("opts->base_url", opts.base_url)?,
         api_version: owned("opts->api_version", opts.api_version)?,
+        ingestion_base_url: None,
+        ingestion_version: None,
         token: text("opts->token", opts.token)?.map(Into::into),
         credential: opts.token_callback.map(|callback| {
             Arc::new(CallbackCredential::new(

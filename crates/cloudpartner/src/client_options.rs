@@ -34,6 +34,11 @@ pub struct ClientOptions {
     pub base_url: Option<String>,
     /// The `api-version` sent; `None`: `2017-10-31`.
     pub api_version: Option<String>,
+    /// The Product Ingestion API's base URL; `None`: `CLOUDPARTNER_INGESTION_URL` from
+    /// the environment, else `https://graph.microsoft.com/rp/product-ingestion`.
+    pub ingestion_base_url: Option<String>,
+    /// The Product Ingestion API's `$version`; `None`: `2022-07-01`.
+    pub ingestion_version: Option<String>,
     /// A bearer token obtained elsewhere. Blank is an error; with `credential` or
     /// `client_secret` too, an error.
     pub token: Option<Secret>,
@@ -96,6 +101,8 @@ impl fmt::Debug for ClientOptions {
         f.debug_struct("ClientOptions")
             .field("base_url", &self.base_url)
             .field("api_version", &self.api_version)
+            .field("ingestion_base_url", &self.ingestion_base_url)
+            .field("ingestion_version", &self.ingestion_version)
             .field("token", &self.token)
             .field("credential", &self.credential)
             .field("client_secret", &self.client_secret)
