@@ -12,6 +12,7 @@ mod json_line;
 mod logging;
 mod offer_edit;
 mod output;
+mod release_view;
 mod render;
 mod waiting;
 mod watch_view;

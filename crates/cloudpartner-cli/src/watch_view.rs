@@ -73,14 +73,6 @@ impl WatchView {
         self
     }
 
-    /// The progress bar, if this view draws one.
-    pub fn bar(&self) -> Option<&ProgressBar> {
-        match self {
-            WatchView::Progress { bar, .. } => Some(bar),
-            _ => None,
-        }
-    }
-
     fn progress(title: &str, style: Style) -> WatchView {
         let template = if style.is_colored() {
             "{spinner:.cyan} {prefix:.bold} [{bar:20.cyan/blue}] {pos:>3}%  {wide_msg}"

@@ -2,7 +2,7 @@
 
 use cloudpartner::{ErrorKind, WatchUntil};
 
-use super::started::{Started, emails, report_started};
+use super::started::{Started, report_started};
 use crate::args::{CancelArgs, GlobalArgs};
 use crate::connection::Connection;
 use crate::exit_code::Exit;
@@ -25,7 +25,7 @@ pub async fn cancel(global: &GlobalArgs, args: &CancelArgs) -> Result<Exit, Fail
     let (p, o) = (args.publisher.as_str(), args.offer.as_str());
     let operation = connection
         .client
-        .cancel(p, o, emails(args.notification_emails.as_deref()))
+        .cancel(p, o, args.notification_emails.iter())
         .await
         .map_err(|error| {
             let failure = connection.failure(&error, Some(&format!("{p}/{o}")));

@@ -6,9 +6,9 @@ use crate::args::GlobalArgs;
 use crate::connection::Connection;
 use crate::exit_code::Exit;
 use crate::failure::Failure;
-use crate::offer_edit::{ImageChange, read_draft, write_draft};
+use crate::offer_edit::{ImageChange, apply, read_draft, write_draft};
 use crate::output::{print, print_line};
-use crate::render::definition_diff::definition_diff;
+use crate::render::definition_diff::colored_diff;
 use crate::render::style::{Style, Tone};
 
 /// Applies `change` to the draft of PUBLISHER/OFFER.
@@ -23,9 +23,9 @@ pub async fn image_edit(
     let style = Style::for_stdout(global.color);
     let title = style.paint(Tone::Strong, &format!("{publisher}/{offer}"));
     let draft = read_draft(&connection, publisher, offer).await?;
-    let edit = change.apply(&draft)?;
+    let edit = apply(&change, &draft)?;
     if dry_run {
-        print(&definition_diff(&edit.before, &edit.after, style));
+        print(&colored_diff(&edit.diff(), style));
         print_line(&format!(
             "{title}: {} (dry run: nothing was written)",
             edit.summary

@@ -2,7 +2,7 @@
 
 use cloudpartner::{ErrorKind, WatchUntil};
 
-use super::started::{Started, emails, report_started};
+use super::started::{Started, report_started};
 use crate::args::{GlobalArgs, PublishArgs};
 use crate::connection::Connection;
 use crate::exit_code::Exit;
@@ -25,7 +25,7 @@ pub async fn publish(global: &GlobalArgs, args: &PublishArgs) -> Result<Exit, Fa
     let (p, o) = (args.publisher.as_str(), args.offer.as_str());
     let operation = connection
         .client
-        .publish(p, o, emails(args.notification_emails.as_deref()))
+        .publish(p, o, args.notification_emails.iter())
         .await
         .map_err(|e| publish_failure(&connection, &e, p, o))?;
     report_started(

@@ -98,13 +98,3 @@ pub async fn report_started(
     };
     follow(connection, &watched, style).await
 }
-
-/// The emails of `--notification-emails` (comma- or semicolon-separated).
-pub fn emails(list: Option<&str>) -> Vec<String> {
-    list.unwrap_or_default()
-        .split([',', ';'])
-        .map(str::trim)
-        .filter(|e| !e.is_empty())
-        .map(str::to_owned)
-        .collect()
-}

@@ -121,7 +121,7 @@ pub async fn follow_in(
 }
 
 /// The watch's own timeout exits with 124 (no hint: it is what was asked for).
-fn watch_failure(connection: &Connection, error: &cloudpartner::Error, title: &str) -> Failure {
+pub fn watch_failure(connection: &Connection, error: &cloudpartner::Error, title: &str) -> Failure {
     if error.kind() == ErrorKind::Timeout {
         Failure::error(error.to_string()).with_exit(Exit::TimedOut)
     } else {

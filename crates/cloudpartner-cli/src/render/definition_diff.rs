@@ -1,40 +1,13 @@
-//! What a change does to an offer: a unified diff of its definition, pretty-printed,
-//! with SAS signatures hidden on both sides.
-
-use cloudpartner::{Offer, redact_sas};
-use similar::TextDiff;
+//! What a change does to an offer: the core's unified diff of its definition (SAS
+//! signatures hidden on both sides), in colour.
 
 use super::style::{Style, Tone};
 
-/// The definition as people read it: pretty JSON, `sig=REDACTED`.
-fn shown_definition(offer: &Offer) -> String {
-    let text = serde_json::to_string_pretty(offer.definition())
-        .unwrap_or_else(|_| unreachable!("a JSON value serializes"));
-    let mut text = redact_sas(&text).into_owned();
-    text.push('\n');
-    text
-}
-
-/// The unified diff (3 lines of context) from `before` to `after`, `+` lines green and
-/// `-` lines red; empty when the definitions are the same.
-pub fn definition_diff(before: &Offer, after: &Offer, style: Style) -> String {
-    let (old, new) = (shown_definition(before), shown_definition(after));
-    if old == new {
-        return String::new();
-    }
-    let name = format!("{}/{}", before.publisher_id(), before.id());
-    let (old_name, new_name) = (
-        format!("{name} definition (read)"),
-        format!("{name} definition (to write)"),
-    );
-    let diff = TextDiff::from_lines(&old, &new);
-    let text = diff
-        .unified_diff()
-        .context_radius(3)
-        .header(&old_name, &new_name)
-        .to_string();
-    let mut out = String::with_capacity(text.len());
-    for line in text.lines() {
+/// The lines of a unified diff (`OfferEdit::diff()`, `cloudpartner::document::json_diff`)
+/// in colour: `+` lines green, `-` lines red, hunk headers as active; empty stays empty.
+pub fn colored_diff(diff: &str, style: Style) -> String {
+    let mut out = String::with_capacity(diff.len());
+    for line in diff.lines() {
         let tone = if line.starts_with("+++") || line.starts_with("---") {
             Tone::Strong
         } else if line.starts_with('+') {
@@ -55,7 +28,7 @@ pub fn definition_diff(before: &Offer, after: &Offer, style: Style) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use cloudpartner::VmImageVersion;
+    use cloudpartner::{ImageChange, VmImageVersion};
 
     #[test]
     fn an_added_image_is_a_hunk_of_plus_lines_without_signatures() {
@@ -64,11 +37,14 @@ mod tests {
                 "microsoft-azure-virtualmachines.vmImages":{"1.0.0":{"osVhdUrl":"https://x/1.vhd?sig=old"}}}]}}"#,
         )
         .unwrap();
-        let mut after = before.clone();
         let mut image = VmImageVersion::new("2.0.0", "https://x/2.vhd?sv=1&sig=n3w");
         image.published_date = "01/02/2027".into();
-        after.set_vm_image_version("a", &image).unwrap();
-        let diff = definition_diff(&before, &after, Style::PLAIN);
+        let change = ImageChange::Add {
+            plan: "a".into(),
+            image,
+        };
+        let edit = change.apply(&before).unwrap();
+        let diff = colored_diff(&edit.diff(), Style::PLAIN);
         assert!(
             diff.starts_with(
                 "--- contoso/vm definition (read)\n+++ contoso/vm definition (to write)\n@@ "
@@ -85,6 +61,6 @@ mod tests {
             diff.lines().all(|l| l.starts_with(['+', '-', ' ', '@'])),
             "{diff}"
         );
-        assert_eq!(definition_diff(&before, &before, Style::PLAIN), "");
+        assert_eq!(colored_diff("", Style::PLAIN), "");
     }
 }
