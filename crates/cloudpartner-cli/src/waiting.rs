@@ -14,26 +14,29 @@ pub fn request_timeout(global: &GlobalArgs) -> Option<Duration> {
     global.timeout.map(|t| t.min(cloudpartner::DEFAULT_TIMEOUT))
 }
 
-/// The options of a watch until `until`, bounded by `timeout`; a usage error when the
-/// max interval is below the min interval.
+/// The options of a watch until `until`, bounded by `timeout`, checked by the core
+/// (`WatchOptions::validate`); a usage error when they cannot work, in the flags' words
+/// when the max interval is below the min interval.
 pub fn watch_options(
     intervals: &IntervalArgs,
     until: WatchUntil,
     timeout: Option<Duration>,
 ) -> Result<WatchOptions, Failure> {
-    if let (Some(min), Some(max)) = (intervals.min_interval, intervals.max_interval) {
-        if max < min {
-            return Err(Failure::usage(format!(
-                "--max-interval ({} s) is shorter than --min-interval ({} s)",
-                max.as_secs_f64(),
-                min.as_secs_f64()
-            )));
-        }
-    }
-    Ok(WatchOptions {
+    let options = WatchOptions {
         until,
         min_interval: intervals.min_interval,
         max_interval: intervals.max_interval,
         timeout,
-    })
+    };
+    options
+        .validate()
+        .map_err(|e| match (options.min_interval, options.max_interval) {
+            (Some(min), Some(max)) if max < min => Failure::usage(format!(
+                "--max-interval ({} s) is shorter than --min-interval ({} s)",
+                max.as_secs_f64(),
+                min.as_secs_f64()
+            )),
+            _ => Failure::usage(e.to_string()),
+        })?;
+    Ok(options)
 }
