@@ -42,10 +42,7 @@ pub async fn image_edit(
 }
 
 /// `image list|add|remove|deprecate`.
-pub async fn image(
-    global: &GlobalArgs,
-    command: &ImageCommand,
-) -> Result<crate::exit_code::Exit, Failure> {
+pub async fn image(global: &GlobalArgs, command: &ImageCommand) -> Result<Exit, Failure> {
     match command {
         ImageCommand::List(args) => super::image_list::image_list(global, args).await,
         ImageCommand::Add(args) => {
