@@ -39,7 +39,7 @@ impl Connection {
             max_retries: global.max_retries,
             allow_http: global.allow_http,
             user_agent_tag: Some("cli".to_owned()),
-            environment: Some(env),
+            environment: Some(env.clone()),
             ..ClientOptions::default()
         };
         let client = Client::new(options).map_err(|e| match e.kind() {
@@ -49,13 +49,22 @@ impl Connection {
             .with_hint(format!(
                 "with the Azure CLI elsewhere, `{GET_TOKEN}` prints a token"
             )),
-            _ => {
+            ErrorKind::InvalidArgument => {
                 let failure = Failure::usage(e.to_string());
-                match base_url_hint(e.message(), global.base_url.is_some()) {
+                let base_url = global
+                    .base_url
+                    .clone()
+                    .filter(|u| !u.trim().is_empty())
+                    .or_else(|| env.var(BASE_URL_VARIABLE));
+                let hint = base_url.and_then(|url| {
+                    base_url_hint(&url, global.base_url.is_some(), global.allow_http)
+                });
+                match hint {
                     Some(hint) => failure.with_hint(hint),
                     None => failure,
                 }
             }
+            _ => Failure::usage(e.to_string()),
         })?;
         log::info!(
             "API: {} (api-version {}), credential: {}",
@@ -88,20 +97,25 @@ impl Connection {
     }
 }
 
-/// The hint for a base URL the core refused: the URL it suggests (`--base-url
-/// http://127.0.0.1:8080`, or the variable when the URL came from there), or
-/// `--allow-http` for plain http to a remote host.
-fn base_url_hint(message: &str, from_flag: bool) -> Option<String> {
+/// The variable the core reads the base URL from when no `--base-url` is given.
+const BASE_URL_VARIABLE: &str = "CLOUDPARTNER_BASE_URL";
+
+/// The hint for the base URL `url` when the core refused the options as invalid: the URL
+/// with its missing scheme (`--base-url http://127.0.0.1:8080`, or the variable when the
+/// URL came from there), or `--allow-http` for plain http to a remote host; none when
+/// the base URL is not what is wrong.
+fn base_url_hint(url: &str, from_flag: bool, allow_http: bool) -> Option<String> {
     let setting = if from_flag {
         "--base-url "
     } else {
         "CLOUDPARTNER_BASE_URL="
     };
-    if let Some((_, rest)) = message.split_once("did you mean `") {
-        let url = rest.split('`').next()?;
-        return Some(format!("{setting}{url}"));
+    let url = url.trim();
+    if !url.contains("://") {
+        return Some(format!("{setting}http://{url}"));
     }
-    if message.contains("http://") && message.contains("base URL") {
+    let parsed = url::Url::parse(url).ok()?;
+    if parsed.scheme() == "http" && !allow_http && !cloudpartner::is_loopback(&parsed) {
         return Some("use https://, or allow plain http to this host with --allow-http".to_owned());
     }
     None
@@ -114,21 +128,19 @@ mod tests {
     #[test]
     fn base_url_hints() {
         assert_eq!(
-            base_url_hint(
-                "base URL `127.0.0.1:8080`: the scheme is missing (did you mean `http://127.0.0.1:8080`?)",
-                true
-            )
-            .as_deref(),
+            base_url_hint("127.0.0.1:8080", true, false).as_deref(),
             Some("--base-url http://127.0.0.1:8080")
         );
         assert_eq!(
-            base_url_hint(
-                "base URL `a:1`: the scheme is missing (did you mean `http://a:1`?)",
-                false
-            )
-            .as_deref(),
+            base_url_hint(" a:1", false, false).as_deref(),
             Some("CLOUDPARTNER_BASE_URL=http://a:1")
         );
-        assert_eq!(base_url_hint("token is blank", true), None);
+        assert_eq!(
+            base_url_hint("http://example.com", true, false).as_deref(),
+            Some("use https://, or allow plain http to this host with --allow-http")
+        );
+        assert_eq!(base_url_hint("http://example.com", true, true), None);
+        assert_eq!(base_url_hint("http://127.0.0.1:8080", true, false), None);
+        assert_eq!(base_url_hint("https://example.com", true, false), None);
     }
 }

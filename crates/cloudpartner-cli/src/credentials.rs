@@ -18,6 +18,14 @@ pub struct CredentialFlags {
     pub client_secret: Option<ClientSecretOptions>,
 }
 
+/// How the flags of a service principal are named in messages.
+const FLAG_NAMES: [&str; 4] = [
+    "--tenant-id (or AZURE_TENANT_ID)",
+    "--client-id (or AZURE_CLIENT_ID)",
+    "--client-secret (or AZURE_CLIENT_SECRET)",
+    "--authority-host (or AZURE_AUTHORITY_HOST)",
+];
+
 /// Reads the credential flags. A service principal given on the command line completes
 /// itself from the environment (`--client-secret` with `AZURE_TENANT_ID` and
 /// `AZURE_CLIENT_ID` set); what is still missing then is a usage error.
@@ -40,31 +48,13 @@ pub fn credential_flags(
             .client_secret
             .clone()
             .or_else(|| env.var("AZURE_CLIENT_SECRET").map(Secret::new));
-        match (tenant, client, secret) {
-            (Some(tenant_id), Some(client_id), Some(client_secret)) => Some(ClientSecretOptions {
-                tenant_id,
-                client_id,
-                client_secret,
-                authority_host: global
-                    .authority_host
-                    .clone()
-                    .or_else(|| env.var("AZURE_AUTHORITY_HOST")),
-            }),
-            (tenant, client, secret) => {
-                let missing: Vec<&str> = [
-                    (tenant.is_none(), "--tenant-id (or AZURE_TENANT_ID)"),
-                    (client.is_none(), "--client-id (or AZURE_CLIENT_ID)"),
-                    (secret.is_none(), "--client-secret (or AZURE_CLIENT_SECRET)"),
-                ]
-                .into_iter()
-                .filter_map(|(absent, what)| absent.then_some(what))
-                .collect();
-                return Err(Failure::usage(format!(
-                    "a service principal needs a tenant, a client id and a secret: missing {}",
-                    missing.join(", ")
-                )));
-            }
-        }
+        let authority_host = global
+            .authority_host
+            .clone()
+            .or_else(|| env.var("AZURE_AUTHORITY_HOST"));
+        // The core's rule for a partial service principal, in the flags' spelling.
+        ClientSecretOptions::from_parts(tenant, client, secret, authority_host, FLAG_NAMES)
+            .map_err(|e| Failure::usage(e.message()))?
     } else {
         None
     };

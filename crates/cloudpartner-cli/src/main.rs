@@ -8,13 +8,11 @@ mod credentials;
 mod exit_code;
 mod failure;
 mod hint;
+mod input;
 mod json_line;
 mod logging;
-mod offer_edit;
 mod output;
 mod render;
-mod waiting;
-mod watch_view;
 
 use clap::Parser;
 

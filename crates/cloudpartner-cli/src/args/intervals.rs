@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use clap::Args;
 
-use super::parse_seconds;
+use super::parse::parse_seconds;
 
 /// The poll interval bounds of every command that waits (`watch`, `release`, `publish
 /// --watch`, `go-live --watch`, `cancel --watch`).

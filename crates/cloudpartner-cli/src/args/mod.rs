@@ -1,9 +1,8 @@
 //! The command line: subcommands, their arguments and the global flags (DESIGN §5, §8).
 
-pub mod image;
+pub mod cpp;
 pub mod intervals;
-pub mod publishing;
-pub mod release;
+mod parse;
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -11,13 +10,13 @@ use std::time::Duration;
 use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
 use cloudpartner::Secret;
 
-pub use image::{ImageArgs, ImageCommand};
-pub use intervals::IntervalArgs;
-pub use publishing::{
-    CancelArgs, GoLiveArgs, OfferArgs, OfferCommand, OffersArgs, OperationArgs, OperationsArgs,
-    PublishArgs, PublishersArgs,
+pub use cpp::{
+    CancelArgs, GoLiveArgs, ImageArgs, ImageCommand, InspectArgs, OfferArgs, OfferCommand,
+    OffersArgs, OperationArgs, OperationsArgs, PublishArgs, PublishersArgs, ReleaseArgs,
+    StatusArgs, Until, WatchArgs,
 };
-pub use release::ReleaseArgs;
+pub use intervals::IntervalArgs;
+use parse::{parse_seconds, parse_secret, parse_time_scale};
 
 /// Where Azure Marketplace offers stand in their publishing pipeline.
 #[derive(Debug, Parser)]
@@ -142,69 +141,6 @@ pub enum Command {
     Completions(CompletionsArgs),
 }
 
-/// `cloudpartner status PUBLISHER OFFER... [--json]`
-#[derive(Debug, Args)]
-#[command(
-    after_help = "With --json, each line is {\"publisherId\", \"offerId\", ...the status document}, \
-in the order given; an offer that failed has {\"publisherId\", \"offerId\", \"error\": {\"kind\", \"message\", \
-\"statusCode\", \"apiCode\", \"requestId\"}} in its place.\n\n\
-Example:\n  cloudpartner status contoso vm-offer live-offer\n  cloudpartner status contoso vm-offer live-offer --json"
-)]
-pub struct StatusArgs {
-    /// The publisher id
-    pub publisher: String,
-    /// One or more offer ids, fetched concurrently
-    #[arg(required = true)]
-    pub offers: Vec<String>,
-    /// Print canonical JSON, one line per offer (with its ids, or its error)
-    #[arg(long)]
-    pub json: bool,
-}
-
-/// `cloudpartner watch PUBLISHER OFFER [--until terminal|review] ...`
-#[derive(Debug, Args)]
-#[command(
-    after_help = "Example:\n  cloudpartner watch contoso vm-offer --until review --timeout 86400"
-)]
-pub struct WatchArgs {
-    /// The publisher id
-    pub publisher: String,
-    /// The offer id
-    pub offer: String,
-    /// Stop when the publish ends, or also when it waits for your review
-    #[arg(long, value_enum, default_value_t = Until::Terminal)]
-    pub until: Until,
-    /// Poll bounds.
-    #[command(flatten)]
-    pub intervals: IntervalArgs,
-    /// Print each change as canonical JSON, one document per line
-    #[arg(long)]
-    pub json: bool,
-}
-
-/// When `watch` stops.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Until {
-    /// When the offer succeeded, failed or was canceled.
-    Terminal,
-    /// Also when the offer or a step waits for the publisher's review.
-    Review,
-}
-
-/// `cloudpartner inspect FILE|- [--json] [--strict]`
-#[derive(Debug, Args)]
-#[command(after_help = "Example:\n  cloudpartner inspect saved-status.json --strict")]
-pub struct InspectArgs {
-    /// The document to read; - reads stdin
-    pub file: PathBuf,
-    /// Print the canonical JSON instead of the table
-    #[arg(long)]
-    pub json: bool,
-    /// Fail on states and levels this version does not know (API drift)
-    #[arg(long)]
-    pub strict: bool,
-}
-
 /// `cloudpartner serve [--scenario FILE] [--port N] [--time-scale X]`
 #[derive(Debug, Args)]
 #[command(after_help = "Example:\n  cloudpartner serve --port 8080 --time-scale 10000")]
@@ -239,43 +175,11 @@ pub struct CompletionsArgs {
     pub shell: clap_complete::Shell,
 }
 
-/// A secret from the command line (its `Debug` shows `***`).
-fn parse_secret(text: &str) -> Result<Secret, String> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Err("must not be empty".to_owned());
-    }
-    Ok(Secret::new(text))
-}
-
-/// Seconds as a positive number, fractions allowed (`0.5`).
-pub(crate) fn parse_seconds(text: &str) -> Result<Duration, String> {
-    let seconds: f64 = text
-        .trim()
-        .parse()
-        .map_err(|_| format!("`{text}` is not a number of seconds"))?;
-    if !(seconds.is_finite() && seconds > 0.0) {
-        return Err(format!("`{text}`: expected a positive number of seconds"));
-    }
-    Duration::try_from_secs_f64(seconds).map_err(|_| format!("`{text}` seconds is too long"))
-}
-
-/// A positive, finite time scale.
-fn parse_time_scale(text: &str) -> Result<f64, String> {
-    let scale: f64 = text
-        .trim()
-        .parse()
-        .map_err(|_| format!("`{text}` is not a number"))?;
-    if !(scale.is_finite() && scale > 0.0) {
-        return Err(format!("`{text}`: expected a positive number"));
-    }
-    Ok(scale)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use clap::CommandFactory;
+    use parse::parse_seconds;
 
     #[test]
     fn the_command_line_is_consistent() {

@@ -6,7 +6,7 @@ use std::time::Duration;
 use cloudpartner::{Client, WatchOptions, WatchUntil};
 use cloudpartner_emulator::{DEFAULT_PUBLISH_SECONDS, Emulator, Scenario};
 
-use super::watch::{Watched, follow};
+use super::cpp::started::{Watched, follow};
 use crate::args::{DemoArgs, GlobalArgs};
 use crate::connection::Connection;
 use crate::exit_code::Exit;

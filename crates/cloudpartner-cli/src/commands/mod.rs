@@ -1,30 +1,19 @@
 //! The subcommands, each in its own file, and the dispatch between them.
 
-mod cancel;
 mod completions;
+mod cpp;
 mod demo;
-mod go_live;
-mod image_edit;
-mod image_list;
-mod inspect;
-mod offer_put;
-mod offer_show;
-mod offers;
-mod operation;
-mod operations;
-mod publish;
-mod publishers;
-mod release;
 mod serve;
-mod started;
-mod status;
-mod watch;
+pub mod waiting;
 
-use crate::args::{Cli, Command, ImageCommand, OfferCommand};
+use crate::args::{Cli, Command, OfferCommand};
 use crate::exit_code::Exit;
 use crate::failure::Failure;
-use crate::offer_edit::ImageChange;
 use crate::render::style::Style;
+use cpp::{
+    cancel, go_live, image_edit, inspect, offer_put, offer_show, offers, operation, operations,
+    publish, publishers, release, status, watch,
+};
 
 /// Runs the command line and reports any failure on stderr; returns the exit code.
 pub fn run(cli: Cli) -> Exit {
@@ -54,7 +43,7 @@ pub fn run(cli: Cli) -> Exit {
                         Command::Cancel(args) => cancel::cancel(global, args).await,
                         Command::Operations(args) => operations::operations(global, args).await,
                         Command::Operation(args) => operation::operation(global, args).await,
-                        Command::Image(args) => image(global, &args.command).await,
+                        Command::Image(args) => image_edit::image(global, &args.command).await,
                         Command::Release(args) => release::release(global, args).await,
                         Command::Inspect(_) | Command::Completions(_) => {
                             unreachable!("run without a runtime")
@@ -70,38 +59,6 @@ pub fn run(cli: Cli) -> Exit {
         },
     };
     report(result, global.color)
-}
-
-/// `image list|add|remove|deprecate`.
-async fn image(
-    global: &crate::args::GlobalArgs,
-    command: &ImageCommand,
-) -> Result<crate::exit_code::Exit, Failure> {
-    match command {
-        ImageCommand::List(args) => image_list::image_list(global, args).await,
-        ImageCommand::Add(args) => {
-            let change = ImageChange::Add {
-                plan: args.image.plan.clone(),
-                image: args.image.image(),
-            };
-            image_edit::image_edit(global, &args.publisher, &args.offer, change, args.dry_run).await
-        }
-        ImageCommand::Remove(args) => {
-            let change = ImageChange::Remove {
-                plan: args.plan.clone(),
-                version: args.version.clone(),
-                force: args.force,
-            };
-            image_edit::image_edit(global, &args.publisher, &args.offer, change, args.dry_run).await
-        }
-        ImageCommand::Deprecate(args) => {
-            let change = ImageChange::Deprecate {
-                plan: args.plan.clone(),
-                version: args.version.clone(),
-            };
-            image_edit::image_edit(global, &args.publisher, &args.offer, change, args.dry_run).await
-        }
-    }
 }
 
 /// The exit code of a result, its failure printed on stderr.

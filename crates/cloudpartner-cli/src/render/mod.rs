@@ -1,16 +1,10 @@
-//! Human output: colour, durations, progress bars, tables, offers, operations, diffs.
+//! Human output: colour, durations, progress bars, tables and diffs shared by every
+//! command; what the Cloud Partner Portal's documents look like is in `cpp/`.
 
-pub mod change_line;
-pub mod definition_diff;
+pub mod cpp;
+pub mod diff;
 pub mod duration;
-pub mod image_table;
-pub mod offer_report;
-pub mod offer_table;
-pub mod offer_view;
-pub mod operation_table;
 pub mod progress_bar;
-pub mod publisher_table;
-pub mod state_label;
 pub mod style;
 pub mod table;
 pub mod when;
