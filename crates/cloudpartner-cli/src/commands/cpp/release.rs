@@ -8,8 +8,8 @@
 //! on a terminal), or one JSON document per line with `--json`. A failed phase says
 //! which it was and what to run next. Exit codes as `watch`.
 
-use std::cell::RefCell;
 use std::io::IsTerminal;
+use std::sync::{Mutex, MutexGuard};
 
 use cloudpartner::{
     ErrorKind, MessageLevel, OfferStatus, OperationRef, Phase, ReleaseError, ReleaseOutcome,
@@ -54,30 +54,32 @@ pub async fn release(global: &GlobalArgs, args: &ReleaseArgs) -> Result<Exit, Fa
         notification_emails: args.notification_emails.iter().cloned().collect(),
         watch,
     };
-    let lines = RefCell::new(ReleaseLines::new(
+    let lines = Mutex::new(ReleaseLines::new(
         args,
         Style::for_stdout(global.color),
         std::io::stdout().is_terminal(),
         Instant::now(),
     ));
     if !args.json {
-        lines.borrow().title_line();
+        lock(&lines).title_line();
     }
     let run = cloudpartner::release(&connection.client, &request, |event| {
-        lines.borrow_mut().event(event);
+        lock(&lines).event(event);
     });
     let mut interrupt = std::pin::pin!(tokio::signal::ctrl_c());
     let ended = tokio::select! {
         ended = run => ended,
         _ = &mut interrupt => {
-            let mut lines = lines.borrow_mut();
+            let mut lines = lock(&lines);
             lines.finish_view();
             let phase = lines.phase().unwrap_or(Phase::Read);
             eprint_line(&interrupted_line(args, phase));
             return Ok(Exit::Interrupted);
         }
     };
-    let mut lines = lines.into_inner();
+    let mut lines = lines
+        .into_inner()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
     lines.finish_view();
     let ended = match ended {
         Ok(outcome) => ended_with(&lines, args, outcome),
@@ -101,6 +103,13 @@ pub async fn release(global: &GlobalArgs, args: &ReleaseArgs) -> Result<Exit, Fa
             Err(failure.in_context(&format!("release failed at {}", phase.label())))
         }
     }
+}
+
+/// The lines, even after a panic while rendering (they only print).
+fn lock<'a, 'b>(lines: &'a Mutex<ReleaseLines<'b>>) -> MutexGuard<'a, ReleaseLines<'b>> {
+    lines
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 /// The last line of a release that ended, and its exit code; a failed or canceled
