@@ -15,6 +15,7 @@ use crate::model::repr_quoted;
 use crate::offer_ids::offer_id_list;
 use crate::outcome::{Batch, Fetched};
 use crate::publishing;
+use crate::release::{ReleaseArgs, ReleaseCall};
 use crate::watch::PyAsyncWatch;
 use crate::watch_options::watch_options;
 
@@ -248,6 +249,62 @@ impl PyAsyncClient {
         #[pyo3(from_py_with = publishing::url_argument)] ref_or_url: String,
     ) -> PyResult<Bound<'py, PyAny>> {
         publishing::operation_at(&self.inner, ref_or_url).awaitable(py)
+    }
+
+    /// An awaitable of the release of an image version (see `Client.release`);
+    /// cancelling it stops the release.
+    #[pyo3(
+        signature = (
+            publisher_id, offer_id, *, plan, version, os_vhd_url, data_disks = None,
+            label = None, media_name = None, description = None, go_live = false,
+            dry_run = false, notification_emails = None, on_progress = None,
+            min_interval = None, max_interval = None, timeout = None
+        ),
+        text_signature = "($self, publisher_id, offer_id, *, plan, version, os_vhd_url, \
+            data_disks=(), label=None, media_name=None, description=None, go_live=False, \
+            dry_run=False, notification_emails=None, on_progress=None, min_interval=None, \
+            max_interval=None, timeout=None)"
+    )]
+    #[allow(clippy::too_many_arguments)]
+    fn release<'py>(
+        &self,
+        py: Python<'py>,
+        #[pyo3(from_py_with = args::publisher_id)] publisher_id: String,
+        #[pyo3(from_py_with = args::offer_id)] offer_id: String,
+        plan: &Bound<'py, PyAny>,
+        version: &Bound<'py, PyAny>,
+        os_vhd_url: &Bound<'py, PyAny>,
+        data_disks: Option<&Bound<'py, PyAny>>,
+        label: Option<&Bound<'py, PyAny>>,
+        media_name: Option<&Bound<'py, PyAny>>,
+        description: Option<&Bound<'py, PyAny>>,
+        #[pyo3(from_py_with = args::go_live)] go_live: bool,
+        #[pyo3(from_py_with = args::dry_run)] dry_run: bool,
+        notification_emails: Option<&Bound<'py, PyAny>>,
+        on_progress: Option<&Bound<'py, PyAny>>,
+        #[pyo3(from_py_with = args::min_interval)] min_interval: Option<f64>,
+        #[pyo3(from_py_with = args::max_interval)] max_interval: Option<f64>,
+        #[pyo3(from_py_with = args::timeout)] timeout: Option<f64>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let args = ReleaseArgs {
+            publisher_id,
+            offer_id,
+            plan,
+            version,
+            os_vhd_url,
+            data_disks,
+            label,
+            media_name,
+            description,
+            go_live,
+            dry_run,
+            notification_emails,
+            on_progress,
+            min_interval,
+            max_interval,
+            timeout,
+        };
+        ReleaseCall::new(py, &self.inner, args)?.awaitable(py)
     }
 
     fn __repr__(&self, py: Python<'_>) -> String {

@@ -24,6 +24,7 @@ mod operation;
 mod outcome;
 mod parse;
 mod publishing;
+mod release;
 mod runtime;
 mod tables;
 mod vm_image;
@@ -64,5 +65,7 @@ fn native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<watch::PyWatch>()?;
     module.add_class::<watch::PyAsyncWatch>()?;
     module.add_class::<emulator::PyEmulator>()?;
+    module.add_class::<release::PyReleaseEvent>()?;
+    module.add_class::<release::PyReleaseResult>()?;
     Ok(())
 }
