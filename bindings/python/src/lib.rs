@@ -8,6 +8,7 @@ mod args;
 mod async_client;
 mod awaitable;
 mod client;
+mod client_methods;
 mod client_options;
 mod concurrency;
 mod credential;
