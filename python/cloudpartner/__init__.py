@@ -25,7 +25,13 @@ import logging
 
 from cloudpartner import _native
 from cloudpartner._async import AsyncClient
-from cloudpartner._enums import MessageLevel, OfferState, OperationState, StepState
+from cloudpartner._enums import (
+    MessageLevel,
+    OfferState,
+    OperationState,
+    ReleaseOutcome,
+    StepState,
+)
 from cloudpartner._errors import (
     AuthenticationError,
     BadRequestError,
@@ -54,6 +60,8 @@ from cloudpartner._native import (
     Operation,
     OperationRef,
     Publisher,
+    ReleaseEvent,
+    ReleaseResult,
     Step,
     TimeFrame,
     VmImageVersion,
@@ -94,6 +102,9 @@ __all__ = [
     "ParseError",
     "PermissionDeniedError",
     "Publisher",
+    "ReleaseEvent",
+    "ReleaseOutcome",
+    "ReleaseResult",
     "RequestTimeoutError",
     "ResponseTooLargeError",
     "ServerError",
@@ -127,6 +138,7 @@ for _public in (
     MessageLevel,
     OfferState,
     OperationState,
+    ReleaseOutcome,
     StepState,
     AuthenticationError,
     BadRequestError,

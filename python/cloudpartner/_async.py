@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import asyncio
+from collections.abc import Callable, Iterable
 from typing import Literal
 
 from cloudpartner._enums import OperationState
@@ -10,11 +11,14 @@ from cloudpartner._errors import CloudPartnerError
 from cloudpartner._native import AsyncClient as _NativeAsyncClient
 from cloudpartner._native import (
     AsyncWatch,
+    DataDisk,
     Offer,
     OfferStatus,
     Operation,
     OperationRef,
     Publisher,
+    ReleaseEvent,
+    ReleaseResult,
 )
 from cloudpartner._types import AsyncTokenCredentialLike, TokenCredentialLike
 
@@ -183,6 +187,76 @@ class AsyncClient:
         """The operation an ``OperationRef`` (or its URL) points at; another origin than
         the client's raises ``InvalidArgumentError``."""
         return await self._native.operation_at(ref_or_url)
+
+    async def release(
+        self,
+        publisher_id: str,
+        offer_id: str,
+        *,
+        plan: str,
+        version: str,
+        os_vhd_url: str,
+        data_disks: Iterable[DataDisk] = (),
+        label: str | None = None,
+        media_name: str | None = None,
+        description: str | None = None,
+        go_live: bool = False,
+        dry_run: bool = False,
+        notification_emails: str | Iterable[str] | None = None,
+        on_progress: Callable[[ReleaseEvent], object] | None = None,
+        min_interval: float | None = None,
+        max_interval: float | None = None,
+        timeout: float | None = None,
+    ) -> ReleaseResult:
+        """Releases an image version (see ``Client.release``). ``on_progress`` is called
+        on this event loop with each ``ReleaseEvent``; an exception it raises stops the
+        release and is raised here. Cancelling the task stops the release."""
+        forward: Callable[[ReleaseEvent], None] | None = None
+        raised: list[BaseException] = []
+        if on_progress is not None:
+            if not callable(on_progress):
+                raise TypeError(
+                    f"on_progress must be a callable or None, got {type(on_progress).__name__}"
+                )
+            callback = on_progress
+            loop = asyncio.get_running_loop()
+
+            def deliver(event: ReleaseEvent) -> None:
+                if raised:
+                    return
+                try:
+                    callback(event)
+                except BaseException as error:  # raised again by release()
+                    raised.append(error)
+                    awaitable.cancel()
+
+            def forward(event: ReleaseEvent) -> None:
+                loop.call_soon_threadsafe(deliver, event)
+
+        awaitable = self._native.release(
+            publisher_id,
+            offer_id,
+            plan=plan,
+            version=version,
+            os_vhd_url=os_vhd_url,
+            data_disks=data_disks,
+            label=label,
+            media_name=media_name,
+            description=description,
+            go_live=go_live,
+            dry_run=dry_run,
+            notification_emails=notification_emails,
+            on_progress=forward,
+            min_interval=min_interval,
+            max_interval=max_interval,
+            timeout=timeout,
+        )
+        try:
+            return await awaitable
+        except asyncio.CancelledError:
+            if raised:
+                raise raised[0] from None
+            raise
 
     def __repr__(self) -> str:
         return repr(self._native)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import enum
 
-__all__ = ["MessageLevel", "OfferState", "OperationState", "StepState"]
+__all__ = ["MessageLevel", "OfferState", "OperationState", "ReleaseOutcome", "StepState"]
 
 
 class OfferState(enum.Enum):
@@ -60,3 +60,14 @@ class OperationState(enum.Enum):
     CANCELED = "canceled"
     #: A value this version does not know; the text is in ``raw_state``.
     UNKNOWN = "unknown"
+
+
+class ReleaseOutcome(enum.Enum):
+    """How a release ended (``ReleaseResult.outcome``); one member per name in the
+    core's ``_native.RELEASE_OUTCOMES``."""
+
+    LIVE = "live"
+    AT_REVIEW = "at_review"
+    FAILED = "failed"
+    CANCELED = "canceled"
+    DRY_RUN = "dry_run"

@@ -1,6 +1,7 @@
 """The native half of cloudpartner (Rust). Use the names re-exported by ``cloudpartner``."""
 
-from collections.abc import Awaitable, Iterable, Iterator
+import asyncio
+from collections.abc import Awaitable, Callable, Iterable, Iterator
 from datetime import datetime, timedelta
 from os import PathLike
 from types import TracebackType
@@ -8,7 +9,13 @@ from typing import Any, Literal, final
 
 from typing_extensions import Self
 
-from cloudpartner._enums import MessageLevel, OfferState, OperationState, StepState
+from cloudpartner._enums import (
+    MessageLevel,
+    OfferState,
+    OperationState,
+    ReleaseOutcome,
+    StepState,
+)
 from cloudpartner._errors import CloudPartnerError
 from cloudpartner._types import AsyncTokenCredentialLike, TokenCredentialLike
 
@@ -17,6 +24,9 @@ __all__ = [
     "MESSAGE_LEVELS",
     "OFFER_STATES",
     "OPERATION_STATES",
+    "RELEASE_EVENT_KINDS",
+    "RELEASE_OUTCOMES",
+    "RELEASE_PHASES",
     "STEP_STATES",
     "AsyncClient",
     "AsyncWatch",
@@ -30,6 +40,8 @@ __all__ = [
     "Operation",
     "OperationRef",
     "Publisher",
+    "ReleaseEvent",
+    "ReleaseResult",
     "Step",
     "TimeFrame",
     "VmImageVersion",
@@ -55,11 +67,19 @@ OFFER_STATES: tuple[str, ...]
 STEP_STATES: tuple[str, ...]
 OPERATION_STATES: tuple[str, ...]
 MESSAGE_LEVELS: tuple[str, ...]
+# The release workflow's names: its phases (``"go-live"``), outcomes (``"at_review"``)
+# and progress event kinds (``"phase_started"``).
+RELEASE_PHASES: tuple[str, ...]
+RELEASE_OUTCOMES: tuple[str, ...]
+RELEASE_EVENT_KINDS: tuple[str, ...]
 
 _Until = Literal["terminal", "review"]
 _Slot = Literal["draft", "preview", "production"]
 _Credential = TokenCredentialLike | AsyncTokenCredentialLike
 _Emails = str | Iterable[str] | None
+# The core's RELEASE_PHASES and RELEASE_EVENT_KINDS (tests/test_release.py holds them).
+_ReleasePhase = Literal["read", "change", "write", "publish", "review", "go-live", "live", "done"]
+_ReleaseEventKind = Literal["phase_started", "phase_finished", "status"]
 
 def parse_offer_status(data: str | bytes | bytearray, *, strict: bool = False) -> OfferStatus:
     """Parses an offer status document (JSON text or bytes).
@@ -359,6 +379,39 @@ class TimeFrame:
     def __reduce__(self) -> tuple[Any, ...]: ...
 
 @final
+class ReleaseEvent:
+    """One progress event of a release: a phase started or finished, or the status
+    changed while a phase waits."""
+
+    @property
+    def kind(self) -> _ReleaseEventKind: ...
+    @property
+    def phase(self) -> _ReleasePhase: ...
+    @property
+    def summary(self) -> str | None: ...
+    @property
+    def fields(self) -> dict[str, Any]: ...
+    @property
+    def status(self) -> OfferStatus | None: ...
+
+@final
+class ReleaseResult:
+    """How a release ended."""
+
+    @property
+    def outcome(self) -> ReleaseOutcome: ...
+    @property
+    def status(self) -> OfferStatus | None: ...
+    @property
+    def diff(self) -> str | None: ...
+    @property
+    def phase(self) -> _ReleasePhase | None: ...
+    @property
+    def operation(self) -> OperationRef | None: ...
+    @property
+    def offer(self) -> Offer | None: ...
+
+@final
 class Client:
     """A client of the Cloud Partner Portal API whose calls block (releasing the GIL)."""
 
@@ -422,6 +475,26 @@ class Client:
     ) -> list[Operation]: ...
     def operation(self, publisher_id: str, offer_id: str, operation_id: str) -> Operation: ...
     def operation_at(self, ref_or_url: OperationRef | str) -> Operation: ...
+    def release(
+        self,
+        publisher_id: str,
+        offer_id: str,
+        *,
+        plan: str,
+        version: str,
+        os_vhd_url: str,
+        data_disks: Iterable[DataDisk] = (),
+        label: str | None = None,
+        media_name: str | None = None,
+        description: str | None = None,
+        go_live: bool = False,
+        dry_run: bool = False,
+        notification_emails: _Emails = None,
+        on_progress: Callable[[ReleaseEvent], object] | None = None,
+        min_interval: float | None = None,
+        max_interval: float | None = None,
+        timeout: float | None = None,
+    ) -> ReleaseResult: ...
 
 @final
 class AsyncClient:
@@ -489,6 +562,26 @@ class AsyncClient:
         self, publisher_id: str, offer_id: str, operation_id: str
     ) -> Awaitable[Operation]: ...
     def operation_at(self, ref_or_url: OperationRef | str) -> Awaitable[Operation]: ...
+    def release(
+        self,
+        publisher_id: str,
+        offer_id: str,
+        *,
+        plan: str,
+        version: str,
+        os_vhd_url: str,
+        data_disks: Iterable[DataDisk] = (),
+        label: str | None = None,
+        media_name: str | None = None,
+        description: str | None = None,
+        go_live: bool = False,
+        dry_run: bool = False,
+        notification_emails: _Emails = None,
+        on_progress: Callable[[ReleaseEvent], object] | None = None,
+        min_interval: float | None = None,
+        max_interval: float | None = None,
+        timeout: float | None = None,
+    ) -> asyncio.Future[ReleaseResult]: ...
 
 @final
 class Watch(Iterator[OfferStatus]):

@@ -1,5 +1,6 @@
-"""Release a new VM image version: read the offer, add the image to a plan, write the
-offer back, publish, wait for the preview, go live, wait until live.
+"""Release a new VM image version with ``client.release``: read the offer, add the image
+to a plan, write the offer back, publish, wait for the preview, go live, wait until live
+— one line per phase and per change of state.
 
     python examples/release.py [PUBLISHER OFFER PLAN VERSION OS_VHD_URL]
 
@@ -12,7 +13,6 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Literal
 
 import cloudpartner
 from cloudpartner.testing import Emulator
@@ -26,58 +26,42 @@ DEFAULTS = [
 ]
 
 
-def add_image(
-    client: cloudpartner.Client,
-    publisher: str,
-    offer_id: str,
-    plan: str,
-    image: cloudpartner.VmImageVersion,
-) -> cloudpartner.Offer:
-    """Adds the image with the ETag read; when someone changed the offer meanwhile, reads
-    it again and redoes the change."""
-    while True:
-        offer = client.offer(publisher, offer_id)
-        offer.set_vm_image_version(plan, image)
-        try:
-            return client.put_offer(offer)
-        except cloudpartner.ConflictError:
-            print("the offer changed since it was read: again")
+class Progress:
+    """Prints each finished phase, and each change of state or step while waiting."""
+
+    def __init__(self) -> None:
+        self.shown = ""
+
+    def __call__(self, event: cloudpartner.ReleaseEvent) -> None:
+        if event.kind == "phase_finished":
+            print(f"{event.phase:8} {event.summary}")  # sig=REDACTED in the summary
+        elif event.kind == "status" and event.status is not None:
+            step = event.status.current_step
+            line = f"{event.phase:8} {event.status.status.value} {step.name if step else ''}"
+            if line != self.shown:
+                print(line)
+                self.shown = line
 
 
-def wait(
-    client: cloudpartner.Client, publisher: str, offer_id: str, until: Literal["review", "terminal"]
-) -> cloudpartner.OfferStatus:
-    """Watches the offer, one line per change of state or step; the last status."""
-    last = None
-    shown = ""
-    for status in client.watch(publisher, offer_id, until=until, timeout=7 * 86400):
-        step = status.current_step
-        line = f"  {status.status.value} {step.name if step else ''}"
-        if line != shown:
-            print(line)
-            shown = line
-        last = status
-    assert last is not None, "a watch yields at least one status"
-    return last
-
-
-def release(client: cloudpartner.Client, args: list[str]) -> cloudpartner.OfferStatus:
+def release(client: cloudpartner.Client, args: list[str]) -> cloudpartner.ReleaseResult:
     publisher, offer_id, plan, version, vhd = args
-    image = cloudpartner.VmImageVersion(version, vhd, label=f"{offer_id} {version}")
-    print(f"adding {image!r}")  # the signature of the URL is shown as sig=REDACTED
-    written = add_image(client, publisher, offer_id, plan, image)
-    print(f"{publisher}/{offer_id}: {plan} {version} written (offer version {written.version})")
-
-    publish = client.publish(publisher, offer_id, notification_emails=["release@contoso.com"])
-    print(f"publishing: {publish.id}")
-    review = wait(client, publisher, offer_id, "review")
-    if not review.needs_publisher_action:
-        return review  # failed or canceled before the preview
-    client.go_live(publisher, offer_id)
-    live = wait(client, publisher, offer_id, "terminal")
+    result = client.release(
+        publisher,
+        offer_id,
+        plan=plan,
+        version=version,
+        os_vhd_url=vhd,
+        label=f"{offer_id} {version}",
+        notification_emails=["release@contoso.com"],
+        go_live=True,
+        on_progress=Progress(),
+        timeout=7 * 86400,
+    )
+    if result.operation is not None:
+        print(f"  {result.phase} ended at the service: operation {result.operation.id}")
     for operation in client.operations(publisher, offer_id):
         print(f"  operation {operation.submission_type} {operation.state.value}")
-    return live
+    return result
 
 
 def main() -> int:
@@ -86,12 +70,13 @@ def main() -> int:
         print(__doc__, file=sys.stderr)
         return 2
     if os.environ.get("CLOUDPARTNER_TOKEN"):
-        final = release(cloudpartner.Client(), args)
+        result = release(cloudpartner.Client(), args)
     else:
         with Emulator(time_scale=100_000) as emulator:
-            final = release(emulator.client(), args)
-    print(f"{args[0]}/{args[1]}: {final.status.value}")
-    return 0 if final.status is cloudpartner.OfferState.SUCCEEDED else 1
+            result = release(emulator.client(), args)
+    status = result.status.status.value if result.status is not None else ""
+    print(f"{args[0]}/{args[1]}: {result.outcome.value} {status}")
+    return 0 if result.outcome is cloudpartner.ReleaseOutcome.LIVE else 1
 
 
 if __name__ == "__main__":

@@ -405,3 +405,14 @@ def test_one_client_serves_many_threads(client: cloudpartner.Client) -> None:
         OfferState.RUNNING,
     ]
     assert statuses[:4] == statuses[4:8]
+
+
+@pytest.mark.parametrize("concurrency", [0, -3, 2**40])
+def test_concurrency_is_checked_by_the_core_rule(
+    client: cloudpartner.Client, emulator: Emulator, concurrency: int
+) -> None:
+    with pytest.raises(
+        cloudpartner.InvalidArgumentError, match="concurrency must be a whole number from 1"
+    ):
+        client.offer_statuses("contoso", ["live-offer"], concurrency=concurrency)
+    assert emulator.requests == []

@@ -89,6 +89,35 @@ def test_expires_on_may_be_missing(emulator: Emulator) -> None:
     assert NoExpiry.calls == 1
 
 
+@pytest.mark.parametrize(
+    ("expires_on", "calls"),
+    [
+        (time.time() - 10, 2),  # expired: asked again for each request
+        (time.time() + 3600.5, 1),  # a float of seconds, as azure-identity may give
+        (float("nan"), 1),  # not a time: the core's rule, no known expiry
+        (-1, 1),
+    ],
+)
+def test_expires_on_is_read_by_the_core(emulator: Emulator, expires_on: float, calls: int) -> None:
+    class Token:
+        token = emulator.token
+
+        def __init__(self) -> None:
+            self.expires_on = expires_on
+
+    class Counting:
+        calls = 0
+
+        def get_token(self, *scopes: str) -> Token:
+            Counting.calls += 1
+            return Token()
+
+    client = cloudpartner.Client(credential=Counting(), base_url=emulator.base_url)
+    client.offer_status("contoso", "live-offer")
+    client.offer_status("contoso", "live-offer")
+    assert Counting.calls == calls
+
+
 def test_a_failing_credential_is_an_authentication_error(emulator: Emulator) -> None:
     class Broken:
         def get_token(self, *scopes: str) -> AccessToken:

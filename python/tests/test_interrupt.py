@@ -34,6 +34,8 @@ with Emulator() as emulator:
         'client.offer_status("contoso", "live-offer")',
         'list(client.watch("contoso", "live-offer"))',
         'client.offer_statuses("contoso", ["live-offer", "failed-offer"])',
+        'client.release("contoso", "vm-release", plan="standard", version="2.0.0", '
+        'os_vhd_url="https://a.blob.core.windows.net/v/os.vhd", go_live=True)',
     ],
 )
 def test_ctrl_c_interrupts_within_a_second(call: str) -> None:

@@ -114,6 +114,8 @@ named! {
     if_match: optional_string -> Option<String>;
     force: boolean -> bool;
     create: boolean -> bool;
+    go_live: boolean -> bool;
+    dry_run: boolean -> bool;
 }
 
 /// The `notification_emails` argument: `None`, one `str` (comma- or

@@ -2,19 +2,16 @@
 
 use pyo3::prelude::*;
 
-use crate::errors::invalid_argument;
+use crate::errors::IntoPyResult;
 
-/// `concurrency` as a count of requests at once: 1 or more.
+/// `concurrency` as a count of requests at once: a whole number, 1 or more (the core's
+/// rule and message, as in every binding).
 pub fn concurrency_limit(py: Python<'_>, concurrency: i64) -> PyResult<usize> {
-    usize::try_from(concurrency)
-        .ok()
-        .filter(|n| *n >= 1)
-        .ok_or_else(|| {
-            invalid_argument(
-                py,
-                format!("concurrency must be 1 or more, got {concurrency}"),
-            )
-        })
+    // Beyond what a double holds exactly, the number is far over the core's maximum.
+    #[allow(clippy::cast_precision_loss)]
+    let count =
+        cloudpartner::whole_number("concurrency", concurrency as f64, 1).into_py_result(py)?;
+    Ok(count as usize)
 }
 
 // The signatures of `offer_statuses` spell the default as the literal 8, so that

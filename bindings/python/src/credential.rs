@@ -8,7 +8,6 @@
 
 use std::fmt;
 use std::sync::Arc;
-use std::time::{Duration, SystemTime};
 
 use cloudpartner::credential::{AccessToken, TokenCredential, TokenFuture};
 use cloudpartner::{Error, ErrorKind};
@@ -159,16 +158,8 @@ fn access_token(answer: &Bound<'_, PyAny>) -> Result<AccessToken, String> {
             let seconds: f64 = seconds.extract().map_err(|_| {
                 "its `expires_on` is not a number of seconds since the epoch".to_owned()
             })?;
-            Some(epoch_seconds(seconds))
+            cloudpartner::credential::expiry_from_unix_seconds(seconds)
         }
     };
     Ok(AccessToken::new(token, expires_at))
-}
-
-fn epoch_seconds(seconds: f64) -> SystemTime {
-    if seconds.is_finite() && seconds > 0.0 {
-        SystemTime::UNIX_EPOCH + Duration::from_secs_f64(seconds.min(1e11))
-    } else {
-        SystemTime::UNIX_EPOCH
-    }
 }

@@ -8,6 +8,7 @@ mod args;
 mod async_client;
 mod awaitable;
 mod client;
+mod client_methods;
 mod client_options;
 mod concurrency;
 mod credential;
@@ -24,6 +25,7 @@ mod operation;
 mod outcome;
 mod parse;
 mod publishing;
+mod release;
 mod runtime;
 mod tables;
 mod vm_image;
@@ -64,5 +66,7 @@ fn native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<watch::PyWatch>()?;
     module.add_class::<watch::PyAsyncWatch>()?;
     module.add_class::<emulator::PyEmulator>()?;
+    module.add_class::<release::PyReleaseEvent>()?;
+    module.add_class::<release::PyReleaseResult>()?;
     Ok(())
 }

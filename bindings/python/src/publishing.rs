@@ -1,4 +1,4 @@
-//! The publishing calls (DESIGN §8), once for both clients: each turns the Python
+//! The calls of the clients' method table (`crate::client_methods`), once for both: each turns the Python
 //! arguments into a call of the core, which `Client` runs blocking (GIL released,
 //! Ctrl-C heard) and `AsyncClient` as an awaitable. Arguments are checked when the
 //! method is called; the result becomes Python objects once the core answered.
@@ -7,7 +7,8 @@ use std::future::Future;
 use std::pin::Pin;
 
 use cloudpartner::{
-    Client, Offer, OfferSelector, Operation, OperationRef, OperationState, Precondition, Publisher,
+    Client, Offer, OfferSelector, OfferStatus, Operation, OperationRef, OperationState,
+    Precondition, Publisher,
 };
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
@@ -15,10 +16,13 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::PyString;
 
 use crate::awaitable::future_into_py;
+use crate::concurrency::concurrency_limit;
 use crate::errors::{IntoPyResult, to_py_err};
 use crate::logging::refresh_levels;
 use crate::offer::{PyOffer, offer_argument, offer_list};
+use crate::offer_ids::offer_id_list;
 use crate::operation::{PyOperation, PyOperationRef, operation_list, publisher_list};
+use crate::outcome::{Batch, Fetched};
 use crate::runtime::block_on;
 
 type CoreFuture<T> = Pin<Box<dyn Future<Output = cloudpartner::Result<T>> + Send>>;
@@ -27,6 +31,21 @@ type CoreFuture<T> = Pin<Box<dyn Future<Output = cloudpartner::Result<T>> + Send
 pub trait ToPython: Send + 'static {
     /// The Python object of the result.
     fn to_python(self, py: Python<'_>) -> PyResult<Bound<'_, PyAny>>;
+}
+
+impl ToPython for OfferStatus {
+    fn to_python(self, py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+        Fetched(Ok(self)).into_pyobject(py)
+    }
+}
+
+/// The answers of `offer_statuses`, each a status or an error (not raised).
+type Statuses = Vec<(String, cloudpartner::Result<OfferStatus>)>;
+
+impl ToPython for Statuses {
+    fn to_python(self, py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+        Ok(Batch(self).into_pyobject(py)?.into_any())
+    }
 }
 
 impl ToPython for Vec<Publisher> {
@@ -115,6 +134,29 @@ impl<T: ToPython> Call<T> {
         let future = self.future;
         future_into_py(py, async move { Ok(Answer(future.await)) })
     }
+}
+
+/// `offer_status(publisher_id, offer_id)`.
+pub fn offer_status(client: &Client, publisher_id: String, offer_id: String) -> Call<OfferStatus> {
+    let client = client.clone();
+    Call::new(async move { client.offer_status(&publisher_id, &offer_id).await })
+}
+
+/// `offer_statuses(publisher_id, offer_ids, *, concurrency=8)`: the ids and the count
+/// are checked when the method is called.
+pub fn offer_statuses(
+    py: Python<'_>,
+    client: &Client,
+    publisher_id: String,
+    offer_ids: &Bound<'_, PyAny>,
+    concurrency: i64,
+) -> PyResult<Call<Statuses>> {
+    let ids = offer_id_list(offer_ids)?;
+    let concurrency = concurrency_limit(py, concurrency)?;
+    let client = client.clone();
+    Ok(Call::new(async move {
+        Ok(client.offer_statuses(&publisher_id, ids, concurrency).await)
+    }))
 }
 
 /// `publishers()`.

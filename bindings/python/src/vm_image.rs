@@ -255,6 +255,25 @@ pub fn construct<'py>(
     cls.call((), Some(keywords))
 }
 
+/// An image version from `version`, `os_vhd_url` and the named optional fields (those
+/// of the constructor); `None` keeps a field's default.
+pub fn image_from_parts<const N: usize>(
+    version: &Bound<'_, PyAny>,
+    os_vhd_url: &Bound<'_, PyAny>,
+    fields: [(&str, Option<&Bound<'_, PyAny>>); N],
+) -> PyResult<VmImageVersion> {
+    let mut image = VmImageVersion::new(
+        string("version", version)?,
+        string("os_vhd_url", os_vhd_url)?,
+    );
+    for (name, value) in fields {
+        if let Some(value) = value.filter(|v| !v.is_none()) {
+            set_field(&mut image, name, value)?;
+        }
+    }
+    Ok(image)
+}
+
 fn set_field(image: &mut VmImageVersion, name: &str, value: &Bound<'_, PyAny>) -> PyResult<()> {
     match name {
         "label" => image.label = string(name, value)?,

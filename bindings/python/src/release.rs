@@ -1,0 +1,427 @@
+//! `release(...)` on both clients (DESIGN §8 "Release in every language"): the Python
+//! arguments become the core's `ReleaseRequest`, the core's `cloudpartner::release`
+//! runs the phases, and its progress events and outcome become `ReleaseEvent` and
+//! `ReleaseResult`. Nothing of the workflow is written here.
+//!
+//! `on_progress` is called with the GIL on a thread of the runtime, while the release
+//! waits for it; an exception it raises stops the release (at the next point where the
+//! release yields) and is raised by the call. `AsyncClient` (Python) hands the events
+//! to its event loop instead (see `_async.py`).
+
+use std::future::Future;
+use std::pin::pin;
+use std::sync::{Arc, Mutex};
+use std::task::Poll;
+
+use cloudpartner::{
+    Client, CppReleaseEvent, Offer, OfferStatus, OperationRef, ReleaseEvent, ReleaseOutcome,
+    ReleaseRequest, VmImageVersion,
+};
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::PyDict;
+use tokio::sync::oneshot;
+
+use crate::args;
+use crate::awaitable::future_into_py;
+use crate::errors::to_py_err;
+use crate::json_value::map_to_python;
+use crate::logging::refresh_levels;
+use crate::model::{PyOfferStatus, offer_status_to_py, repr_quoted};
+use crate::offer::PyOffer;
+use crate::operation::PyOperationRef;
+use crate::runtime::{attach_from_native, block_on, runtime};
+use crate::vm_image::image_from_parts;
+use crate::watch_options::watch_options;
+
+/// One progress event of a release: a phase started or finished, or the status changed
+/// while a phase waits.
+#[pyclass(frozen, module = "cloudpartner", name = "ReleaseEvent")]
+pub struct PyReleaseEvent {
+    kind: &'static str,
+    phase: &'static str,
+    summary: Option<String>,
+    fields: Py<PyDict>,
+    status: Option<Py<PyOfferStatus>>,
+}
+
+impl PyReleaseEvent {
+    fn from_core(py: Python<'_>, event: &CppReleaseEvent) -> PyResult<PyReleaseEvent> {
+        let (summary, fields, status) = match event {
+            ReleaseEvent::PhaseFinished {
+                summary, fields, ..
+            } => (Some(summary.clone()), map_to_python(py, fields)?, None),
+            ReleaseEvent::Status { status, .. } => (
+                None,
+                PyDict::new(py),
+                Some(offer_status_to_py(py, status.clone())?.unbind()),
+            ),
+            _ => (None, PyDict::new(py), None),
+        };
+        Ok(PyReleaseEvent {
+            kind: event.kind(),
+            phase: event.phase().label(),
+            summary,
+            fields: fields.unbind(),
+            status,
+        })
+    }
+}
+
+#[pymethods]
+impl PyReleaseEvent {
+    /// `"phase_started"`, `"phase_finished"` or `"status"`.
+    #[getter]
+    fn kind(&self) -> &'static str {
+        self.kind
+    }
+
+    /// The phase: `"read"`, `"change"`, `"write"`, `"publish"`, `"review"`,
+    /// `"go-live"`, `"live"` or `"done"`.
+    #[getter]
+    fn phase(&self) -> &'static str {
+        self.phase
+    }
+
+    /// What a finished phase did, in one line (`sig=REDACTED`); `None` otherwise.
+    #[getter]
+    fn summary(&self) -> Option<&str> {
+        self.summary.as_deref()
+    }
+
+    /// What a finished phase did, as a dict of JSON values (empty otherwise).
+    #[getter]
+    fn fields<'py>(&self, py: Python<'py>) -> Bound<'py, PyDict> {
+        self.fields.bind(py).clone()
+    }
+
+    /// The new status, for a `"status"` event; `None` otherwise.
+    #[getter]
+    fn status(&self, py: Python<'_>) -> Option<Py<PyOfferStatus>> {
+        self.status.as_ref().map(|s| s.clone_ref(py))
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let mut text = format!(
+            "ReleaseEvent(kind={}, phase={}",
+            repr_quoted(py, self.kind),
+            repr_quoted(py, self.phase)
+        );
+        if let Some(summary) = &self.summary {
+            text.push_str(&format!(", summary={}", repr_quoted(py, summary)));
+        }
+        if let Some(status) = &self.status {
+            text.push_str(&format!(", status={}", status.bind(py).repr()?));
+        }
+        text.push(')');
+        Ok(text)
+    }
+}
+
+/// How a release ended: `outcome` (a `ReleaseOutcome`), the last `status`, the `diff`
+/// of a dry run, and for a failed or canceled one its `phase` and `operation`.
+#[pyclass(frozen, module = "cloudpartner", name = "ReleaseResult")]
+pub struct PyReleaseResult {
+    outcome: Py<PyAny>,
+    kind: &'static str,
+    status: Option<Py<PyOfferStatus>>,
+    diff: Option<String>,
+    phase: Option<&'static str>,
+    operation: Option<Py<PyOperationRef>>,
+    offer: Option<Py<PyOffer>>,
+}
+
+static RELEASE_OUTCOME: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+
+impl PyReleaseResult {
+    fn from_core(py: Python<'_>, outcome: ReleaseOutcome) -> PyResult<PyReleaseResult> {
+        let kind = outcome.kind().as_str();
+        let class = RELEASE_OUTCOME.import(py, "cloudpartner._enums", "ReleaseOutcome")?;
+        let status = |status: &OfferStatus| -> PyResult<Option<Py<PyOfferStatus>>> {
+            Ok(Some(offer_status_to_py(py, status.clone())?.unbind()))
+        };
+        let offer = |offer: Offer| -> PyResult<Option<Py<PyOffer>>> {
+            Ok(Some(Py::new(py, PyOffer::from_core(offer))?))
+        };
+        let operation = |operation: OperationRef| -> PyResult<Option<Py<PyOperationRef>>> {
+            Ok(Some(Py::new(py, PyOperationRef { inner: operation })?))
+        };
+        let diff = outcome.diff();
+        let (status, phase, operation, offer) = match outcome {
+            ReleaseOutcome::Live {
+                status: s,
+                offer: o,
+            }
+            | ReleaseOutcome::AtReview {
+                status: s,
+                offer: o,
+            } => (status(&s)?, None, None, offer(o)?),
+            ReleaseOutcome::Failed {
+                phase,
+                status: s,
+                operation: op,
+            }
+            | ReleaseOutcome::Canceled {
+                phase,
+                status: s,
+                operation: op,
+            } => (status(&s)?, Some(phase.label()), operation(op)?, None),
+            ReleaseOutcome::DryRun { edit } => (None, None, None, offer(edit.after)?),
+            _ => (None, None, None, None),
+        };
+        Ok(PyReleaseResult {
+            outcome: class.call1((kind,))?.unbind(),
+            kind,
+            status,
+            diff,
+            phase,
+            operation,
+            offer,
+        })
+    }
+}
+
+#[pymethods]
+impl PyReleaseResult {
+    /// How it ended: a `ReleaseOutcome` (`LIVE`, `AT_REVIEW`, `FAILED`, `CANCELED`,
+    /// `DRY_RUN`).
+    #[getter]
+    fn outcome(&self, py: Python<'_>) -> Py<PyAny> {
+        self.outcome.clone_ref(py)
+    }
+
+    /// The last `OfferStatus` seen; `None` for a dry run.
+    #[getter]
+    fn status(&self, py: Python<'_>) -> Option<Py<PyOfferStatus>> {
+        self.status.as_ref().map(|s| s.clone_ref(py))
+    }
+
+    /// A dry run's change: a unified diff of the definition (`sig=REDACTED`).
+    #[getter]
+    fn diff(&self) -> Option<&str> {
+        self.diff.as_deref()
+    }
+
+    /// The phase that waited when the release failed or was canceled at the service.
+    #[getter]
+    fn phase(&self) -> Option<&'static str> {
+        self.phase
+    }
+
+    /// The operation that failed or was canceled.
+    #[getter]
+    fn operation(&self, py: Python<'_>) -> Option<Py<PyOperationRef>> {
+        self.operation.as_ref().map(|o| o.clone_ref(py))
+    }
+
+    /// The offer as written (live, at review), or as a dry run would write it.
+    #[getter]
+    fn offer(&self, py: Python<'_>) -> Option<Py<PyOffer>> {
+        self.offer.as_ref().map(|o| o.clone_ref(py))
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let mut text = format!("ReleaseResult(outcome={}", repr_quoted(py, self.kind));
+        if let Some(phase) = self.phase {
+            text.push_str(&format!(", phase={}", repr_quoted(py, phase)));
+        }
+        if let Some(status) = &self.status {
+            text.push_str(&format!(", status={}", status.bind(py).repr()?));
+        }
+        text.push(')');
+        Ok(text)
+    }
+}
+
+/// The keyword arguments of `release(...)`, read when the method is called.
+pub struct ReleaseArgs<'py> {
+    pub publisher_id: String,
+    pub offer_id: String,
+    pub plan: &'py Bound<'py, PyAny>,
+    pub version: &'py Bound<'py, PyAny>,
+    pub os_vhd_url: &'py Bound<'py, PyAny>,
+    pub data_disks: Option<&'py Bound<'py, PyAny>>,
+    pub label: Option<&'py Bound<'py, PyAny>>,
+    pub media_name: Option<&'py Bound<'py, PyAny>>,
+    pub description: Option<&'py Bound<'py, PyAny>>,
+    pub go_live: bool,
+    pub dry_run: bool,
+    pub notification_emails: Option<&'py Bound<'py, PyAny>>,
+    pub on_progress: Option<&'py Bound<'py, PyAny>>,
+    pub min_interval: Option<f64>,
+    pub max_interval: Option<f64>,
+    pub timeout: Option<f64>,
+}
+
+/// A release ready to run, with its progress callback.
+pub struct ReleaseCall {
+    client: Client,
+    request: ReleaseRequest,
+    on_progress: Option<Py<PyAny>>,
+}
+
+impl ReleaseCall {
+    /// Reads the arguments (wrong types and bad intervals raise here; the core checks
+    /// the ids and the image before it sends anything).
+    pub fn new(py: Python<'_>, client: &Client, args: ReleaseArgs<'_>) -> PyResult<ReleaseCall> {
+        let image: VmImageVersion = image_from_parts(
+            args.version,
+            args.os_vhd_url,
+            [
+                ("label", args.label),
+                ("media_name", args.media_name),
+                ("description", args.description),
+                ("data_disks", args.data_disks),
+            ],
+        )?;
+        let on_progress = match args.on_progress {
+            Some(callback) if !callback.is_none() => {
+                if !callback.is_callable() {
+                    return Err(args::wrong_type(
+                        "on_progress",
+                        "a callable or None",
+                        callback,
+                    ));
+                }
+                Some(callback.clone().unbind())
+            }
+            _ => None,
+        };
+        let watch = watch_options(
+            py,
+            "terminal",
+            args.min_interval,
+            args.max_interval,
+            args.timeout,
+        )?;
+        Ok(ReleaseCall {
+            client: client.clone(),
+            request: ReleaseRequest {
+                publisher_id: args.publisher_id,
+                offer_id: args.offer_id,
+                plan_id: args::string("plan", args.plan)?,
+                image,
+                go_live: args.go_live,
+                dry_run: args.dry_run,
+                notification_emails: args::notification_emails(args.notification_emails)?,
+                watch,
+            },
+            on_progress,
+        })
+    }
+
+    /// The release, stopped by the first exception of `on_progress`, and stopped when
+    /// the returned future is dropped (Ctrl-C, a cancelled task).
+    ///
+    /// The core's release future is not `Send` (its progress callback is a plain
+    /// `FnMut`), so it runs on a blocking thread of the runtime with
+    /// `Handle::block_on` (the runtime's timers and connections), and the `Send`
+    /// future returned here waits for its answer; dropping it tells that thread to stop.
+    fn run(self) -> impl Future<Output = Released> + Send + 'static {
+        let (answer, answered) = oneshot::channel();
+        let (stop, stopped) = oneshot::channel::<()>();
+        let handle = runtime().handle().clone();
+        let started = runtime().spawn_blocking(move || {
+            let released = handle.block_on(async move {
+                tokio::select! {
+                    biased;
+                    _ = stopped => None,
+                    released = self.release() => Some(released),
+                }
+            });
+            if let Some(released) = released {
+                let _ = answer.send(released);
+            }
+        });
+        drop(started);
+        async move {
+            let _stop_when_dropped = stop;
+            answered.await.unwrap_or_else(|_| {
+                Released::Done(Err(cloudpartner::Error::new(
+                    cloudpartner::ErrorKind::Internal,
+                    "the release ended without an answer",
+                )))
+            })
+        }
+    }
+
+    async fn release(self) -> Released {
+        let failure: Arc<Mutex<Option<PyErr>>> = Arc::default();
+        let callback = self.on_progress;
+        let raised = failure.clone();
+        let on_event = move |event: &CppReleaseEvent| {
+            let Some(callback) = &callback else { return };
+            if raised.lock().map(|f| f.is_some()).unwrap_or(true) {
+                return;
+            }
+            let called = attach_from_native(|py| {
+                let event = Py::new(py, PyReleaseEvent::from_core(py, event)?)?;
+                callback.call1(py, (event,)).map(drop)
+            });
+            if let Some(Err(error)) = called
+                && let Ok(mut slot) = raised.lock()
+            {
+                slot.get_or_insert(error);
+            }
+        };
+        let mut release = pin!(cloudpartner::release(&self.client, &self.request, on_event));
+        let taken = || failure.lock().ok().and_then(|mut f| f.take());
+        std::future::poll_fn(|cx| {
+            if let Some(error) = taken() {
+                return Poll::Ready(Released::Raised(error));
+            }
+            let polled = release.as_mut().poll(cx);
+            // An exception of `on_progress` (called inside that poll) stops the release
+            // where it first yields.
+            match polled {
+                Poll::Pending => match taken() {
+                    Some(error) => Poll::Ready(Released::Raised(error)),
+                    None => Poll::Pending,
+                },
+                Poll::Ready(result) => Poll::Ready(match taken() {
+                    Some(error) => Released::Raised(error),
+                    None => Released::Done(result.map_err(cloudpartner::Error::from)),
+                }),
+            }
+        })
+        .await
+    }
+
+    /// Runs it to its end: `Client.release` (Ctrl-C cancels it).
+    pub fn blocking(self, py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+        refresh_levels(py);
+        let released = block_on(py, self.run())?;
+        released.into_pyobject(py)
+    }
+
+    /// An asyncio awaitable of it (cancelling it cancels the release).
+    pub fn awaitable(self, py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+        refresh_levels(py);
+        let future = self.run();
+        future_into_py(py, async move { Ok(future.await) })
+    }
+}
+
+/// How the future ended: the core's answer, or what `on_progress` raised (made once per
+/// release: its size does not matter).
+#[allow(clippy::large_enum_variant)]
+enum Released {
+    Done(cloudpartner::Result<ReleaseOutcome>),
+    Raised(PyErr),
+}
+
+impl<'py> IntoPyObject<'py> for Released {
+    type Target = PyAny;
+    type Output = Bound<'py, PyAny>;
+    type Error = PyErr;
+
+    fn into_pyobject(self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        match self {
+            Released::Done(Ok(outcome)) => {
+                Ok(Bound::new(py, PyReleaseResult::from_core(py, outcome)?)?.into_any())
+            }
+            Released::Done(Err(error)) => Err(to_py_err(py, &error)),
+            Released::Raised(error) => Err(error),
+        }
+    }
+}
