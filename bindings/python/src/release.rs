@@ -4,14 +4,13 @@
 //! `ReleaseResult`. Nothing of the workflow is written here.
 //!
 //! `on_progress` is called with the GIL on a thread of the runtime, while the release
-//! waits for it; an exception it raises stops the release (at the next point where the
-//! release yields) and is raised by the call. `AsyncClient` (Python) hands the events
+//! waits for it; an exception it raises stops the release right after that event,
+//! before anything more is sent, and is raised by the call. `AsyncClient` (Python) hands the events
 //! to its event loop instead (see `_async.py`).
 
 use std::future::Future;
-use std::pin::pin;
+use std::ops::ControlFlow;
 use std::sync::{Arc, Mutex};
-use std::task::Poll;
 
 use cloudpartner::{
     Client, CppReleaseEvent, Offer, OfferStatus, OperationRef, ReleaseEvent, ReleaseOutcome,
@@ -20,7 +19,6 @@ use cloudpartner::{
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::PyDict;
-use tokio::sync::oneshot;
 
 use crate::args;
 use crate::awaitable::future_into_py;
@@ -30,7 +28,7 @@ use crate::logging::refresh_levels;
 use crate::model::{PyOfferStatus, offer_status_to_py, repr_quoted};
 use crate::offer::PyOffer;
 use crate::operation::PyOperationRef;
-use crate::runtime::{attach_from_native, block_on, runtime};
+use crate::runtime::{attach_from_native, block_on};
 use crate::vm_image::image_from_parts;
 use crate::watch_options::watch_options;
 
@@ -310,81 +308,40 @@ impl ReleaseCall {
         })
     }
 
-    /// The release, stopped by the first exception of `on_progress`, and stopped when
-    /// the returned future is dropped (Ctrl-C, a cancelled task).
-    ///
-    /// The core's release future is not `Send` (its progress callback is a plain
-    /// `FnMut`), so it runs on a blocking thread of the runtime with
-    /// `Handle::block_on` (the runtime's timers and connections), and the `Send`
-    /// future returned here waits for its answer; dropping it tells that thread to stop.
+    /// The release, stopped by the first exception of `on_progress` (before anything
+    /// more is sent: the callback then answers `Break`), and stopped when the returned
+    /// future is dropped (Ctrl-C, a cancelled task).
     fn run(self) -> impl Future<Output = Released> + Send + 'static {
-        let (answer, answered) = oneshot::channel();
-        let (stop, stopped) = oneshot::channel::<()>();
-        let handle = runtime().handle().clone();
-        let started = runtime().spawn_blocking(move || {
-            let released = handle.block_on(async move {
-                tokio::select! {
-                    biased;
-                    _ = stopped => None,
-                    released = self.release() => Some(released),
-                }
-            });
-            if let Some(released) = released {
-                let _ = answer.send(released);
-            }
-        });
-        drop(started);
-        async move {
-            let _stop_when_dropped = stop;
-            answered.await.unwrap_or_else(|_| {
-                Released::Done(Err(cloudpartner::Error::new(
-                    cloudpartner::ErrorKind::Internal,
-                    "the release ended without an answer",
-                )))
-            })
-        }
+        self.release()
     }
 
     async fn release(self) -> Released {
         let failure: Arc<Mutex<Option<PyErr>>> = Arc::default();
         let callback = self.on_progress;
         let raised = failure.clone();
-        let on_event = move |event: &CppReleaseEvent| {
-            let Some(callback) = &callback else { return };
-            if raised.lock().map(|f| f.is_some()).unwrap_or(true) {
-                return;
-            }
+        let on_event = move |event: &CppReleaseEvent| -> ControlFlow<()> {
+            let Some(callback) = &callback else {
+                return ControlFlow::Continue(());
+            };
             let called = attach_from_native(|py| {
                 let event = Py::new(py, PyReleaseEvent::from_core(py, event)?)?;
                 callback.call1(py, (event,)).map(drop)
             });
-            if let Some(Err(error)) = called
-                && let Ok(mut slot) = raised.lock()
-            {
-                slot.get_or_insert(error);
+            match called {
+                Some(Err(error)) => {
+                    if let Ok(mut slot) = raised.lock() {
+                        slot.get_or_insert(error);
+                    }
+                    ControlFlow::Break(())
+                }
+                _ => ControlFlow::Continue(()),
             }
         };
-        let mut release = pin!(cloudpartner::release(&self.client, &self.request, on_event));
-        let taken = || failure.lock().ok().and_then(|mut f| f.take());
-        std::future::poll_fn(|cx| {
-            if let Some(error) = taken() {
-                return Poll::Ready(Released::Raised(error));
-            }
-            let polled = release.as_mut().poll(cx);
-            // An exception of `on_progress` (called inside that poll) stops the release
-            // where it first yields.
-            match polled {
-                Poll::Pending => match taken() {
-                    Some(error) => Poll::Ready(Released::Raised(error)),
-                    None => Poll::Pending,
-                },
-                Poll::Ready(result) => Poll::Ready(match taken() {
-                    Some(error) => Released::Raised(error),
-                    None => Released::Done(result.map_err(cloudpartner::Error::from)),
-                }),
-            }
-        })
-        .await
+        let result = cloudpartner::release(&self.client, &self.request, on_event).await;
+        match failure.lock().ok().and_then(|mut f| f.take()) {
+            Some(error) => Released::Raised(error),
+            None => Released::Done(result.map_err(cloudpartner::Error::from)),
+        }
     }
 
     /// Runs it to its end: `Client.release` (Ctrl-C cancels it).

@@ -226,3 +226,29 @@ fn the_release_future_is_send() {
     let future = release(&client, &request, |_| {});
     assert_send(&future);
 }
+
+#[tokio::test]
+async fn a_callback_that_breaks_stops_the_release_before_anything_more_is_sent() {
+    let emulator = default_emulator().await;
+    let client = emulator.client().unwrap();
+    // Stop when the publish is about to start: the offer was written, nothing published.
+    let err = release(&client, &request("vm-release", true), |event| {
+        if matches!(
+            event,
+            ReleaseEvent::PhaseStarted {
+                phase: Phase::Publish
+            }
+        ) {
+            std::ops::ControlFlow::Break(())
+        } else {
+            std::ops::ControlFlow::Continue(())
+        }
+    })
+    .await
+    .unwrap_err();
+    assert_eq!(err.phase, Phase::Publish);
+    assert_eq!(err.error.kind(), ErrorKind::Canceled);
+    let requests = emulator.requests();
+    assert!(requests.iter().any(|r| r.method == "PUT"));
+    assert!(!requests.iter().any(|r| r.path.ends_with("/publish")));
+}

@@ -21,7 +21,7 @@ use super::state::OfferState;
 use super::vm_image::VmImageVersion;
 use crate::error::{Error, ErrorKind, Result};
 use crate::poll::{WatchOptions, WatchUntil};
-use crate::workflow::{OutcomeKind, Phase, ReleaseEvent};
+use crate::workflow::{OutcomeKind, Phase, ProgressControl, ReleaseEvent};
 
 /// A progress event of a CPP release: its waits yield offer statuses.
 pub type CppReleaseEvent = ReleaseEvent<OfferStatus>;
@@ -150,7 +150,9 @@ impl From<ReleaseError> for Error {
     }
 }
 
-/// Releases an image version, reporting each phase to `on_progress`.
+/// Releases an image version, reporting each phase to `on_progress`, which returns
+/// `()` or a [`std::ops::ControlFlow`]: `Break(())` stops the release right after that
+/// event, before anything more is sent (an [`ErrorKind::Canceled`] error).
 ///
 /// Nothing is sent for a request that cannot work (empty ids, an invalid image, bad
 /// watch options: `invalid_argument` at [`Phase::Read`]). Dropping the future stops
@@ -174,17 +176,20 @@ impl From<ReleaseError> for Error {
 /// assert!(matches!(outcome, ReleaseOutcome::Live { .. }));
 /// # Ok(()) }
 /// ```
-pub async fn release(
+pub async fn release<R>(
     client: &Client,
     request: &ReleaseRequest,
-    mut on_progress: impl FnMut(&CppReleaseEvent) + Send,
-) -> std::result::Result<ReleaseOutcome, ReleaseError> {
+    mut on_progress: impl FnMut(&CppReleaseEvent) -> R + Send,
+) -> std::result::Result<ReleaseOutcome, ReleaseError>
+where
+    R: ProgressControl,
+{
     let run = Run {
         client,
         request,
         deadline: request.watch.timeout.map(|t| Instant::now() + t),
     };
-    run.run(&mut on_progress).await
+    run.run(&mut |event| on_progress(event).stops()).await
 }
 
 type PhaseResult<T> = std::result::Result<T, ReleaseError>;
@@ -211,22 +216,27 @@ impl Run<'_> {
 
     async fn run(
         &self,
-        on_progress: &mut (dyn FnMut(&CppReleaseEvent) + Send),
+        on_progress: &mut (dyn FnMut(&CppReleaseEvent) -> bool + Send),
     ) -> PhaseResult<ReleaseOutcome> {
         let r = self.request;
         let (p, o) = (r.publisher_id.as_str(), r.offer_id.as_str());
-        let mut event = |e: CppReleaseEvent| on_progress(&e);
+        let mut event = |e: CppReleaseEvent| -> PhaseResult<()> {
+            if on_progress(&e) {
+                return Err(stopped(e.phase()));
+            }
+            Ok(())
+        };
 
-        event(started(Phase::Read));
+        event(started(Phase::Read))?;
         self.check().map_err(at(Phase::Read))?;
         let draft = self
             .client
             .offer(p, o, OfferSelector::Draft)
             .await
             .map_err(at(Phase::Read))?;
-        event(read_finished(&draft));
+        event(read_finished(&draft))?;
 
-        event(started(Phase::Change));
+        event(started(Phase::Change))?;
         let change = ImageChange::Add {
             plan: r.plan_id.clone(),
             image: r.image.clone(),
@@ -236,12 +246,12 @@ impl Run<'_> {
             Phase::Change,
             edit.summary.clone(),
             json!({"planId": r.plan_id, "version": r.image.version, "summary": edit.summary}),
-        ));
+        ))?;
         if r.dry_run {
             return Ok(ReleaseOutcome::DryRun { edit });
         }
 
-        event(started(Phase::Write));
+        event(started(Phase::Write))?;
         if edit.after.etag().is_none() {
             log::info!(
                 "{p}/{o}: the service sent no ETag with the draft; writing with If-Match: *"
@@ -256,17 +266,17 @@ impl Run<'_> {
             Phase::Write,
             format!("offer version {} written", written.version()),
             json!({"version": written.version(), "etag": written.etag()}),
-        ));
+        ))?;
 
-        event(started(Phase::Publish));
+        event(started(Phase::Publish))?;
         let publish = self
             .client
             .publish(p, o, &r.notification_emails)
             .await
             .map_err(at(Phase::Publish))?;
-        event(operation_finished(Phase::Publish, &publish));
+        event(operation_finished(Phase::Publish, &publish))?;
 
-        event(started(Phase::Review));
+        event(started(Phase::Review))?;
         let reviewed = self
             .wait(Phase::Review, WatchUntil::PublisherAction, &mut event)
             .await?;
@@ -282,7 +292,7 @@ impl Run<'_> {
                 Phase::Review,
                 format!("the preview waits for your review{step}"),
                 json!({"status": reviewed.status.as_wire(), "waitingForReview": true}),
-            ));
+            ))?;
             if !r.go_live {
                 return Ok(ReleaseOutcome::AtReview {
                     status: reviewed,
@@ -290,11 +300,11 @@ impl Run<'_> {
                 });
             }
 
-            event(started(Phase::GoLive));
+            event(started(Phase::GoLive))?;
             let go_live = self.client.go_live(p, o).await.map_err(at(Phase::GoLive))?;
-            event(operation_finished(Phase::GoLive, &go_live));
+            event(operation_finished(Phase::GoLive, &go_live))?;
 
-            event(started(Phase::Live));
+            event(started(Phase::Live))?;
             let live = self
                 .wait(Phase::Live, WatchUntil::Terminal, &mut event)
                 .await?;
@@ -317,7 +327,7 @@ impl Run<'_> {
         &self,
         phase: Phase,
         until: WatchUntil,
-        event: &mut (impl FnMut(CppReleaseEvent) + Send),
+        event: &mut (impl FnMut(CppReleaseEvent) -> PhaseResult<()> + Send),
     ) -> PhaseResult<OfferStatus> {
         let r = self.request;
         let timeout = match self.deadline {
@@ -351,7 +361,7 @@ impl Run<'_> {
             event(ReleaseEvent::Status {
                 phase,
                 status: status.clone(),
-            });
+            })?;
             last = Some(status);
         }
         last.ok_or_else(|| {
@@ -383,6 +393,14 @@ fn ended_at_service(
         }),
         _ => None,
     }
+}
+
+/// The error of a release its progress callback stopped.
+fn stopped(phase: Phase) -> ReleaseError {
+    at(phase)(Error::new(
+        ErrorKind::Canceled,
+        format!("the release was stopped by its progress callback at {phase}"),
+    ))
 }
 
 fn started(phase: Phase) -> CppReleaseEvent {

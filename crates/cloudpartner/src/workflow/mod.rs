@@ -3,10 +3,12 @@
 //! Each API's release (`cpp::release`, later `ingestion::release`) runs its phases
 //! and reports them with these types; the CLI and the bindings only render them.
 
+mod control;
 mod event;
 mod outcome;
 mod phase;
 
+pub use control::ProgressControl;
 pub use event::ReleaseEvent;
 pub use outcome::OutcomeKind;
 pub use phase::Phase;
