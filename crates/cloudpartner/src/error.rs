@@ -23,7 +23,7 @@ pub enum ErrorKind {
     NotFound,
     /// HTTP 400 and other 4xx answers that are not retried.
     BadRequest,
-    /// HTTP 409 or 412: the offer changed since it was read, it already exists, or
+    /// HTTP 409, 412 or 423 (locked): the resource changed since it was read, it already exists, or
     /// another operation is running.
     Conflict,
     /// HTTP 429, still throttled after every retry.
@@ -90,7 +90,7 @@ impl ErrorKind {
             403 => ErrorKind::PermissionDenied,
             404 => ErrorKind::NotFound,
             408 => ErrorKind::Timeout,
-            409 | 412 => ErrorKind::Conflict,
+            409 | 412 | 423 => ErrorKind::Conflict,
             413 => ErrorKind::TooLarge,
             429 => ErrorKind::Throttled,
             400..=499 => ErrorKind::BadRequest,

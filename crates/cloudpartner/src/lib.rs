@@ -25,6 +25,7 @@ pub mod cpp;
 pub mod document;
 mod environment;
 mod error;
+pub mod ingestion;
 pub mod poll;
 mod secret;
 pub mod tables;

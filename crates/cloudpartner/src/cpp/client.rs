@@ -31,6 +31,8 @@ pub static PROFILE: ApiProfile = ApiProfile {
     version_parameter: "api-version",
     default_version: DEFAULT_API_VERSION,
     scope: crate::auth::SCOPE,
+    unauthorized_hint: "the token is missing, expired or not for https://cloudpartner.azure.com",
+    forbidden_hint: "is the service principal added to the publisher account?",
     base_url_option: |options| options.base_url.as_deref(),
     version_option: |options| options.api_version.as_deref(),
 };

@@ -7,8 +7,7 @@ use std::fmt;
 use chrono::{DateTime, Utc};
 use serde_json::{Map, Value};
 
-use crate::document::exact_numbers::check_exact_numbers;
-use crate::document::json_document::{document_text, integer, read_value, str_field, type_name};
+use crate::document::json_document::{integer, read_exact_value, str_field, type_name};
 use crate::document::sas::Redacted;
 use crate::document::timestamp::parse_timestamp;
 use crate::error::{Error, Result};
@@ -69,13 +68,6 @@ pub fn parse_offer(bytes: &[u8]) -> Result<Offer> {
             type_name(&other)
         ))),
     }
-}
-
-/// Reads a document whose numbers a `Value` keeps exactly (see `exact_numbers`).
-fn read_exact_value(bytes: &[u8], expected: &str) -> Result<Value> {
-    let value = read_value(bytes, expected)?;
-    check_exact_numbers(document_text(bytes, expected)?)?;
-    Ok(value)
 }
 
 /// Parses a list of offers (`GET /api/publishers/{p}/offers`): a JSON array of objects.

@@ -15,6 +15,14 @@ pub(crate) fn read_value(bytes: &[u8], expected: &str) -> Result<Value> {
     serde_json::from_str(text).map_err(|e| json_error(&e))
 }
 
+/// Reads a document that is kept and written back: its numbers must be ones a `Value`
+/// keeps exactly (see `exact_numbers`), else a *parse* error naming the number.
+pub(crate) fn read_exact_value(bytes: &[u8], expected: &str) -> Result<Value> {
+    let value = read_value(bytes, expected)?;
+    crate::document::exact_numbers::check_exact_numbers(document_text(bytes, expected)?)?;
+    Ok(value)
+}
+
 /// The text of a document: without a UTF-8 BOM, not blank, valid UTF-8 — else a parse
 /// error with its position.
 pub(crate) fn document_text<'a>(bytes: &'a [u8], expected: &str) -> Result<&'a str> {

@@ -9,6 +9,7 @@ mod merge;
 pub(crate) mod message_text;
 pub(crate) mod sas;
 pub(crate) mod timestamp;
+pub(crate) mod wire_enum;
 
 pub use diff::json_diff;
 pub use merge::merge_edited;

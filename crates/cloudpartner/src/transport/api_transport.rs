@@ -23,6 +23,7 @@ pub(crate) struct Transport {
 #[derive(Debug)]
 struct Inner {
     http: reqwest::Client,
+    profile: &'static ApiProfile,
     base_url: Url,
     version: String,
     tokens: Arc<dyn BearerTokens>,
@@ -56,6 +57,7 @@ impl Transport {
         Ok(Transport {
             inner: Arc::new(Inner {
                 http: http.http.clone(),
+                profile,
                 base_url,
                 version,
                 tokens,
@@ -74,6 +76,11 @@ impl Transport {
     /// The version sent with every request.
     pub(crate) fn version(&self) -> &str {
         &self.inner.version
+    }
+
+    /// The API it speaks.
+    pub(crate) fn profile(&self) -> &'static ApiProfile {
+        self.inner.profile
     }
 
     /// Simulated seconds per real second of the server watched (1 for the service).

@@ -3,6 +3,7 @@
 use reqwest::StatusCode;
 use serde_json::Value;
 
+use super::profile::ApiProfile;
 use crate::document::message_text::html_to_text;
 use crate::error::{Error, ErrorKind};
 
@@ -71,7 +72,12 @@ pub(crate) fn excerpt(body: &[u8], content_type: &str) -> String {
 }
 
 /// The error for an HTTP error status, with the API's code and message when present.
-pub(crate) fn status_error(status: StatusCode, content_type: &str, body: &[u8]) -> Error {
+pub(crate) fn status_error(
+    status: StatusCode,
+    content_type: &str,
+    body: &[u8],
+    profile: &ApiProfile,
+) -> Error {
     let code = status.as_u16();
     let reason = status.canonical_reason().unwrap_or("");
     let head = format!("HTTP {code} {reason}").trim_end().to_owned();
@@ -105,10 +111,8 @@ pub(crate) fn status_error(status: StatusCode, content_type: &str, body: &[u8]) 
         }
     };
     let message = match code {
-        401 => format!(
-            "{message} — the token is missing, expired or not for https://cloudpartner.azure.com"
-        ),
-        403 => format!("{message} — is the service principal added to the publisher account?"),
+        401 => format!("{message} — {}", profile.unauthorized_hint),
+        403 => format!("{message} — {}", profile.forbidden_hint),
         _ => message,
     };
     Error::new(ErrorKind::from_http_status(code), message)
@@ -126,6 +130,7 @@ mod tests {
             StatusCode::BAD_REQUEST,
             "application/json",
             br#"{"error":{"code":"InvalidAPIVersion","message":"The api-version is invalid."}}"#,
+            &crate::cpp::PROFILE,
         );
         assert_eq!(e.kind(), ErrorKind::BadRequest);
         assert_eq!(e.api_code(), Some("InvalidAPIVersion"));
@@ -133,7 +138,7 @@ mod tests {
             e.message(),
             "HTTP 400 Bad Request: InvalidAPIVersion: The api-version is invalid."
         );
-        let e = status_error(StatusCode::NOT_FOUND, "", b"");
+        let e = status_error(StatusCode::NOT_FOUND, "", b"", &crate::cpp::PROFILE);
         assert_eq!(
             (e.kind(), e.message()),
             (ErrorKind::NotFound, "HTTP 404 Not Found")
@@ -142,13 +147,19 @@ mod tests {
             StatusCode::BAD_GATEWAY,
             "text/html",
             b"<html><body><h1>502 Bad Gateway</h1>\n<p>nginx</p></body></html>",
+            &crate::cpp::PROFILE,
         );
         assert_eq!(e.kind(), ErrorKind::Server);
         assert_eq!(
             e.message(),
             "HTTP 502 Bad Gateway (text/html): 502 Bad Gateway nginx"
         );
-        let e = status_error(StatusCode::IM_A_TEAPOT, "text/plain", b"short and stout");
+        let e = status_error(
+            StatusCode::IM_A_TEAPOT,
+            "text/plain",
+            b"short and stout",
+            &crate::cpp::PROFILE,
+        );
         assert_eq!(e.kind(), ErrorKind::BadRequest);
     }
 }

@@ -23,6 +23,10 @@ pub struct ApiProfile {
     pub default_version: &'static str,
     /// The OAuth scope tokens are asked for (`<resource>/.default`).
     pub scope: &'static str,
+    /// What a 401 adds to its message.
+    pub unauthorized_hint: &'static str,
+    /// What a 403 adds to its message.
+    pub forbidden_hint: &'static str,
     /// The option that sets the base URL.
     pub base_url_option: fn(&ClientOptions) -> Option<&str>,
     /// The option that sets the version.

@@ -236,7 +236,7 @@ impl Transport {
         if !status.is_success() {
             return Err(Failed {
                 sent: true,
-                error: status_error(status, &content_type, &body)
+                error: status_error(status, &content_type, &body, self.profile())
                     .with_request_id(Some(request_id))
                     .with_retry_after(retry_after),
             });
