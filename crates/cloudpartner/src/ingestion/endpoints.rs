@@ -5,51 +5,19 @@ use serde_json::{Value, json};
 
 use super::client::Client;
 use super::job::{Job, parse_job};
+use super::page::{ResourcePage, parse_page};
 use super::product::{Product, ProductRef};
 use super::product_status::ProductStatus;
 use super::resource::{Resource, schema_uri};
 use super::states::Target;
 use super::submission::{Submission, parse_submissions};
 use super::tree::{PublishedVersions, ResourceTree, parse_resource_tree};
-use crate::document::json_document::{read_exact_value, type_name};
+use crate::document::json_document::read_exact_value;
 use crate::error::{Error, ErrorKind, Result};
 use crate::transport::ApiRequest;
 
 /// The schema version of submissions sent by publish and go-live.
 const SUBMISSION_SCHEMA: &str = "2022-03-01-preview2";
-
-/// The `value` list of a `{"value": [...], "@nextLink": ...}` page, and its next link.
-fn page(bytes: &[u8]) -> Result<(Vec<Resource>, Option<String>)> {
-    let value = read_exact_value(bytes, "a page (a JSON object)")?;
-    let Value::Object(mut page) = value else {
-        return Err(Error::parse(format!(
-            "expected a page (a JSON object with `value`), found {}",
-            type_name(&value)
-        )));
-    };
-    let items = match page.remove("value") {
-        Some(Value::Array(items)) => items,
-        None | Some(Value::Null) => Vec::new(),
-        Some(other) => {
-            return Err(Error::parse(format!(
-                "value: expected a list, found {}",
-                type_name(&other)
-            )));
-        }
-    };
-    let resources = items
-        .into_iter()
-        .enumerate()
-        .map(|(i, item)| {
-            Resource::from_value(item).map_err(|e| Error::parse(format!("value[{i}]: {e}")))
-        })
-        .collect::<Result<_>>()?;
-    let next = match page.get("@nextLink") {
-        Some(Value::String(link)) if !link.trim().is_empty() => Some(link.clone()),
-        _ => None,
-    };
-    Ok((resources, next))
-}
 
 fn check_id(what: &str, id: &str) -> Result<()> {
     if id.trim().is_empty() {
@@ -70,7 +38,10 @@ impl Client {
         let mut url = self.url("product", &[]);
         let mut products = Vec::new();
         for _ in 0..10_000 {
-            let (resources, next) = page(&self.get(url).await?)?;
+            let ResourcePage {
+                resources,
+                next_link: next,
+            } = parse_page(&self.get(url).await?)?;
             products.extend(resources.into_iter().map(Product::from_resource));
             match next {
                 Some(link) => url = self.next_link(&link)?,
@@ -97,7 +68,8 @@ impl Client {
         if id.starts_with("product/") {
             return Ok(Product::from_resource(self.resource(id).await?));
         }
-        let (found, _) = page(&self.get(self.url("product", &[("externalId", id)])).await?)?;
+        let found =
+            parse_page(&self.get(self.url("product", &[("externalId", id)])).await?)?.resources;
         found
             .into_iter()
             .map(Product::from_resource)
@@ -124,7 +96,10 @@ impl Client {
         let mut url = self.url("plan", &[("product", &id)]);
         let mut plans = Vec::new();
         for _ in 0..10_000 {
-            let (resources, next) = page(&self.get(url).await?)?;
+            let ResourcePage {
+                resources,
+                next_link: next,
+            } = parse_page(&self.get(url).await?)?;
             plans.extend(resources);
             match next {
                 Some(link) => url = self.next_link(&link)?,

@@ -20,6 +20,7 @@ mod client;
 mod endpoints;
 mod image_match;
 mod job;
+mod page;
 mod product;
 mod product_status;
 mod release;
@@ -36,6 +37,7 @@ mod waiting;
 
 pub use client::{Client, DEFAULT_BASE_URL, DEFAULT_VERSION, PROFILE, SCOPE};
 pub use job::{Job, JobError, parse_job};
+pub use page::{ResourcePage, parse_page};
 pub use product::{Product, ProductRef};
 pub use product_status::ProductStatus;
 pub use release::{IngestionReleaseEvent, ReleaseError, release};
