@@ -608,14 +608,15 @@ fn run(
 mod tests {
     use super::*;
 
+    fn names<T>(table: &[(T, &CStr)]) -> Vec<String> {
+        table[1..]
+            .iter()
+            .map(|(_, n)| n.to_str().unwrap().to_owned())
+            .collect()
+    }
+
     #[test]
     fn enumerators_follow_the_core_tables() {
-        let names = |table: &[(_, &CStr)]| -> Vec<String> {
-            table[1..]
-                .iter()
-                .map(|(_, n): &(_, &CStr)| n.to_str().unwrap().to_owned())
-                .collect()
-        };
         assert_eq!(names(&PHASES), cloudpartner::tables::release_phases());
         assert_eq!(names(&OUTCOMES), cloudpartner::tables::release_outcomes());
         assert_eq!(
