@@ -293,8 +293,7 @@ impl cloudpartner_release_event {
 pub unsafe extern "C" fn cloudpartner_release_event_kind(
     event: *const cloudpartner_release_event,
 ) -> cloudpartner_release_event_kind {
-    // SAFETY: the caller passes NULL or a live event.
-    unsafe { ffi::read(event, EK::CLOUDPARTNER_RELEASE_EVENT_UNKNOWN, |e| e.kind) }
+    ffi::accessor!(event, EK::CLOUDPARTNER_RELEASE_EVENT_UNKNOWN, |e| e.kind)
 }
 
 /// The phase the event is about; `CLOUDPARTNER_RELEASE_PHASE_UNKNOWN` when `event` is
@@ -303,8 +302,7 @@ pub unsafe extern "C" fn cloudpartner_release_event_kind(
 pub unsafe extern "C" fn cloudpartner_release_event_phase(
     event: *const cloudpartner_release_event,
 ) -> cloudpartner_release_phase {
-    // SAFETY: the caller passes NULL or a live event.
-    unsafe { ffi::read(event, RP::CLOUDPARTNER_RELEASE_PHASE_UNKNOWN, |e| e.phase) }
+    ffi::accessor!(event, RP::CLOUDPARTNER_RELEASE_PHASE_UNKNOWN, |e| e.phase)
 }
 
 /// The name of the event's phase (`"go-live"`), also for a phase this version has no
@@ -313,8 +311,7 @@ pub unsafe extern "C" fn cloudpartner_release_event_phase(
 pub unsafe extern "C" fn cloudpartner_release_event_phase_name(
     event: *const cloudpartner_release_event,
 ) -> *const c_char {
-    // SAFETY: the caller passes NULL or a live event.
-    unsafe { ffi::read(event, ptr::null(), |e| e.phase_name.as_ptr()) }
+    ffi::accessor!(event, ptr::null(), |e| e.phase_name.as_ptr())
 }
 
 /// What the finished phase did, one line of text (`sig=REDACTED` in URLs); borrowed from
@@ -323,12 +320,9 @@ pub unsafe extern "C" fn cloudpartner_release_event_phase_name(
 pub unsafe extern "C" fn cloudpartner_release_event_summary(
     event: *const cloudpartner_release_event,
 ) -> *const c_char {
-    // SAFETY: the caller passes NULL or a live event.
-    unsafe {
-        ffi::read(event, ptr::null(), |e| {
-            ffi::borrowed_str(e.summary.as_ref())
-        })
-    }
+    ffi::accessor!(event, ptr::null(), |e| {
+        ffi::borrowed_str(e.summary.as_ref())
+    })
 }
 
 /// The same facts as the summary, as a JSON object (`{"version": 3, "etag": "..."}`,
@@ -338,12 +332,9 @@ pub unsafe extern "C" fn cloudpartner_release_event_summary(
 pub unsafe extern "C" fn cloudpartner_release_event_fields_json(
     event: *const cloudpartner_release_event,
 ) -> *const c_char {
-    // SAFETY: the caller passes NULL or a live event.
-    unsafe {
-        ffi::read(event, ptr::null(), |e| {
-            ffi::borrowed_str(e.fields_json.as_ref())
-        })
-    }
+    ffi::accessor!(event, ptr::null(), |e| {
+        ffi::borrowed_str(e.fields_json.as_ref())
+    })
 }
 
 /// The offer's new status; borrowed from the event (copy it with
@@ -353,14 +344,11 @@ pub unsafe extern "C" fn cloudpartner_release_event_fields_json(
 pub unsafe extern "C" fn cloudpartner_release_event_status(
     event: *const cloudpartner_release_event,
 ) -> *const cloudpartner_offer_status {
-    // SAFETY: the caller passes NULL or a live event.
-    unsafe {
-        ffi::read(event, ptr::null(), |e| {
-            e.status
-                .as_ref()
-                .map_or(ptr::null(), |s| s as *const cloudpartner_offer_status)
-        })
-    }
+    ffi::accessor!(event, ptr::null(), |e| {
+        e.status
+            .as_ref()
+            .map_or(ptr::null(), |s| s as *const cloudpartner_offer_status)
+    })
 }
 
 /// Called by `cloudpartner_client_release()` with each progress event, in order, and its
@@ -421,12 +409,9 @@ impl cloudpartner_release_result {
 pub unsafe extern "C" fn cloudpartner_release_result_outcome(
     result: *const cloudpartner_release_result,
 ) -> cloudpartner_release_outcome {
-    // SAFETY: the caller passes NULL or a live result.
-    unsafe {
-        ffi::read(result, RO::CLOUDPARTNER_RELEASE_OUTCOME_UNKNOWN, |r| {
-            r.outcome
-        })
-    }
+    ffi::accessor!(result, RO::CLOUDPARTNER_RELEASE_OUTCOME_UNKNOWN, |r| {
+        r.outcome
+    })
 }
 
 /// The last status the release saw (succeeded when live; waiting for the review at
@@ -436,14 +421,11 @@ pub unsafe extern "C" fn cloudpartner_release_result_outcome(
 pub unsafe extern "C" fn cloudpartner_release_result_status(
     result: *const cloudpartner_release_result,
 ) -> *const cloudpartner_offer_status {
-    // SAFETY: the caller passes NULL or a live result.
-    unsafe {
-        ffi::read(result, ptr::null(), |r| {
-            r.status
-                .as_ref()
-                .map_or(ptr::null(), |s| s as *const cloudpartner_offer_status)
-        })
-    }
+    ffi::accessor!(result, ptr::null(), |r| {
+        r.status
+            .as_ref()
+            .map_or(ptr::null(), |s| s as *const cloudpartner_offer_status)
+    })
 }
 
 /// The offer as the release wrote it (its new version and ETag), for the outcomes
@@ -453,14 +435,11 @@ pub unsafe extern "C" fn cloudpartner_release_result_status(
 pub unsafe extern "C" fn cloudpartner_release_result_offer(
     result: *const cloudpartner_release_result,
 ) -> *const cloudpartner_offer {
-    // SAFETY: the caller passes NULL or a live result.
-    unsafe {
-        ffi::read(result, ptr::null(), |r| {
-            r.offer
-                .as_ref()
-                .map_or(ptr::null(), |o| o as *const cloudpartner_offer)
-        })
-    }
+    ffi::accessor!(result, ptr::null(), |r| {
+        r.offer
+            .as_ref()
+            .map_or(ptr::null(), |o| o as *const cloudpartner_offer)
+    })
 }
 
 /// For a dry run, the change to the offer: a unified diff of its definition
@@ -469,8 +448,7 @@ pub unsafe extern "C" fn cloudpartner_release_result_offer(
 pub unsafe extern "C" fn cloudpartner_release_result_diff(
     result: *const cloudpartner_release_result,
 ) -> *const c_char {
-    // SAFETY: the caller passes NULL or a live result.
-    unsafe { ffi::read(result, ptr::null(), |r| ffi::borrowed_str(r.diff.as_ref())) }
+    ffi::accessor!(result, ptr::null(), |r| ffi::borrowed_str(r.diff.as_ref()))
 }
 
 /// For the outcomes `FAILED` and `CANCELED`, the phase that waited when it happened
@@ -479,12 +457,9 @@ pub unsafe extern "C" fn cloudpartner_release_result_diff(
 pub unsafe extern "C" fn cloudpartner_release_result_failed_phase(
     result: *const cloudpartner_release_result,
 ) -> cloudpartner_release_phase {
-    // SAFETY: the caller passes NULL or a live result.
-    unsafe {
-        ffi::read(result, RP::CLOUDPARTNER_RELEASE_PHASE_UNKNOWN, |r| {
-            r.failed_phase
-        })
-    }
+    ffi::accessor!(result, RP::CLOUDPARTNER_RELEASE_PHASE_UNKNOWN, |r| {
+        r.failed_phase
+    })
 }
 
 /// For the outcomes `FAILED` and `CANCELED`, the id of the operation (publish or
@@ -494,12 +469,9 @@ pub unsafe extern "C" fn cloudpartner_release_result_failed_phase(
 pub unsafe extern "C" fn cloudpartner_release_result_operation_id(
     result: *const cloudpartner_release_result,
 ) -> *const c_char {
-    // SAFETY: the caller passes NULL or a live result.
-    unsafe {
-        ffi::read(result, ptr::null(), |r| {
-            ffi::borrowed_str(r.operation_id.as_ref())
-        })
-    }
+    ffi::accessor!(result, ptr::null(), |r| {
+        ffi::borrowed_str(r.operation_id.as_ref())
+    })
 }
 
 /// Frees a result and everything it lends. NULL is fine.
@@ -542,16 +514,13 @@ pub unsafe extern "C" fn cloudpartner_client_release(
     out: *mut *mut cloudpartner_release_result,
     err: *mut *mut cloudpartner_error,
 ) -> cloudpartner_error_kind {
-    const FUNCTION: &str = "cloudpartner_client_release";
-    ffi::guard(err, || {
-        // SAFETY: the caller passes NULL or valid pointers (the documented contract).
-        let (out, client, request) = unsafe {
-            (
-                ffi::out_arg(FUNCTION, "out", out)?,
-                ffi::ref_arg(FUNCTION, "client", client)?,
-                core_request(FUNCTION, ffi::ref_arg(FUNCTION, "request", request)?)?,
-            )
-        };
+    ffi::entry!("cloudpartner_client_release", err, [
+        out: out_arg,
+        client: ref_arg,
+        request: ref_arg,
+    ] => {
+        // SAFETY: the request's pointers are NULL or valid (the documented contract).
+        let request = unsafe { core_request(FUNCTION, request) }?;
         let outcome = run(client, &request, on_progress, user_data)?;
         out.set(cloudpartner_release_result::new(outcome));
         Ok(())

@@ -209,16 +209,11 @@ pub unsafe extern "C" fn cloudpartner_offer_vm_image_versions(
     out: *mut *mut cloudpartner_vm_image_list,
     err: *mut *mut cloudpartner_error,
 ) -> cloudpartner_error_kind {
-    const FUNCTION: &str = "cloudpartner_offer_vm_image_versions";
-    ffi::guard(err, || {
-        // SAFETY: the caller passes NULL or valid pointers (the documented contract).
-        let (out, offer, plan_id) = unsafe {
-            (
-                ffi::out_arg(FUNCTION, "out", out)?,
-                ffi::ref_arg(FUNCTION, "offer", offer)?,
-                ffi::str_arg(FUNCTION, "plan_id", plan_id)?,
-            )
-        };
+    ffi::entry!("cloudpartner_offer_vm_image_versions", err, [
+        out: out_arg,
+        offer: ref_arg,
+        plan_id: str_arg,
+    ] => {
         let images = offer.offer().vm_image_versions(plan_id)?;
         out.set(cloudpartner_vm_image_list {
             images: images.iter().map(OwnedVmImage::new).collect(),
@@ -312,16 +307,11 @@ pub unsafe extern "C" fn cloudpartner_offer_deprecate_vm_image_version(
     version: *const c_char,
     err: *mut *mut cloudpartner_error,
 ) -> cloudpartner_error_kind {
-    const FUNCTION: &str = "cloudpartner_offer_deprecate_vm_image_version";
-    ffi::guard(err, || {
-        // SAFETY: the caller passes NULL or valid pointers (the documented contract).
-        let (offer, plan_id, version) = unsafe {
-            (
-                ffi::mut_arg(FUNCTION, "offer", offer)?,
-                ffi::str_arg(FUNCTION, "plan_id", plan_id)?,
-                ffi::str_arg(FUNCTION, "version", version)?,
-            )
-        };
+    ffi::entry!("cloudpartner_offer_deprecate_vm_image_version", err, [
+        offer: mut_arg,
+        plan_id: str_arg,
+        version: str_arg,
+    ] => {
         offer.edit(|o| o.deprecate_vm_image_version(plan_id, version))
     })
 }
@@ -340,8 +330,7 @@ pub unsafe extern "C" fn cloudpartner_vm_image_free(image: *mut cloudpartner_vm_
 pub unsafe extern "C" fn cloudpartner_vm_image_list_count(
     list: *const cloudpartner_vm_image_list,
 ) -> usize {
-    // SAFETY: the caller passes NULL or a live list.
-    unsafe { ffi::read(list, 0, |l| l.images.len()) }
+    ffi::accessor!(list, 0, |l| l.images.len())
 }
 
 /// Image `index` of the list: borrowed, like its strings and disks, valid while `list`
@@ -351,14 +340,11 @@ pub unsafe extern "C" fn cloudpartner_vm_image_list_get(
     list: *const cloudpartner_vm_image_list,
     index: usize,
 ) -> *const cloudpartner_vm_image {
-    // SAFETY: the caller passes NULL or a live list.
-    unsafe {
-        ffi::read(list, ptr::null(), |l| {
-            l.images
-                .get(index)
-                .map_or(ptr::null(), |i| &i.image as *const cloudpartner_vm_image)
-        })
-    }
+    ffi::accessor!(list, ptr::null(), |l| {
+        l.images
+            .get(index)
+            .map_or(ptr::null(), |i| &i.image as *const cloudpartner_vm_image)
+    })
 }
 
 /// Frees a list and its images. NULL is fine.
