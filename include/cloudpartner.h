@@ -1,7 +1,8 @@
 /*
  * cloudpartner.h — the C interface of libcloudpartner, a client for the Azure Marketplace
  * Cloud Partner Portal API (offer publishing status; offers read and written with ETags, VM
- * image versions, publish, go-live, cancel, operations), with a local emulator of the API.
+ * image versions, publish, go-live, cancel, operations, a whole release), with a local
+ * emulator of the API.
  *
  *     cc app.c $(pkg-config --cflags --libs cloudpartner)
  *
@@ -19,15 +20,18 @@
  *     cloudpartner_batch, cloudpartner_watch, cloudpartner_error, cloudpartner_emulator,
  *     cloudpartner_offer, cloudpartner_offer_list, cloudpartner_vm_image_list,
  *     cloudpartner_operation, cloudpartner_operation_list, cloudpartner_operation_ref,
- *     cloudpartner_publisher_list, and a removed cloudpartner_vm_image) is the caller's:
+ *     cloudpartner_publisher_list, cloudpartner_release_result, and a removed
+ *     cloudpartner_vm_image) is the caller's:
  *     free it with its own _free function. Every _free accepts NULL. On failure,
  *     out-pointers are set to NULL. (cloudpartner_emulator_stop() only stops the
  *     emulator's server; cloudpartner_emulator_free() frees it, stopping it first.)
  *   - `char *` results are the caller's: free them with cloudpartner_string_free().
  *   - `const char *` results and borrowed `const` handles (cloudpartner_step,
  *     cloudpartner_message, cloudpartner_link, the statuses and errors of a batch, the
- *     items of the _list handles, an operation's detail) are valid while their owner
- *     lives; never free them. Those an offer lends from its definition (display text, plan
+ *     items of the _list handles, an operation's detail, a release result's status and
+ *     offer) are valid while their owner lives; never free them. A release's progress
+ *     event (cloudpartner_release_event), and all it lends, lives for the callback's call
+ *     only. Those an offer lends from its definition (display text, plan
  *     ids) last until a change of the definition changes them.
  *   - Accessors given NULL return NULL, 0, false or the _UNKNOWN value.
  *
@@ -291,10 +295,108 @@ enum cloudpartner_operation_state {
 };
 
 /**
+ * What a progress event of a release reports (`cloudpartner_release_event_kind_name()`
+ * gives `"phase_started"` for `CLOUDPARTNER_RELEASE_EVENT_PHASE_STARTED`).
+ */
+enum cloudpartner_release_event_kind {
+    /**
+     * A kind this version does not know (and what a NULL event gives).
+     */
+    CLOUDPARTNER_RELEASE_EVENT_UNKNOWN = 0,
+    /**
+     * `phase_started`: a phase began.
+     */
+    CLOUDPARTNER_RELEASE_EVENT_PHASE_STARTED = 1,
+    /**
+     * `phase_finished`: a phase ended; the event has a summary and JSON fields.
+     */
+    CLOUDPARTNER_RELEASE_EVENT_PHASE_FINISHED = 2,
+    /**
+     * `status`: while a phase waits, the offer's status changed; the event has it.
+     */
+    CLOUDPARTNER_RELEASE_EVENT_STATUS = 3,
+};
+
+/**
+ * The phases of a release, in the order they run (`cloudpartner_release_phase_name()`
+ * gives `"go-live"` for `CLOUDPARTNER_RELEASE_PHASE_GO_LIVE`).
+ */
+enum cloudpartner_release_phase {
+    /**
+     * A phase this version does not know; also "no phase" (a result that did not fail).
+     */
+    CLOUDPARTNER_RELEASE_PHASE_UNKNOWN = 0,
+    /**
+     * `read`: read the offer's draft (with its ETag).
+     */
+    CLOUDPARTNER_RELEASE_PHASE_READ = 1,
+    /**
+     * `change`: add the image to the plan, in a copy.
+     */
+    CLOUDPARTNER_RELEASE_PHASE_CHANGE = 2,
+    /**
+     * `write`: write the offer back with the ETag read.
+     */
+    CLOUDPARTNER_RELEASE_PHASE_WRITE = 3,
+    /**
+     * `publish`: start the publish to preview.
+     */
+    CLOUDPARTNER_RELEASE_PHASE_PUBLISH = 4,
+    /**
+     * `review`: wait until the preview waits for the publisher's review.
+     */
+    CLOUDPARTNER_RELEASE_PHASE_REVIEW = 5,
+    /**
+     * `go-live`: start the go-live.
+     */
+    CLOUDPARTNER_RELEASE_PHASE_GO_LIVE = 6,
+    /**
+     * `live`: wait until live.
+     */
+    CLOUDPARTNER_RELEASE_PHASE_LIVE = 7,
+    /**
+     * `done`: the release ended.
+     */
+    CLOUDPARTNER_RELEASE_PHASE_DONE = 8,
+};
+
+/**
+ * How a release ended (`cloudpartner_release_outcome_name()` gives `"at_review"` for
+ * `CLOUDPARTNER_RELEASE_OUTCOME_AT_REVIEW`).
+ */
+enum cloudpartner_release_outcome {
+    /**
+     * An outcome this version does not know (and what a NULL result gives).
+     */
+    CLOUDPARTNER_RELEASE_OUTCOME_UNKNOWN = 0,
+    /**
+     * `live`: the image is live.
+     */
+    CLOUDPARTNER_RELEASE_OUTCOME_LIVE = 1,
+    /**
+     * `at_review`: the preview waits for the publisher's review (`go_live` was false).
+     */
+    CLOUDPARTNER_RELEASE_OUTCOME_AT_REVIEW = 2,
+    /**
+     * `failed`: the publish or the go-live failed at the service (a rejected step, a
+     * failed certification): see the result's status and failed phase.
+     */
+    CLOUDPARTNER_RELEASE_OUTCOME_FAILED = 3,
+    /**
+     * `canceled`: the publish or the go-live was canceled at the service.
+     */
+    CLOUDPARTNER_RELEASE_OUTCOME_CANCELED = 4,
+    /**
+     * `dry_run`: nothing was sent; the result has the diff.
+     */
+    CLOUDPARTNER_RELEASE_OUTCOME_DRY_RUN = 5,
+};
+
+/**
  * A list of names kept by the core, in its shared spellings: read it with
  * `cloudpartner_table_count()` and `cloudpartner_table_name()`. The enumerators of this
  * header (`CLOUDPARTNER_ERROR_...`, `CLOUDPARTNER_..._STATE_...`,
- * `CLOUDPARTNER_MESSAGE_LEVEL_...`) cover exactly these lists (their `_name()` functions
+ * `CLOUDPARTNER_MESSAGE_LEVEL_...`, `CLOUDPARTNER_RELEASE_...`) cover exactly these lists (their `_name()` functions
  * give the same spellings); the library's tests check it.
  */
 enum cloudpartner_table {
@@ -318,6 +420,18 @@ enum cloudpartner_table {
      * Every known message level (`"warning"`), without `"unknown"`.
      */
     CLOUDPARTNER_TABLE_MESSAGE_LEVELS = 4,
+    /**
+     * Every release phase (`"go-live"`), without `"unknown"`.
+     */
+    CLOUDPARTNER_TABLE_RELEASE_PHASES = 5,
+    /**
+     * Every release outcome (`"at_review"`), without `"unknown"`.
+     */
+    CLOUDPARTNER_TABLE_RELEASE_OUTCOMES = 6,
+    /**
+     * Every kind of release progress event (`"phase_finished"`), without `"unknown"`.
+     */
+    CLOUDPARTNER_TABLE_RELEASE_EVENT_KINDS = 7,
 };
 
 /**
@@ -422,6 +536,20 @@ struct cloudpartner_publisher;
  * `cloudpartner_publisher_list_free()`.
  */
 struct cloudpartner_publisher_list;
+
+/**
+ * A progress event of `cloudpartner_client_release()`, borrowed by the callback for the
+ * call only: read it with `cloudpartner_release_event_kind()`, `_phase()`,
+ * `_phase_name()`, `_summary()`, `_fields_json()` and `_status()`. Opaque.
+ */
+struct cloudpartner_release_event;
+
+/**
+ * How a release ended (other than with an error): its outcome, the last status, the
+ * diff of a dry run, the phase and operation that failed. Opaque; owns what its
+ * accessors lend. Free it with `cloudpartner_release_result_free()`.
+ */
+struct cloudpartner_release_result;
 
 /**
  * One step of the publishing pipeline (`Certification`, `Provisioning`, ...). Borrowed:
@@ -659,6 +787,59 @@ struct cloudpartner_watch_options {
  */
 typedef int (*cloudpartner_watch_callback)(const struct cloudpartner_offer_status *status,
                                            void *user_data);
+
+/**
+ * What `cloudpartner_client_release()` releases. Start from
+ * `cloudpartner_release_request_default()` and set at least the three ids and the
+ * image's `version` and `os_vhd_url`. The strings are only read during the call. New
+ * fields are only ever appended, and `_default()` fills every one.
+ */
+struct cloudpartner_release_request {
+    /**
+     * The publisher. Required.
+     */
+    const char *publisher_id;
+    /**
+     * The offer. Required.
+     */
+    const char *offer_id;
+    /**
+     * The plan (or disk generation) that gets the image. Required.
+     */
+    const char *plan_id;
+    /**
+     * The image version to add (or replace), as for
+     * `cloudpartner_offer_set_vm_image_version()`.
+     */
+    struct cloudpartner_vm_image image;
+    /**
+     * Go live after the review; false: stop when the preview waits for the review.
+     */
+    bool go_live;
+    /**
+     * Read and change the offer, send nothing, and give the change as a diff.
+     */
+    bool dry_run;
+    /**
+     * Who the service notifies about the publish: comma-separated emails; NULL: none.
+     */
+    const char *notification_emails;
+    /**
+     * How the waits poll (NULL: the defaults); `timeout_ms` bounds the whole release
+     * (`CLOUDPARTNER_ERROR_TIMEOUT`); `until_publisher_action` is ignored.
+     */
+    const struct cloudpartner_watch_options *watch;
+};
+
+/**
+ * Called by `cloudpartner_client_release()` with each progress event, in order, and its
+ * `user_data`. `event` (and everything read from it) is borrowed for the call only.
+ * Return 0 to go on, non-zero to stop the release (the call then returns
+ * `CLOUDPARTNER_ERROR_CANCELED`). It runs on the thread that called
+ * `cloudpartner_client_release()` and may call any function of this library.
+ */
+typedef int (*cloudpartner_progress_fn)(const struct cloudpartner_release_event *event,
+                                        void *user_data);
 
 #ifdef __cplusplus
 extern "C" {
@@ -1854,6 +2035,142 @@ enum cloudpartner_error_kind cloudpartner_client_operation_at(const struct cloud
                                                               struct cloudpartner_error **err);
 
 /**
+ * The spelling of a release phase (`"go-live"`); `"unknown"` for
+ * `CLOUDPARTNER_RELEASE_PHASE_UNKNOWN` or any other value. Static: do not free it.
+ */
+const char *cloudpartner_release_phase_name(int phase);
+
+/**
+ * The spelling of a release outcome (`"at_review"`); `"unknown"` for
+ * `CLOUDPARTNER_RELEASE_OUTCOME_UNKNOWN` or any other value. Static: do not free it.
+ */
+const char *cloudpartner_release_outcome_name(int outcome);
+
+/**
+ * The spelling of a release event kind (`"phase_finished"`); `"unknown"` for
+ * `CLOUDPARTNER_RELEASE_EVENT_UNKNOWN` or any other value. Static: do not free it.
+ */
+const char *cloudpartner_release_event_kind_name(int kind);
+
+/**
+ * A request with every default: NULL ids, the image of `cloudpartner_vm_image_default()`,
+ * no go-live, no dry run, no notification emails, the default watch options.
+ */
+struct cloudpartner_release_request cloudpartner_release_request_default(void);
+
+/**
+ * The event's kind; `CLOUDPARTNER_RELEASE_EVENT_UNKNOWN` when `event` is NULL.
+ */
+enum cloudpartner_release_event_kind cloudpartner_release_event_kind(const struct cloudpartner_release_event *event);
+
+/**
+ * The phase the event is about; `CLOUDPARTNER_RELEASE_PHASE_UNKNOWN` when `event` is
+ * NULL (or for a phase this version does not know: see `_phase_name()`).
+ */
+enum cloudpartner_release_phase cloudpartner_release_event_phase(const struct cloudpartner_release_event *event);
+
+/**
+ * The name of the event's phase (`"go-live"`), also for a phase this version has no
+ * enumerator for; borrowed from the event. NULL when `event` is NULL.
+ */
+const char *cloudpartner_release_event_phase_name(const struct cloudpartner_release_event *event);
+
+/**
+ * What the finished phase did, one line of text (`sig=REDACTED` in URLs); borrowed from
+ * the event. NULL unless the event is `CLOUDPARTNER_RELEASE_EVENT_PHASE_FINISHED`.
+ */
+const char *cloudpartner_release_event_summary(const struct cloudpartner_release_event *event);
+
+/**
+ * The same facts as the summary, as a JSON object (`{"version": 3, "etag": "..."}`,
+ * `{"operation": {"id", "url"}}`, ...); borrowed from the event. NULL unless the event
+ * is `CLOUDPARTNER_RELEASE_EVENT_PHASE_FINISHED`.
+ */
+const char *cloudpartner_release_event_fields_json(const struct cloudpartner_release_event *event);
+
+/**
+ * The offer's new status; borrowed from the event (copy it with
+ * `cloudpartner_offer_status_clone()` to keep it). NULL unless the event is
+ * `CLOUDPARTNER_RELEASE_EVENT_STATUS`.
+ */
+const struct cloudpartner_offer_status *cloudpartner_release_event_status(const struct cloudpartner_release_event *event);
+
+/**
+ * How the release ended; `CLOUDPARTNER_RELEASE_OUTCOME_UNKNOWN` when `result` is NULL.
+ */
+enum cloudpartner_release_outcome cloudpartner_release_result_outcome(const struct cloudpartner_release_result *result);
+
+/**
+ * The last status the release saw (succeeded when live; waiting for the review at
+ * review; the failed or canceled one, with its steps and messages); borrowed from the
+ * result. NULL for a dry run, or when `result` is NULL.
+ */
+const struct cloudpartner_offer_status *cloudpartner_release_result_status(const struct cloudpartner_release_result *result);
+
+/**
+ * The offer as the release wrote it (its new version and ETag), for the outcomes
+ * `LIVE` and `AT_REVIEW`; borrowed from the result (`cloudpartner_offer_clone()` keeps
+ * it). NULL otherwise.
+ */
+const struct cloudpartner_offer *cloudpartner_release_result_offer(const struct cloudpartner_release_result *result);
+
+/**
+ * For a dry run, the change to the offer: a unified diff of its definition
+ * (`sig=REDACTED` in URLs); borrowed from the result. NULL for any other outcome.
+ */
+const char *cloudpartner_release_result_diff(const struct cloudpartner_release_result *result);
+
+/**
+ * For the outcomes `FAILED` and `CANCELED`, the phase that waited when it happened
+ * (`REVIEW` or `LIVE`); `CLOUDPARTNER_RELEASE_PHASE_UNKNOWN` otherwise.
+ */
+enum cloudpartner_release_phase cloudpartner_release_result_failed_phase(const struct cloudpartner_release_result *result);
+
+/**
+ * For the outcomes `FAILED` and `CANCELED`, the id of the operation (publish or
+ * go-live) that failed or was canceled (`cloudpartner_client_operation()` reads it);
+ * borrowed from the result. NULL otherwise.
+ */
+const char *cloudpartner_release_result_operation_id(const struct cloudpartner_release_result *result);
+
+/**
+ * Frees a result and everything it lends. NULL is fine.
+ */
+void cloudpartner_release_result_free(struct cloudpartner_release_result *result);
+
+/**
+ * Releases a VM image version, blocking: the same phases, in every cloudpartner
+ * interface — read the offer's draft (with its ETag), add the image to the plan, write
+ * the offer back with the ETag read (`CLOUDPARTNER_ERROR_CONFLICT` when it changed
+ * meanwhile), publish, wait until the preview waits for the review, and with
+ * `request->go_live`: go live and wait until live. With `request->dry_run` it reads and
+ * changes the offer and sends nothing.
+ *
+ * `on_progress` (may be NULL) gets each progress event, in order, with `user_data`:
+ * each phase started and finished, and each status change while a phase waits. Its
+ * non-zero return stops the release where it is: the call then returns
+ * `CLOUDPARTNER_ERROR_CANCELED` (what was already sent goes on at the service, and a
+ * request the release had begun when the callback returned may still reach it; a
+ * stop while the release waits sends nothing more).
+ *
+ * On success `*out` gets the result: free it with `cloudpartner_release_result_free()`.
+ * A publish or go-live that failed or was canceled at the service is a result (outcome
+ * `CLOUDPARTNER_RELEASE_OUTCOME_FAILED` or `_CANCELED`, with the status), not an error.
+ * On failure `*out` is NULL and `*err` says which phase failed (`release failed at
+ * write: ...`): `CLOUDPARTNER_ERROR_TIMEOUT` after `request->watch->timeout_ms`,
+ * `CLOUDPARTNER_ERROR_CONFLICT`, `CLOUDPARTNER_ERROR_BAD_REQUEST` (a publish the service
+ * refuses), ...; `CLOUDPARTNER_ERROR_INVALID_ARGUMENT`, with nothing sent, for a NULL,
+ * empty or non-UTF-8 id or argument, an invalid image or bad watch options. `err` may be
+ * NULL. Safe to call from several threads on one client.
+ */
+enum cloudpartner_error_kind cloudpartner_client_release(const struct cloudpartner_client *client,
+                                                         const struct cloudpartner_release_request *request,
+                                                         cloudpartner_progress_fn on_progress,
+                                                         void *user_data,
+                                                         struct cloudpartner_release_result **out,
+                                                         struct cloudpartner_error **err);
+
+/**
  * Starts an emulator on a free port of `127.0.0.1`.
  *
  * `scenario_json` is a scenario document (publishers, offers, simulated publishes,
@@ -2001,9 +2318,10 @@ void cloudpartner_shutdown(void);
 }  // extern "C"
 #endif  // __cplusplus
 
-/* Short names for the types (in C++ too). `enum cloudpartner_step_state` and
- * `enum cloudpartner_message_level` have none: their names are those of the accessors
- * cloudpartner_step_state() and cloudpartner_message_level(). */
+/* Short names for the types (in C++ too). `enum cloudpartner_step_state`,
+ * `enum cloudpartner_message_level` and `enum cloudpartner_release_event_kind` have none:
+ * their names are those of the accessors cloudpartner_step_state(),
+ * cloudpartner_message_level() and cloudpartner_release_event_kind(). */
 typedef enum cloudpartner_error_kind cloudpartner_error_kind;
 typedef enum cloudpartner_offer_state cloudpartner_offer_state;
 typedef enum cloudpartner_operation_state cloudpartner_operation_state;
@@ -2029,5 +2347,10 @@ typedef struct cloudpartner_operation_list cloudpartner_operation_list;
 typedef struct cloudpartner_operation_ref cloudpartner_operation_ref;
 typedef struct cloudpartner_publisher cloudpartner_publisher;
 typedef struct cloudpartner_publisher_list cloudpartner_publisher_list;
+typedef enum cloudpartner_release_phase cloudpartner_release_phase;
+typedef enum cloudpartner_release_outcome cloudpartner_release_outcome;
+typedef struct cloudpartner_release_request cloudpartner_release_request;
+typedef struct cloudpartner_release_event cloudpartner_release_event;
+typedef struct cloudpartner_release_result cloudpartner_release_result;
 
 #endif /* CLOUDPARTNER_H */

@@ -4,7 +4,7 @@
 #   make test-c       the committed header is fresh; Rust unit tests of the binding; the
 #                     header compiles as C99 and C++17, and so do the README's C programs; the C tests (the status, offer and
 #                     operation vectors, the core's tables, the client, the publishing API,
-#                     threads, the shared surface cases), linked once shared and once static,
+#                     the release, threads, the shared surface cases), linked once shared and once static,
 #                     each under valgrind; the examples against the emulator; an install into
 #                     a temporary prefix (SONAME and links checked), found by pkg-config
 #   make lint-c       rustfmt, clippy, and gcc's static analyzer (-fanalyzer) on the C code
@@ -29,7 +29,7 @@ C_TEST_CFLAGS := -std=c11 $(C_WARNINGS) -pthread -g -Iinclude
 C_TEST_SUPPORT := bindings/c/tests/check.c bindings/c/tests/json.c bindings/c/tests/support.c \
 	bindings/c/tests/fixtures.c
 C_TESTS := test_vectors test_publishing_vectors test_tables test_client test_publishing \
-	test_threads test_surface
+	test_release test_threads test_surface
 C_EXAMPLES := status release
 C_VALGRIND := valgrind --quiet --leak-check=full --show-leak-kinds=definite,possible \
 	--errors-for-leak-kinds=definite,possible --error-exitcode=99 \

@@ -1,7 +1,8 @@
 /*
- * release: release a new VM image version — read the offer, add the image to a plan,
- * write the offer back with the ETag read, publish, wait for the preview, go live, wait
- * until live.
+ * release: release a new VM image version with cloudpartner_client_release() — the
+ * library reads the offer, adds the image to a plan, writes the offer back with the ETag
+ * read, publishes, waits for the preview, goes live and waits until live; this program
+ * prints its progress.
  *
  *     cc release.c $(pkg-config --cflags --libs cloudpartner) -o release
  *     ./release [PUBLISHER OFFER PLAN VERSION OS_VHD_URL]
@@ -9,8 +10,8 @@
  * With CLOUDPARTNER_TOKEN set it talks to the service (or to CLOUDPARTNER_BASE_URL), with
  * the library's credential chain; otherwise it starts the emulator in-process, 100 000
  * times faster than real time, and releases contoso/vm-release (plan standard, 2.0.0).
- * Exit status: 0 when the offer is live, 1 on an error or when the publish did not
- * succeed, 2 on bad usage.
+ * Exit status: 0 when the offer is live, 1 on an error or when the publish failed or was
+ * canceled, 2 on bad usage.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,38 +42,35 @@ static void print_error(const char *phase, cloudpartner_error_kind kind,
     }
 }
 
-/* The watch callback: one line each time the state or the current step changes. */
-static int show(const cloudpartner_offer_status *status, void *user_data) {
-    char *last = user_data; /* the previous line, to print only changes */
-    const cloudpartner_step *step = cloudpartner_offer_status_current_step(status);
-    cloudpartner_offer_state state = cloudpartner_offer_status_state(status);
-    char line[256];
-    snprintf(line, sizeof line, "  %s%s%s",
-             state == CLOUDPARTNER_OFFER_STATE_UNKNOWN ? cloudpartner_offer_status_raw_state(status)
-                                                       : cloudpartner_offer_state_name((int)state),
-             step != NULL ? " " : "", step != NULL ? cloudpartner_step_name(step) : "");
-    if (strcmp(line, last) != 0) {
-        printf("%s\n", line);
-        fflush(stdout);
-        snprintf(last, 256, "%s", line);
+/* The progress callback: one line per phase finished, and each time the state or the
+ * current step changes while a phase waits. */
+static int show(const cloudpartner_release_event *event, void *user_data) {
+    char *last = user_data; /* the previous status line, to print only changes */
+    switch (cloudpartner_release_event_kind(event)) {
+    case CLOUDPARTNER_RELEASE_EVENT_PHASE_FINISHED:
+        printf("%-8s %s\n", cloudpartner_release_event_phase_name(event),
+               cloudpartner_release_event_summary(event));
+        break;
+    case CLOUDPARTNER_RELEASE_EVENT_STATUS: {
+        const cloudpartner_offer_status *status = cloudpartner_release_event_status(event);
+        const cloudpartner_step *step = cloudpartner_offer_status_current_step(status);
+        cloudpartner_offer_state state = cloudpartner_offer_status_state(status);
+        char line[256];
+        snprintf(line, sizeof line, "%-8s   %s%s%s", cloudpartner_release_event_phase_name(event),
+                 state == CLOUDPARTNER_OFFER_STATE_UNKNOWN ? cloudpartner_offer_status_raw_state(status)
+                                                           : cloudpartner_offer_state_name((int)state),
+                 step != NULL ? " " : "", step != NULL ? cloudpartner_step_name(step) : "");
+        if (strcmp(line, last) != 0) {
+            printf("%s\n", line);
+            snprintf(last, 256, "%s", line);
+        }
+        break;
     }
-    return 0; /* non-zero would stop the watch */
-}
-
-/* Watches until the publisher's review (or until terminal); *state gets the last state. */
-static cloudpartner_error_kind wait_for(const cloudpartner_client *client, const char *publisher,
-                                        const char *offer, bool until_review,
-                                        cloudpartner_offer_state *state, cloudpartner_error **err) {
-    cloudpartner_watch_options opts = cloudpartner_watch_options_default();
-    opts.until_publisher_action = until_review;
-    opts.timeout_ms = 7ull * 86400 * 1000; /* give up after a week */
-    char last[256] = "";
-    cloudpartner_offer_status *final_status = NULL;
-    cloudpartner_error_kind kind = cloudpartner_client_watch(client, publisher, offer, &opts, show,
-                                                             last, &final_status, err);
-    *state = cloudpartner_offer_status_state(final_status);
-    cloudpartner_offer_status_free(final_status);
-    return kind;
+    default:
+        break;
+    }
+    fflush(stdout);
+    return 0; /* non-zero would stop the release (CLOUDPARTNER_ERROR_CANCELED) */
 }
 
 int main(int argc, char **argv) {
@@ -88,8 +86,7 @@ int main(int argc, char **argv) {
 
     cloudpartner_emulator *emulator = NULL;
     cloudpartner_client *client = NULL;
-    cloudpartner_offer *offer = NULL, *stored = NULL;
-    cloudpartner_operation_ref *operation = NULL;
+    cloudpartner_release_result *result = NULL;
     cloudpartner_error *err = NULL;
     cloudpartner_error_kind kind = CLOUDPARTNER_OK;
     const char *phase = "client";
@@ -104,58 +101,41 @@ int main(int argc, char **argv) {
     }
     if (kind == CLOUDPARTNER_OK) kind = cloudpartner_client_new(&opts, &client, &err);
 
-    /* Read the draft (with its ETag), add the image to the plan. */
+    /* The whole release, in the library: read the draft (with its ETag), add the image,
+     * write it back with the ETag read (a change made meanwhile is a conflict, not lost),
+     * publish, wait for the preview, go live, wait until live. */
     if (kind == CLOUDPARTNER_OK) {
-        phase = "read the offer";
-        kind = cloudpartner_client_offer(client, publisher, offer_id, NULL, -1, &offer, &err);
-    }
-    if (kind == CLOUDPARTNER_OK) {
-        phase = "add the image";
-        cloudpartner_vm_image image = cloudpartner_vm_image_default();
-        image.version = version;
-        image.os_vhd_url = vhd;
-        kind = cloudpartner_offer_set_vm_image_version(offer, plan, &image, &err);
-    }
-    /* Write it back: If-Match the ETag read, so that a change made meanwhile is a conflict,
-     * not lost. */
-    if (kind == CLOUDPARTNER_OK) {
-        phase = "write the offer";
-        kind = cloudpartner_client_put_offer(client, offer, NULL, 0, &stored, &err);
-    }
-    if (kind == CLOUDPARTNER_OK) {
-        printf("%s/%s: %s %s written (offer version %lld)\n", publisher, offer_id, plan, version,
-               (long long)cloudpartner_offer_version(stored));
-        phase = "publish";
-        kind = cloudpartner_client_publish(client, publisher, offer_id, "release@contoso.com",
-                                           &operation, &err);
-    }
-    cloudpartner_offer_state state = CLOUDPARTNER_OFFER_STATE_UNKNOWN;
-    if (kind == CLOUDPARTNER_OK) {
-        printf("publishing: %s\n", cloudpartner_operation_ref_id(operation));
-        phase = "wait for the preview";
-        kind = wait_for(client, publisher, offer_id, true, &state, &err);
-    }
-    if (kind == CLOUDPARTNER_OK && state == CLOUDPARTNER_OFFER_STATE_WAITING_FOR_PUBLISHER_REVIEW) {
-        cloudpartner_operation_ref_free(operation);
-        operation = NULL;
-        phase = "go live";
-        kind = cloudpartner_client_go_live(client, publisher, offer_id, &operation, &err);
-        if (kind == CLOUDPARTNER_OK) {
-            phase = "wait until live";
-            kind = wait_for(client, publisher, offer_id, false, &state, &err);
-        }
+        phase = "release";
+        cloudpartner_watch_options watch = cloudpartner_watch_options_default();
+        watch.timeout_ms = 7ull * 86400 * 1000; /* give up after a week */
+        cloudpartner_release_request request = cloudpartner_release_request_default();
+        request.publisher_id = publisher;
+        request.offer_id = offer_id;
+        request.plan_id = plan;
+        request.image.version = version;
+        request.image.os_vhd_url = vhd;
+        request.go_live = true;
+        request.notification_emails = "release@contoso.com";
+        request.watch = &watch;
+        char last[256] = "";
+        kind = cloudpartner_client_release(client, &request, show, last, &result, &err);
     }
     if (kind != CLOUDPARTNER_OK) {
         print_error(phase, kind, err);
     } else {
-        printf("%s/%s: %s\n", publisher, offer_id, cloudpartner_offer_state_name((int)state));
-        status = state == CLOUDPARTNER_OFFER_STATE_SUCCEEDED ? 0 : 1;
+        cloudpartner_release_outcome outcome = cloudpartner_release_result_outcome(result);
+        printf("%s/%s: %s", publisher, offer_id, cloudpartner_release_outcome_name((int)outcome));
+        if (outcome == CLOUDPARTNER_RELEASE_OUTCOME_FAILED || outcome == CLOUDPARTNER_RELEASE_OUTCOME_CANCELED) {
+            printf(" at %s (operation %s)",
+                   cloudpartner_release_phase_name((int)cloudpartner_release_result_failed_phase(result)),
+                   cloudpartner_release_result_operation_id(result));
+        }
+        printf("\n");
+        status = outcome == CLOUDPARTNER_RELEASE_OUTCOME_LIVE ? 0 : 1;
     }
 
     cloudpartner_error_free(err);
-    cloudpartner_operation_ref_free(operation);
-    cloudpartner_offer_free(stored);
-    cloudpartner_offer_free(offer);
+    cloudpartner_release_result_free(result);
     cloudpartner_client_free(client);
     cloudpartner_emulator_free(emulator);
     cloudpartner_shutdown();

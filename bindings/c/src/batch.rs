@@ -44,16 +44,11 @@ pub unsafe extern "C" fn cloudpartner_client_offer_statuses(
     out: *mut *mut cloudpartner_batch,
     err: *mut *mut cloudpartner_error,
 ) -> cloudpartner_error_kind {
-    const FUNCTION: &str = "cloudpartner_client_offer_statuses";
-    ffi::guard(err, || {
-        // SAFETY: the caller passes NULL or valid pointers (the documented contract).
-        let (out, client, publisher) = unsafe {
-            (
-                ffi::out_arg(FUNCTION, "out", out)?,
-                ffi::ref_arg(FUNCTION, "client", client)?,
-                ffi::str_arg(FUNCTION, "publisher", publisher)?,
-            )
-        };
+    ffi::entry!("cloudpartner_client_offer_statuses", err, [
+        out: out_arg,
+        client: ref_arg,
+        publisher: str_arg,
+    ] => {
         let ids: &[*const c_char] = match (offer_ids.is_null(), count) {
             (_, 0) => &[],
             (true, _) => return Err(ffi::bad_argument(FUNCTION, "offer_ids", "is NULL")),
@@ -91,8 +86,7 @@ pub unsafe extern "C" fn cloudpartner_client_offer_statuses(
 /// The number of results, which is the number of ids asked for (0 when `batch` is NULL).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn cloudpartner_batch_count(batch: *const cloudpartner_batch) -> usize {
-    // SAFETY: the caller passes NULL or a live batch.
-    unsafe { ffi::read(batch, 0, |b| b.results.len()) }
+    ffi::accessor!(batch, 0, |b| b.results.len())
 }
 
 /// The offer id of result `index`, valid while `batch` lives. NULL when `index` is out of
@@ -102,14 +96,11 @@ pub unsafe extern "C" fn cloudpartner_batch_offer_id(
     batch: *const cloudpartner_batch,
     index: usize,
 ) -> *const c_char {
-    // SAFETY: the caller passes NULL or a live batch.
-    unsafe {
-        ffi::read(batch, ptr::null(), |b| {
-            b.results
-                .get(index)
-                .map_or(ptr::null(), |r| r.offer_id.as_ptr())
-        })
-    }
+    ffi::accessor!(batch, ptr::null(), |b| {
+        b.results
+            .get(index)
+            .map_or(ptr::null(), |r| r.offer_id.as_ptr())
+    })
 }
 
 /// Result `index` of the batch: returns `CLOUDPARTNER_OK` and sets `*status` to that

@@ -89,17 +89,12 @@ pub unsafe extern "C" fn cloudpartner_client_offer_status(
     out: *mut *mut cloudpartner_offer_status,
     err: *mut *mut cloudpartner_error,
 ) -> cloudpartner_error_kind {
-    const FUNCTION: &str = "cloudpartner_client_offer_status";
-    ffi::guard(err, || {
-        // SAFETY: the caller passes NULL or valid pointers (the documented contract).
-        let (out, client, publisher, offer) = unsafe {
-            (
-                ffi::out_arg(FUNCTION, "out", out)?,
-                ffi::ref_arg(FUNCTION, "client", client)?,
-                ffi::str_arg(FUNCTION, "publisher", publisher)?,
-                ffi::str_arg(FUNCTION, "offer", offer)?,
-            )
-        };
+    ffi::entry!("cloudpartner_client_offer_status", err, [
+        out: out_arg,
+        client: ref_arg,
+        publisher: str_arg,
+        offer: str_arg,
+    ] => {
         let status = runtime::block_on(client.client.offer_status(publisher, offer))??;
         out.set(cloudpartner_offer_status::new(status));
         Ok(())

@@ -111,8 +111,7 @@ pub unsafe extern "C" fn cloudpartner_emulator_start_scaled(
 pub unsafe extern "C" fn cloudpartner_emulator_base_url(
     emulator: *const cloudpartner_emulator,
 ) -> *const c_char {
-    // SAFETY: the caller passes NULL or a live emulator.
-    unsafe { ffi::read(emulator, ptr::null(), |e| e.base_url.as_ptr()) }
+    ffi::accessor!(emulator, ptr::null(), |e| e.base_url.as_ptr())
 }
 
 /// The bearer token the emulator accepts. Valid until the emulator is freed; NULL only
@@ -121,8 +120,7 @@ pub unsafe extern "C" fn cloudpartner_emulator_base_url(
 pub unsafe extern "C" fn cloudpartner_emulator_token(
     emulator: *const cloudpartner_emulator,
 ) -> *const c_char {
-    // SAFETY: the caller passes NULL or a live emulator.
-    unsafe { ffi::read(emulator, ptr::null(), |e| e.token.as_ptr()) }
+    ffi::accessor!(emulator, ptr::null(), |e| e.token.as_ptr())
 }
 
 /// Adds a fault, from the next request on: a JSON object as in a scenario's `faults`, e.g.
@@ -309,8 +307,7 @@ pub unsafe extern "C" fn cloudpartner_emulator_client_options(
 pub unsafe extern "C" fn cloudpartner_emulator_request_count(
     emulator: *const cloudpartner_emulator,
 ) -> usize {
-    // SAFETY: the caller passes NULL or a live emulator.
-    unsafe { ffi::read(emulator, 0, |e| e.emulator.requests().len()) }
+    ffi::accessor!(emulator, 0, |e| e.emulator.requests().len())
 }
 
 /// The requests the emulator has recorded, in the order received, as a JSON array of
@@ -323,13 +320,10 @@ pub unsafe extern "C" fn cloudpartner_emulator_request_count(
 pub unsafe extern "C" fn cloudpartner_emulator_requests_json(
     emulator: *const cloudpartner_emulator,
 ) -> *mut c_char {
-    // SAFETY: the caller passes NULL or a live emulator.
-    unsafe {
-        ffi::read(emulator, ptr::null_mut(), |e| {
-            let requests: Vec<_> = e.emulator.requests().iter().map(request_json).collect();
-            into_raw_string(&serde_json::Value::Array(requests).to_string())
-        })
-    }
+    ffi::accessor!(emulator, ptr::null_mut(), |e| {
+        let requests: Vec<_> = e.emulator.requests().iter().map(request_json).collect();
+        into_raw_string(&serde_json::Value::Array(requests).to_string())
+    })
 }
 
 fn request_json(request: &RecordedRequest) -> serde_json::Value {

@@ -60,6 +60,51 @@ pub(crate) unsafe fn read<T, R: Copy>(
     })
 }
 
+/// The body of a fallible exported function (an entry point), in one shape: names the
+/// function `FUNCTION` for its messages, and runs under [`guard`] (a panic caught, `*err`
+/// cleared or filled, the kind returned): first the checks of the pointer arguments, in
+/// the order given, each by the named checker of this module ([`out_arg`], [`ref_arg`],
+/// [`mut_arg`], [`str_arg`], [`opt_str_arg`]) with the argument's own name in its message
+/// (give `out` first: it is then NULL whatever fails), each argument rebound to what its
+/// checker gives; then `body`, which gives a `Result<()>`.
+///
+/// It goes inside the `extern "C" fn`, so that cbindgen sees the signature:
+///
+/// ```ignore
+/// ffi::entry!("cloudpartner_client_offers", err, [out: out_arg, client: ref_arg, publisher: str_arg] => {
+///     out.set(cloudpartner_offer_list::new(runtime::block_on(client.client().offers(publisher))??));
+///     Ok(())
+/// })
+/// ```
+macro_rules! entry {
+    ($function:literal, $err:ident, [$($arg:ident: $check:ident),* $(,)?] => $body:block) => {{
+        const FUNCTION: &str = $function;
+        $crate::ffi::guard($err, || {
+            $(
+                // SAFETY: every exported function's contract: a pointer argument is NULL
+                // or valid (a live handle, a NUL-terminated string that outlives the call,
+                // a writable out-pointer).
+                let $arg = unsafe { $crate::ffi::$check(FUNCTION, stringify!($arg), $arg) }?;
+            )*
+            $body
+        })
+    }};
+}
+pub(crate) use entry;
+
+/// The body of an accessor, in one shape: `read` applied to the handle `handle` points
+/// to; `fallback` when `handle` is NULL, or should `read` panic (as [`read`]).
+macro_rules! accessor {
+    ($handle:ident, $fallback:expr, $read:expr $(,)?) => {{
+        let fallback = $fallback;
+        // SAFETY: every accessor's contract: its handle is NULL or a live handle of this
+        // library.
+        let handle = unsafe { $handle.as_ref() };
+        $crate::ffi::guard_value(fallback, || handle.map_or(fallback, $read))
+    }};
+}
+pub(crate) use accessor;
+
 /// A borrowed pointer to `items[index]`, NULL when out of range.
 pub(crate) fn item<T>(items: &[T], index: usize) -> *const T {
     items.get(index).map_or(ptr::null(), |x| x as *const T)
@@ -264,6 +309,67 @@ mod tests {
     fn strings_are_cut_at_a_nul() {
         assert_eq!(c_string("ab\0cd").as_bytes(), b"ab");
         assert_eq!(c_string("abc").as_bytes(), b"abc");
+    }
+
+    /// An entry point written with `entry!`: the length of `name` into `*out`.
+    unsafe fn length(
+        name: *const c_char,
+        out: *mut *mut usize,
+        err: *mut *mut cloudpartner_error,
+    ) -> cloudpartner_error_kind {
+        entry!("length", err, [out: out_arg, name: str_arg] => {
+            if name == "boom" {
+                panic!("boom");
+            }
+            out.set(name.len());
+            Ok(())
+        })
+    }
+
+    #[test]
+    fn entry_checks_in_order_names_the_argument_and_catches_panics() {
+        let message = |err| {
+            let m = unsafe { CStr::from_ptr(crate::error::cloudpartner_error_message(err)) };
+            m.to_str().unwrap().to_owned()
+        };
+        let mut err: *mut cloudpartner_error = ptr::null_mut();
+        let mut out: *mut usize = ptr::dangling_mut();
+        let kind = unsafe { length(ptr::null(), &mut out, &mut err) };
+        assert_eq!(
+            kind,
+            cloudpartner_error_kind::CLOUDPARTNER_ERROR_INVALID_ARGUMENT
+        );
+        assert!(out.is_null(), "out is NULL whatever fails");
+        assert_eq!(message(err), "length: `name` is NULL");
+        unsafe { crate::error::cloudpartner_error_free(err) };
+        let kind = unsafe { length(c"abc".as_ptr(), ptr::null_mut(), &mut err) };
+        assert_eq!(
+            kind,
+            cloudpartner_error_kind::CLOUDPARTNER_ERROR_INVALID_ARGUMENT
+        );
+        assert_eq!(message(err), "length: `out` is NULL");
+        unsafe { crate::error::cloudpartner_error_free(err) };
+        let kind = unsafe { length(c"boom".as_ptr(), &mut out, &mut err) };
+        assert_eq!(kind, cloudpartner_error_kind::CLOUDPARTNER_ERROR_INTERNAL);
+        unsafe { crate::error::cloudpartner_error_free(err) };
+        let kind = unsafe { length(c"abc".as_ptr(), &mut out, &mut err) };
+        assert_eq!(kind, cloudpartner_error_kind::CLOUDPARTNER_OK);
+        assert!(err.is_null());
+        assert_eq!(*unsafe { Box::from_raw(out) }, 3);
+    }
+
+    #[test]
+    fn an_accessor_gives_its_fallback_for_null_and_panics() {
+        fn get(p: *const u32) -> u32 {
+            accessor!(p, 7, |v: &u32| if *v == 0 {
+                panic!("zero")
+            } else {
+                *v + 1
+            })
+        }
+        assert_eq!(get(ptr::null()), 7);
+        assert_eq!(get(&41), 42);
+        assert_eq!(get(&0), 7);
     }
 
     #[test]

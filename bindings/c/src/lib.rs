@@ -29,8 +29,8 @@
 #![warn(missing_docs)]
 
 // In header order: errors and strings, the enums and the core's tables, the status tree,
-// offers, images, operations and publishers, the client and its publishing calls, the
-// emulator.
+// offers, images, operations and publishers, the client and its publishing calls, its
+// release, the emulator.
 pub mod error;
 mod ffi;
 pub mod strings;
@@ -66,6 +66,8 @@ pub mod batch;
 pub mod watch;
 
 pub mod publishing;
+
+pub mod release;
 
 pub mod emulator;
 

@@ -29,13 +29,11 @@ impl cloudpartner_link {
 pub unsafe extern "C" fn cloudpartner_link_display_text(
     link: *const cloudpartner_link,
 ) -> *const c_char {
-    // SAFETY: the caller passes NULL or a live link.
-    unsafe { ffi::read(link, std::ptr::null(), |l| l.display_text.as_ptr()) }
+    ffi::accessor!(link, std::ptr::null(), |l| l.display_text.as_ptr())
 }
 
 /// The link's URI. Valid while the owner lives; NULL only when `link` is NULL.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn cloudpartner_link_uri(link: *const cloudpartner_link) -> *const c_char {
-    // SAFETY: the caller passes NULL or a live link.
-    unsafe { ffi::read(link, std::ptr::null(), |l| l.uri.as_ptr()) }
+    ffi::accessor!(link, std::ptr::null(), |l| l.uri.as_ptr())
 }

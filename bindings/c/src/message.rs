@@ -36,8 +36,7 @@ impl cloudpartner_message {
 pub unsafe extern "C" fn cloudpartner_message_html(
     message: *const cloudpartner_message,
 ) -> *const c_char {
-    // SAFETY: the caller passes NULL or a live message.
-    unsafe { ffi::read(message, std::ptr::null(), |m| m.html.as_ptr()) }
+    ffi::accessor!(message, std::ptr::null(), |m| m.html.as_ptr())
 }
 
 /// The message as plain text: tags stripped, entities decoded, whitespace collapsed.
@@ -46,8 +45,7 @@ pub unsafe extern "C" fn cloudpartner_message_html(
 pub unsafe extern "C" fn cloudpartner_message_text(
     message: *const cloudpartner_message,
 ) -> *const c_char {
-    // SAFETY: the caller passes NULL or a live message.
-    unsafe { ffi::read(message, std::ptr::null(), |m| m.text.as_ptr()) }
+    ffi::accessor!(message, std::ptr::null(), |m| m.text.as_ptr())
 }
 
 /// The message's level; `CLOUDPARTNER_MESSAGE_LEVEL_UNKNOWN` for a level this version
@@ -57,8 +55,7 @@ pub unsafe extern "C" fn cloudpartner_message_level(
     message: *const cloudpartner_message,
 ) -> cloudpartner_message_level {
     let unknown = cloudpartner_message_level::CLOUDPARTNER_MESSAGE_LEVEL_UNKNOWN;
-    // SAFETY: the caller passes NULL or a live message.
-    unsafe { ffi::read(message, unknown, |m| m.level) }
+    ffi::accessor!(message, unknown, |m| m.level)
 }
 
 /// The level as the service spelled it (`"Warning"`). Valid while the owner lives; NULL
@@ -67,8 +64,7 @@ pub unsafe extern "C" fn cloudpartner_message_level(
 pub unsafe extern "C" fn cloudpartner_message_raw_level(
     message: *const cloudpartner_message,
 ) -> *const c_char {
-    // SAFETY: the caller passes NULL or a live message.
-    unsafe { ffi::read(message, std::ptr::null(), |m| m.raw_level.as_ptr()) }
+    ffi::accessor!(message, std::ptr::null(), |m| m.raw_level.as_ptr())
 }
 
 /// When the message was written, as nanoseconds since 1970-01-01T00:00:00Z, in `*nanos`.

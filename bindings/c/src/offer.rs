@@ -160,12 +160,9 @@ pub unsafe extern "C" fn cloudpartner_parse_offers(
 pub unsafe extern "C" fn cloudpartner_offer_clone(
     offer: *const cloudpartner_offer,
 ) -> *mut cloudpartner_offer {
-    // SAFETY: the caller passes NULL or a live offer.
-    unsafe {
-        ffi::read(offer, ptr::null_mut(), |o| {
-            Box::into_raw(Box::new(cloudpartner_offer::new(o.offer.clone())))
-        })
-    }
+    ffi::accessor!(offer, ptr::null_mut(), |o| {
+        Box::into_raw(Box::new(cloudpartner_offer::new(o.offer.clone())))
+    })
 }
 
 /// Frees an offer and the strings borrowed from it. NULL is fine. Never pass an offer
@@ -179,8 +176,7 @@ pub unsafe extern "C" fn cloudpartner_offer_free(offer: *mut cloudpartner_offer)
 /// NULL only when `offer` is NULL.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn cloudpartner_offer_id(offer: *const cloudpartner_offer) -> *const c_char {
-    // SAFETY: the caller passes NULL or a live offer.
-    unsafe { ffi::read(offer, ptr::null(), |o| o.id.as_ptr()) }
+    ffi::accessor!(offer, ptr::null(), |o| o.id.as_ptr())
 }
 
 /// The publisher's id (`publisherId`); empty when absent. Valid while `offer` lives; NULL
@@ -189,8 +185,7 @@ pub unsafe extern "C" fn cloudpartner_offer_id(offer: *const cloudpartner_offer)
 pub unsafe extern "C" fn cloudpartner_offer_publisher_id(
     offer: *const cloudpartner_offer,
 ) -> *const c_char {
-    // SAFETY: the caller passes NULL or a live offer.
-    unsafe { ffi::read(offer, ptr::null(), |o| o.publisher_id.as_ptr()) }
+    ffi::accessor!(offer, ptr::null(), |o| o.publisher_id.as_ptr())
 }
 
 /// The offer type (`offerTypeId`: `"microsoft-azure-virtualmachines"`, ...); empty when
@@ -199,8 +194,7 @@ pub unsafe extern "C" fn cloudpartner_offer_publisher_id(
 pub unsafe extern "C" fn cloudpartner_offer_offer_type_id(
     offer: *const cloudpartner_offer,
 ) -> *const c_char {
-    // SAFETY: the caller passes NULL or a live offer.
-    unsafe { ffi::read(offer, ptr::null(), |o| o.offer_type_id.as_ptr()) }
+    ffi::accessor!(offer, ptr::null(), |o| o.offer_type_id.as_ptr())
 }
 
 /// The offer's `status` as sent (`"neverPublished"`, `"published"`, ...); empty when
@@ -210,15 +204,13 @@ pub unsafe extern "C" fn cloudpartner_offer_offer_type_id(
 pub unsafe extern "C" fn cloudpartner_offer_get_status(
     offer: *const cloudpartner_offer,
 ) -> *const c_char {
-    // SAFETY: the caller passes NULL or a live offer.
-    unsafe { ffi::read(offer, ptr::null(), |o| o.status.as_ptr()) }
+    ffi::accessor!(offer, ptr::null(), |o| o.status.as_ptr())
 }
 
 /// The offer's version (`version`); 0 when absent or not an integer (or `offer` is NULL).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn cloudpartner_offer_version(offer: *const cloudpartner_offer) -> i64 {
-    // SAFETY: the caller passes NULL or a live offer.
-    unsafe { ffi::read(offer, 0, |o| o.offer.version()) }
+    ffi::accessor!(offer, 0, |o| o.offer.version())
 }
 
 /// When the offer last changed (`changedTime`), as nanoseconds since
@@ -242,8 +234,7 @@ pub unsafe extern "C" fn cloudpartner_offer_changed_time_unix_nanos(
 pub unsafe extern "C" fn cloudpartner_offer_etag(
     offer: *const cloudpartner_offer,
 ) -> *const c_char {
-    // SAFETY: the caller passes NULL or a live offer.
-    unsafe { ffi::read(offer, ptr::null(), |o| ffi::borrowed_str(o.etag.as_ref())) }
+    ffi::accessor!(offer, ptr::null(), |o| ffi::borrowed_str(o.etag.as_ref()))
 }
 
 /// The offer's display name (`definition.displayText`); empty when absent. Valid while
@@ -253,8 +244,7 @@ pub unsafe extern "C" fn cloudpartner_offer_etag(
 pub unsafe extern "C" fn cloudpartner_offer_display_text(
     offer: *const cloudpartner_offer,
 ) -> *const c_char {
-    // SAFETY: the caller passes NULL or a live offer.
-    unsafe { ffi::read(offer, ptr::null(), |o| o.display_text.as_ptr()) }
+    ffi::accessor!(offer, ptr::null(), |o| o.display_text.as_ptr())
 }
 
 /// The offer's definition (`definition`: display text, offer fields, plans, ...) as
@@ -269,12 +259,9 @@ pub unsafe extern "C" fn cloudpartner_offer_display_text(
 pub unsafe extern "C" fn cloudpartner_offer_definition_json(
     offer: *const cloudpartner_offer,
 ) -> *mut c_char {
-    // SAFETY: the caller passes NULL or a live offer.
-    unsafe {
-        ffi::read(offer, ptr::null_mut(), |o| {
-            into_raw_string(&o.offer.definition().to_string())
-        })
-    }
+    ffi::accessor!(offer, ptr::null_mut(), |o| {
+        into_raw_string(&o.offer.definition().to_string())
+    })
 }
 
 /// Replaces the offer's definition with `json`: a NUL-terminated UTF-8 JSON object, kept
@@ -292,15 +279,7 @@ pub unsafe extern "C" fn cloudpartner_offer_set_definition_json(
     json: *const c_char,
     err: *mut *mut cloudpartner_error,
 ) -> cloudpartner_error_kind {
-    const FUNCTION: &str = "cloudpartner_offer_set_definition_json";
-    ffi::guard(err, || {
-        // SAFETY: the caller passes NULL or valid pointers (the documented contract).
-        let (offer, json) = unsafe {
-            (
-                ffi::mut_arg(FUNCTION, "offer", offer)?,
-                ffi::str_arg(FUNCTION, "json", json)?,
-            )
-        };
+    ffi::entry!("cloudpartner_offer_set_definition_json", err, [offer: mut_arg, json: str_arg] => {
         let definition = json_object(FUNCTION, json)?;
         offer.edit(|o| {
             *o.definition_mut() = Value::Object(definition);
@@ -347,12 +326,9 @@ fn type_name(value: &Value) -> &'static str {
 pub unsafe extern "C" fn cloudpartner_offer_to_json(
     offer: *const cloudpartner_offer,
 ) -> *mut c_char {
-    // SAFETY: the caller passes NULL or a live offer.
-    unsafe {
-        ffi::read(offer, ptr::null_mut(), |o| {
-            into_raw_string(&o.offer.to_json())
-        })
-    }
+    ffi::accessor!(offer, ptr::null_mut(), |o| {
+        into_raw_string(&o.offer.to_json())
+    })
 }
 
 /// How many plans the offer has, counting each disk generation as a plan of its own (0
@@ -360,8 +336,7 @@ pub unsafe extern "C" fn cloudpartner_offer_to_json(
 /// when `offer` is NULL).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn cloudpartner_offer_plan_count(offer: *const cloudpartner_offer) -> usize {
-    // SAFETY: the caller passes NULL or a live offer.
-    unsafe { ffi::read(offer, 0, |o| o.plan_ids.len()) }
+    ffi::accessor!(offer, 0, |o| o.plan_ids.len())
 }
 
 /// Plan id `index` in document order: each plan (`planId`), followed by its disk
@@ -373,12 +348,9 @@ pub unsafe extern "C" fn cloudpartner_offer_plan_id(
     offer: *const cloudpartner_offer,
     index: usize,
 ) -> *const c_char {
-    // SAFETY: the caller passes NULL or a live offer.
-    unsafe {
-        ffi::read(offer, ptr::null(), |o| {
-            o.plan_ids.get(index).map_or(ptr::null(), |id| id.as_ptr())
-        })
-    }
+    ffi::accessor!(offer, ptr::null(), |o| {
+        o.plan_ids.get(index).map_or(ptr::null(), |id| id.as_ptr())
+    })
 }
 
 /// How many offers the list holds (0 when `list` is NULL).
@@ -386,8 +358,7 @@ pub unsafe extern "C" fn cloudpartner_offer_plan_id(
 pub unsafe extern "C" fn cloudpartner_offer_list_count(
     list: *const cloudpartner_offer_list,
 ) -> usize {
-    // SAFETY: the caller passes NULL or a live list.
-    unsafe { ffi::read(list, 0, |l| l.offers.len()) }
+    ffi::accessor!(list, 0, |l| l.offers.len())
 }
 
 /// Offer `index` of the list, in the service's order: borrowed, valid while `list` lives
@@ -398,8 +369,7 @@ pub unsafe extern "C" fn cloudpartner_offer_list_get(
     list: *const cloudpartner_offer_list,
     index: usize,
 ) -> *const cloudpartner_offer {
-    // SAFETY: the caller passes NULL or a live list.
-    unsafe { ffi::read(list, ptr::null(), |l| ffi::item(&l.offers, index)) }
+    ffi::accessor!(list, ptr::null(), |l| ffi::item(&l.offers, index))
 }
 
 /// Frees a list and its offers. NULL is fine.

@@ -160,8 +160,7 @@ pub unsafe extern "C" fn cloudpartner_operation_free(operation: *mut cloudpartne
 pub unsafe extern "C" fn cloudpartner_operation_id(
     operation: *const cloudpartner_operation,
 ) -> *const c_char {
-    // SAFETY: the caller passes NULL or a live operation.
-    unsafe { ffi::read(operation, ptr::null(), |o| o.id.as_ptr()) }
+    ffi::accessor!(operation, ptr::null(), |o| o.id.as_ptr())
 }
 
 /// What the operation does (`submissionType`: `"publish"`, `"goLive"`, ...), as sent;
@@ -170,8 +169,7 @@ pub unsafe extern "C" fn cloudpartner_operation_id(
 pub unsafe extern "C" fn cloudpartner_operation_submission_type(
     operation: *const cloudpartner_operation,
 ) -> *const c_char {
-    // SAFETY: the caller passes NULL or a live operation.
-    unsafe { ffi::read(operation, ptr::null(), |o| o.submission_type.as_ptr()) }
+    ffi::accessor!(operation, ptr::null(), |o| o.submission_type.as_ptr())
 }
 
 /// The operation's state (from `status`, else `submissionState`);
@@ -183,8 +181,7 @@ pub unsafe extern "C" fn cloudpartner_operation_get_state(
     operation: *const cloudpartner_operation,
 ) -> cloudpartner_operation_state {
     let unknown = cloudpartner_operation_state::CLOUDPARTNER_OPERATION_STATE_UNKNOWN;
-    // SAFETY: the caller passes NULL or a live operation.
-    unsafe { ffi::read(operation, unknown, |o| o.state) }
+    ffi::accessor!(operation, unknown, |o| o.state)
 }
 
 /// The state as the service spelled it (`"Succeeded"`); empty when absent. Valid while
@@ -193,8 +190,7 @@ pub unsafe extern "C" fn cloudpartner_operation_get_state(
 pub unsafe extern "C" fn cloudpartner_operation_raw_state(
     operation: *const cloudpartner_operation,
 ) -> *const c_char {
-    // SAFETY: the caller passes NULL or a live operation.
-    unsafe { ffi::read(operation, ptr::null(), |o| o.raw_state.as_ptr()) }
+    ffi::accessor!(operation, ptr::null(), |o| o.raw_state.as_ptr())
 }
 
 /// True when the operation completed, failed or was canceled (false when `operation` is
@@ -203,8 +199,7 @@ pub unsafe extern "C" fn cloudpartner_operation_raw_state(
 pub unsafe extern "C" fn cloudpartner_operation_is_terminal(
     operation: *const cloudpartner_operation,
 ) -> bool {
-    // SAFETY: the caller passes NULL or a live operation.
-    unsafe { ffi::read(operation, false, |o| o.operation.state.is_terminal()) }
+    ffi::accessor!(operation, false, |o| o.operation.state.is_terminal())
 }
 
 /// When the operation was created (`createdDateTime`), as nanoseconds since
@@ -270,12 +265,9 @@ pub unsafe extern "C" fn cloudpartner_operation_offer_version(
 pub unsafe extern "C" fn cloudpartner_operation_slot(
     operation: *const cloudpartner_operation,
 ) -> *const c_char {
-    // SAFETY: the caller passes NULL or a live operation.
-    unsafe {
-        ffi::read(operation, ptr::null(), |o| {
-            ffi::borrowed_str(o.slot.as_ref())
-        })
-    }
+    ffi::accessor!(operation, ptr::null(), |o| {
+        ffi::borrowed_str(o.slot.as_ref())
+    })
 }
 
 /// Whether a cancel was asked for and where it stands (`cancellationRequestState`); NULL
@@ -284,12 +276,9 @@ pub unsafe extern "C" fn cloudpartner_operation_slot(
 pub unsafe extern "C" fn cloudpartner_operation_cancellation_request_state(
     operation: *const cloudpartner_operation,
 ) -> *const c_char {
-    // SAFETY: the caller passes NULL or a live operation.
-    unsafe {
-        ffi::read(operation, ptr::null(), |o| {
-            ffi::borrowed_str(o.cancellation_request_state.as_ref())
-        })
-    }
+    ffi::accessor!(operation, ptr::null(), |o| {
+        ffi::borrowed_str(o.cancellation_request_state.as_ref())
+    })
 }
 
 /// What went wrong (`error`): its text, or `"code: message"` for an error object; NULL
@@ -298,12 +287,9 @@ pub unsafe extern "C" fn cloudpartner_operation_cancellation_request_state(
 pub unsafe extern "C" fn cloudpartner_operation_error(
     operation: *const cloudpartner_operation,
 ) -> *const c_char {
-    // SAFETY: the caller passes NULL or a live operation.
-    unsafe {
-        ffi::read(operation, ptr::null(), |o| {
-            ffi::borrowed_str(o.error.as_ref())
-        })
-    }
+    ffi::accessor!(operation, ptr::null(), |o| {
+        ffi::borrowed_str(o.error.as_ref())
+    })
 }
 
 /// The operation's steps, messages and links, when the service sent them (it does for
@@ -315,14 +301,11 @@ pub unsafe extern "C" fn cloudpartner_operation_error(
 pub unsafe extern "C" fn cloudpartner_operation_detail(
     operation: *const cloudpartner_operation,
 ) -> *const cloudpartner_offer_status {
-    // SAFETY: the caller passes NULL or a live operation.
-    unsafe {
-        ffi::read(operation, ptr::null(), |o| {
-            o.detail
-                .as_ref()
-                .map_or(ptr::null(), |d| d as *const cloudpartner_offer_status)
-        })
-    }
+    ffi::accessor!(operation, ptr::null(), |o| {
+        o.detail
+            .as_ref()
+            .map_or(ptr::null(), |d| d as *const cloudpartner_offer_status)
+    })
 }
 
 /// The canonical JSON of the operation, on one line: `id`, `submissionType`, `status`
@@ -338,12 +321,9 @@ pub unsafe extern "C" fn cloudpartner_operation_detail(
 pub unsafe extern "C" fn cloudpartner_operation_to_json(
     operation: *const cloudpartner_operation,
 ) -> *mut c_char {
-    // SAFETY: the caller passes NULL or a live operation.
-    unsafe {
-        ffi::read(operation, ptr::null_mut(), |o| {
-            into_raw_string(&o.operation.to_json())
-        })
-    }
+    ffi::accessor!(operation, ptr::null_mut(), |o| {
+        into_raw_string(&o.operation.to_json())
+    })
 }
 
 /// How many operations the list holds (0 when `list` is NULL).
@@ -351,8 +331,7 @@ pub unsafe extern "C" fn cloudpartner_operation_to_json(
 pub unsafe extern "C" fn cloudpartner_operation_list_count(
     list: *const cloudpartner_operation_list,
 ) -> usize {
-    // SAFETY: the caller passes NULL or a live list.
-    unsafe { ffi::read(list, 0, |l| l.operations.len()) }
+    ffi::accessor!(list, 0, |l| l.operations.len())
 }
 
 /// Operation `index` of the list, in the service's order: borrowed, valid while `list`
@@ -362,8 +341,7 @@ pub unsafe extern "C" fn cloudpartner_operation_list_get(
     list: *const cloudpartner_operation_list,
     index: usize,
 ) -> *const cloudpartner_operation {
-    // SAFETY: the caller passes NULL or a live list.
-    unsafe { ffi::read(list, ptr::null(), |l| ffi::item(&l.operations, index)) }
+    ffi::accessor!(list, ptr::null(), |l| ffi::item(&l.operations, index))
 }
 
 /// Frees a list and its operations. NULL is fine.
@@ -379,8 +357,7 @@ pub unsafe extern "C" fn cloudpartner_operation_list_free(list: *mut cloudpartne
 pub unsafe extern "C" fn cloudpartner_operation_ref_url(
     reference: *const cloudpartner_operation_ref,
 ) -> *const c_char {
-    // SAFETY: the caller passes NULL or a live reference.
-    unsafe { ffi::read(reference, ptr::null(), |r| r.url.as_ptr()) }
+    ffi::accessor!(reference, ptr::null(), |r| r.url.as_ptr())
 }
 
 /// The operation's id: the last segment of its URL's path, decoded. Valid while
@@ -389,8 +366,7 @@ pub unsafe extern "C" fn cloudpartner_operation_ref_url(
 pub unsafe extern "C" fn cloudpartner_operation_ref_id(
     reference: *const cloudpartner_operation_ref,
 ) -> *const c_char {
-    // SAFETY: the caller passes NULL or a live reference.
-    unsafe { ffi::read(reference, ptr::null(), |r| r.id.as_ptr()) }
+    ffi::accessor!(reference, ptr::null(), |r| r.id.as_ptr())
 }
 
 /// Frees an operation reference. NULL is fine.

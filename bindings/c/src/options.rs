@@ -156,41 +156,39 @@ pub(crate) unsafe fn client_options(
             )
         })?),
     };
-    let client_secret = match (
+    let (tenant_id, client_id, secret, authority_host) = (
         owned("opts->tenant_id", opts.tenant_id)?,
         owned("opts->client_id", opts.client_id)?,
         text("opts->client_secret", opts.client_secret)?,
         owned("opts->authority_host", opts.authority_host)?,
-    ) {
-        (None, None, None, None) => None,
-        (Some(tenant_id), Some(client_id), Some(secret), authority_host) => {
-            Some(ClientSecretOptions {
-                tenant_id,
-                client_id,
-                client_secret: secret.into(),
-                authority_host,
-            })
-        }
-        (tenant, client, secret, _) => {
-            let missing: Vec<&str> = [
-                ("tenant_id", tenant.is_none()),
-                ("client_id", client.is_none()),
-                ("client_secret", secret.is_none()),
-            ]
-            .into_iter()
-            .filter_map(|(name, missing)| missing.then_some(name))
-            .collect();
-            return Err(ffi::bad_argument(
-                function,
-                "opts",
-                &format!(
-                    "has a partial client secret: set tenant_id, client_id and \
-                     client_secret together (missing: {})",
-                    missing.join(", ")
-                ),
-            ));
-        }
-    };
+    );
+    // The rule (all three, or none and no authority host) is the core's; the words are C's.
+    let missing: Vec<&str> = [
+        ("tenant_id", tenant_id.is_none()),
+        ("client_id", client_id.is_none()),
+        ("client_secret", secret.is_none()),
+    ]
+    .into_iter()
+    .filter_map(|(name, missing)| missing.then_some(name))
+    .collect();
+    let client_secret = ClientSecretOptions::from_parts(
+        tenant_id,
+        client_id,
+        secret.map(Into::into),
+        authority_host,
+        ["tenant_id", "client_id", "client_secret", "authority_host"],
+    )
+    .map_err(|_| {
+        ffi::bad_argument(
+            function,
+            "opts",
+            &format!(
+                "has a partial client secret: set tenant_id, client_id and \
+                 client_secret together (missing: {})",
+                missing.join(", ")
+            ),
+        )
+    })?;
     Ok(ClientOptions {
         base_url: owned("opts->base_url", opts.base_url)?,
         api_version: owned("opts->api_version", opts.api_version)?,

@@ -43,8 +43,7 @@ impl cloudpartner_publisher_list {
 pub unsafe extern "C" fn cloudpartner_publisher_list_count(
     list: *const cloudpartner_publisher_list,
 ) -> usize {
-    // SAFETY: the caller passes NULL or a live list.
-    unsafe { ffi::read(list, 0, |l| l.publishers.len()) }
+    ffi::accessor!(list, 0, |l| l.publishers.len())
 }
 
 /// Publisher `index` of the list: borrowed, valid while `list` lives. NULL when `index`
@@ -54,8 +53,7 @@ pub unsafe extern "C" fn cloudpartner_publisher_list_get(
     list: *const cloudpartner_publisher_list,
     index: usize,
 ) -> *const cloudpartner_publisher {
-    // SAFETY: the caller passes NULL or a live list.
-    unsafe { ffi::read(list, ptr::null(), |l| ffi::item(&l.publishers, index)) }
+    ffi::accessor!(list, ptr::null(), |l| ffi::item(&l.publishers, index))
 }
 
 /// Frees a list and its publishers. NULL is fine.
@@ -70,8 +68,7 @@ pub unsafe extern "C" fn cloudpartner_publisher_list_free(list: *mut cloudpartne
 pub unsafe extern "C" fn cloudpartner_publisher_id(
     publisher: *const cloudpartner_publisher,
 ) -> *const c_char {
-    // SAFETY: the caller passes NULL or a live publisher.
-    unsafe { ffi::read(publisher, ptr::null(), |p| p.id.as_ptr()) }
+    ffi::accessor!(publisher, ptr::null(), |p| p.id.as_ptr())
 }
 
 /// The publisher's display name (`definition.displayText`); empty when absent. Valid
@@ -80,8 +77,7 @@ pub unsafe extern "C" fn cloudpartner_publisher_id(
 pub unsafe extern "C" fn cloudpartner_publisher_display_text(
     publisher: *const cloudpartner_publisher,
 ) -> *const c_char {
-    // SAFETY: the caller passes NULL or a live publisher.
-    unsafe { ffi::read(publisher, ptr::null(), |p| p.display_text.as_ptr()) }
+    ffi::accessor!(publisher, ptr::null(), |p| p.display_text.as_ptr())
 }
 
 /// The publisher's seller id (`definition.sellerId`); empty when absent. Valid while the
@@ -90,6 +86,5 @@ pub unsafe extern "C" fn cloudpartner_publisher_display_text(
 pub unsafe extern "C" fn cloudpartner_publisher_seller_id(
     publisher: *const cloudpartner_publisher,
 ) -> *const c_char {
-    // SAFETY: the caller passes NULL or a live publisher.
-    unsafe { ffi::read(publisher, ptr::null(), |p| p.seller_id.as_ptr()) }
+    ffi::accessor!(publisher, ptr::null(), |p| p.seller_id.as_ptr())
 }

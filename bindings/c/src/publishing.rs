@@ -68,15 +68,7 @@ pub unsafe extern "C" fn cloudpartner_client_publishers(
     out: *mut *mut cloudpartner_publisher_list,
     err: *mut *mut cloudpartner_error,
 ) -> cloudpartner_error_kind {
-    const FUNCTION: &str = "cloudpartner_client_publishers";
-    ffi::guard(err, || {
-        // SAFETY: the caller passes NULL or valid pointers (the documented contract).
-        let (out, client) = unsafe {
-            (
-                ffi::out_arg(FUNCTION, "out", out)?,
-                ffi::ref_arg(FUNCTION, "client", client)?,
-            )
-        };
+    ffi::entry!("cloudpartner_client_publishers", err, [out: out_arg, client: ref_arg] => {
         let publishers = runtime::block_on(client.client().publishers())??;
         out.set(cloudpartner_publisher_list::new(&publishers));
         Ok(())
@@ -98,16 +90,11 @@ pub unsafe extern "C" fn cloudpartner_client_offers(
     out: *mut *mut cloudpartner_offer_list,
     err: *mut *mut cloudpartner_error,
 ) -> cloudpartner_error_kind {
-    const FUNCTION: &str = "cloudpartner_client_offers";
-    ffi::guard(err, || {
-        // SAFETY: the caller passes NULL or valid pointers (the documented contract).
-        let (out, client, publisher) = unsafe {
-            (
-                ffi::out_arg(FUNCTION, "out", out)?,
-                ffi::ref_arg(FUNCTION, "client", client)?,
-                ffi::str_arg(FUNCTION, "publisher", publisher)?,
-            )
-        };
+    ffi::entry!("cloudpartner_client_offers", err, [
+        out: out_arg,
+        client: ref_arg,
+        publisher: str_arg,
+    ] => {
         let offers = runtime::block_on(client.client().offers(publisher))??;
         out.set(cloudpartner_offer_list::new(offers));
         Ok(())
@@ -134,18 +121,13 @@ pub unsafe extern "C" fn cloudpartner_client_offer(
     out: *mut *mut cloudpartner_offer,
     err: *mut *mut cloudpartner_error,
 ) -> cloudpartner_error_kind {
-    const FUNCTION: &str = "cloudpartner_client_offer";
-    ffi::guard(err, || {
-        // SAFETY: the caller passes NULL or valid pointers (the documented contract).
-        let (out, client, publisher, offer, slot) = unsafe {
-            (
-                ffi::out_arg(FUNCTION, "out", out)?,
-                ffi::ref_arg(FUNCTION, "client", client)?,
-                ffi::str_arg(FUNCTION, "publisher", publisher)?,
-                ffi::str_arg(FUNCTION, "offer", offer)?,
-                ffi::opt_str_arg(FUNCTION, "slot", slot)?,
-            )
-        };
+    ffi::entry!("cloudpartner_client_offer", err, [
+        out: out_arg,
+        client: ref_arg,
+        publisher: str_arg,
+        offer: str_arg,
+        slot: opt_str_arg,
+    ] => {
         let version = (version != -1).then_some(version);
         let selector = OfferSelector::from_parts(slot, version).map_err(|e| e.context(FUNCTION))?;
         let read = runtime::block_on(client.client().offer(publisher, offer, selector))??;
@@ -182,17 +164,12 @@ pub unsafe extern "C" fn cloudpartner_client_put_offer(
     out: *mut *mut cloudpartner_offer,
     err: *mut *mut cloudpartner_error,
 ) -> cloudpartner_error_kind {
-    const FUNCTION: &str = "cloudpartner_client_put_offer";
-    ffi::guard(err, || {
-        // SAFETY: the caller passes NULL or valid pointers (the documented contract).
-        let (out, client, offer, if_match) = unsafe {
-            (
-                ffi::out_arg(FUNCTION, "out", out)?,
-                ffi::ref_arg(FUNCTION, "client", client)?,
-                ffi::ref_arg(FUNCTION, "offer", offer)?,
-                ffi::opt_str_arg(FUNCTION, "if_match", if_match)?,
-            )
-        };
+    ffi::entry!("cloudpartner_client_put_offer", err, [
+        out: out_arg,
+        client: ref_arg,
+        offer: ref_arg,
+        if_match: opt_str_arg,
+    ] => {
         let precondition = precondition(FUNCTION, if_match, flags)?;
         let stored = runtime::block_on(client.client().put_offer(offer.offer(), precondition))??;
         out.set(cloudpartner_offer::new(stored));
@@ -221,19 +198,14 @@ pub unsafe extern "C" fn cloudpartner_client_publish(
     out: *mut *mut cloudpartner_operation_ref,
     err: *mut *mut cloudpartner_error,
 ) -> cloudpartner_error_kind {
-    const FUNCTION: &str = "cloudpartner_client_publish";
-    ffi::guard(err, || {
-        // SAFETY: the caller passes NULL or valid pointers (the documented contract).
-        let (out, client, publisher, offer, list) = unsafe {
-            (
-                ffi::out_arg(FUNCTION, "out", out)?,
-                ffi::ref_arg(FUNCTION, "client", client)?,
-                ffi::str_arg(FUNCTION, "publisher", publisher)?,
-                ffi::str_arg(FUNCTION, "offer", offer)?,
-                ffi::opt_str_arg(FUNCTION, "notification_emails", notification_emails)?,
-            )
-        };
-        let publish = client.client().publish(publisher, offer, emails(list));
+    ffi::entry!("cloudpartner_client_publish", err, [
+        out: out_arg,
+        client: ref_arg,
+        publisher: str_arg,
+        offer: str_arg,
+        notification_emails: opt_str_arg,
+    ] => {
+        let publish = client.client().publish(publisher, offer, emails(notification_emails));
         let reference = runtime::block_on(publish)??;
         out.set(cloudpartner_operation_ref::new(&reference));
         Ok(())
@@ -252,17 +224,12 @@ pub unsafe extern "C" fn cloudpartner_client_go_live(
     out: *mut *mut cloudpartner_operation_ref,
     err: *mut *mut cloudpartner_error,
 ) -> cloudpartner_error_kind {
-    const FUNCTION: &str = "cloudpartner_client_go_live";
-    ffi::guard(err, || {
-        // SAFETY: the caller passes NULL or valid pointers (the documented contract).
-        let (out, client, publisher, offer) = unsafe {
-            (
-                ffi::out_arg(FUNCTION, "out", out)?,
-                ffi::ref_arg(FUNCTION, "client", client)?,
-                ffi::str_arg(FUNCTION, "publisher", publisher)?,
-                ffi::str_arg(FUNCTION, "offer", offer)?,
-            )
-        };
+    ffi::entry!("cloudpartner_client_go_live", err, [
+        out: out_arg,
+        client: ref_arg,
+        publisher: str_arg,
+        offer: str_arg,
+    ] => {
         let reference = runtime::block_on(client.client().go_live(publisher, offer))??;
         out.set(cloudpartner_operation_ref::new(&reference));
         Ok(())
@@ -285,19 +252,14 @@ pub unsafe extern "C" fn cloudpartner_client_cancel(
     out: *mut *mut cloudpartner_operation_ref,
     err: *mut *mut cloudpartner_error,
 ) -> cloudpartner_error_kind {
-    const FUNCTION: &str = "cloudpartner_client_cancel";
-    ffi::guard(err, || {
-        // SAFETY: the caller passes NULL or valid pointers (the documented contract).
-        let (out, client, publisher, offer, list) = unsafe {
-            (
-                ffi::out_arg(FUNCTION, "out", out)?,
-                ffi::ref_arg(FUNCTION, "client", client)?,
-                ffi::str_arg(FUNCTION, "publisher", publisher)?,
-                ffi::str_arg(FUNCTION, "offer", offer)?,
-                ffi::opt_str_arg(FUNCTION, "notification_emails", notification_emails)?,
-            )
-        };
-        let cancel = client.client().cancel(publisher, offer, emails(list));
+    ffi::entry!("cloudpartner_client_cancel", err, [
+        out: out_arg,
+        client: ref_arg,
+        publisher: str_arg,
+        offer: str_arg,
+        notification_emails: opt_str_arg,
+    ] => {
+        let cancel = client.client().cancel(publisher, offer, emails(notification_emails));
         if let Some(reference) = runtime::block_on(cancel)?? {
             out.set(cloudpartner_operation_ref::new(&reference));
         }
@@ -322,18 +284,13 @@ pub unsafe extern "C" fn cloudpartner_client_operations(
     out: *mut *mut cloudpartner_operation_list,
     err: *mut *mut cloudpartner_error,
 ) -> cloudpartner_error_kind {
-    const FUNCTION: &str = "cloudpartner_client_operations";
-    ffi::guard(err, || {
-        // SAFETY: the caller passes NULL or valid pointers (the documented contract).
-        let (out, client, publisher, offer, state) = unsafe {
-            (
-                ffi::out_arg(FUNCTION, "out", out)?,
-                ffi::ref_arg(FUNCTION, "client", client)?,
-                ffi::str_arg(FUNCTION, "publisher", publisher)?,
-                ffi::str_arg(FUNCTION, "offer", offer)?,
-                ffi::opt_str_arg(FUNCTION, "state", state)?,
-            )
-        };
+    ffi::entry!("cloudpartner_client_operations", err, [
+        out: out_arg,
+        client: ref_arg,
+        publisher: str_arg,
+        offer: str_arg,
+        state: opt_str_arg,
+    ] => {
         let state = state_filter(FUNCTION, state)?;
         let operations = runtime::block_on(client.client().operations(publisher, offer, state))??;
         out.set(cloudpartner_operation_list::new(operations));
@@ -357,19 +314,14 @@ pub unsafe extern "C" fn cloudpartner_client_operation(
     out: *mut *mut cloudpartner_operation,
     err: *mut *mut cloudpartner_error,
 ) -> cloudpartner_error_kind {
-    const FUNCTION: &str = "cloudpartner_client_operation";
-    ffi::guard(err, || {
-        // SAFETY: the caller passes NULL or valid pointers (the documented contract).
-        let (out, client, publisher, offer, id) = unsafe {
-            (
-                ffi::out_arg(FUNCTION, "out", out)?,
-                ffi::ref_arg(FUNCTION, "client", client)?,
-                ffi::str_arg(FUNCTION, "publisher", publisher)?,
-                ffi::str_arg(FUNCTION, "offer", offer)?,
-                ffi::str_arg(FUNCTION, "operation_id", operation_id)?,
-            )
-        };
-        let operation = runtime::block_on(client.client().operation(publisher, offer, id))??;
+    ffi::entry!("cloudpartner_client_operation", err, [
+        out: out_arg,
+        client: ref_arg,
+        publisher: str_arg,
+        offer: str_arg,
+        operation_id: str_arg,
+    ] => {
+        let operation = runtime::block_on(client.client().operation(publisher, offer, operation_id))??;
         out.set(cloudpartner_operation::new(operation));
         Ok(())
     })
@@ -390,16 +342,11 @@ pub unsafe extern "C" fn cloudpartner_client_operation_at(
     out: *mut *mut cloudpartner_operation,
     err: *mut *mut cloudpartner_error,
 ) -> cloudpartner_error_kind {
-    const FUNCTION: &str = "cloudpartner_client_operation_at";
-    ffi::guard(err, || {
-        // SAFETY: the caller passes NULL or valid pointers (the documented contract).
-        let (out, client, url) = unsafe {
-            (
-                ffi::out_arg(FUNCTION, "out", out)?,
-                ffi::ref_arg(FUNCTION, "client", client)?,
-                ffi::str_arg(FUNCTION, "url", url)?,
-            )
-        };
+    ffi::entry!("cloudpartner_client_operation_at", err, [
+        out: out_arg,
+        client: ref_arg,
+        url: str_arg,
+    ] => {
         let operation = runtime::block_on(client.client().operation_at(url))??;
         out.set(cloudpartner_operation::new(operation));
         Ok(())

@@ -133,12 +133,9 @@ pub unsafe extern "C" fn cloudpartner_parse_offer_status_strict(
 pub unsafe extern "C" fn cloudpartner_offer_status_clone(
     status: *const cloudpartner_offer_status,
 ) -> *mut cloudpartner_offer_status {
-    // SAFETY: the caller passes NULL or a live status.
-    unsafe {
-        ffi::read(status, ptr::null_mut(), |s| {
-            Box::into_raw(Box::new(cloudpartner_offer_status::new(s.status.clone())))
-        })
-    }
+    ffi::accessor!(status, ptr::null_mut(), |s| {
+        Box::into_raw(Box::new(cloudpartner_offer_status::new(s.status.clone())))
+    })
 }
 
 /// Frees a status and everything borrowed from it (steps, messages, links, strings).
@@ -155,8 +152,7 @@ pub unsafe extern "C" fn cloudpartner_offer_status_state(
     status: *const cloudpartner_offer_status,
 ) -> cloudpartner_offer_state {
     let unknown = cloudpartner_offer_state::CLOUDPARTNER_OFFER_STATE_UNKNOWN;
-    // SAFETY: the caller passes NULL or a live status.
-    unsafe { ffi::read(status, unknown, |s| s.state) }
+    ffi::accessor!(status, unknown, |s| s.state)
 }
 
 /// The state as the service spelled it (`"Succeeded"`). Valid while `status` lives; NULL
@@ -165,8 +161,7 @@ pub unsafe extern "C" fn cloudpartner_offer_status_state(
 pub unsafe extern "C" fn cloudpartner_offer_status_raw_state(
     status: *const cloudpartner_offer_status,
 ) -> *const c_char {
-    // SAFETY: the caller passes NULL or a live status.
-    unsafe { ffi::read(status, ptr::null(), |s| s.raw_state.as_ptr()) }
+    ffi::accessor!(status, ptr::null(), |s| s.raw_state.as_ptr())
 }
 
 /// The number of steps (0 when `status` is NULL).
@@ -174,8 +169,7 @@ pub unsafe extern "C" fn cloudpartner_offer_status_raw_state(
 pub unsafe extern "C" fn cloudpartner_offer_status_step_count(
     status: *const cloudpartner_offer_status,
 ) -> usize {
-    // SAFETY: the caller passes NULL or a live status.
-    unsafe { ffi::read(status, 0, |s| s.steps.len()) }
+    ffi::accessor!(status, 0, |s| s.steps.len())
 }
 
 /// The step at `index` (0-based, in pipeline order): borrowed, valid while `status` lives.
@@ -185,8 +179,7 @@ pub unsafe extern "C" fn cloudpartner_offer_status_step(
     status: *const cloudpartner_offer_status,
     index: usize,
 ) -> *const cloudpartner_step {
-    // SAFETY: the caller passes NULL or a live status.
-    unsafe { ffi::read(status, ptr::null(), |s| ffi::item(&s.steps, index)) }
+    ffi::accessor!(status, ptr::null(), |s| ffi::item(&s.steps, index))
 }
 
 /// The number of messages about the offer as a whole (0 when `status` is NULL).
@@ -194,8 +187,7 @@ pub unsafe extern "C" fn cloudpartner_offer_status_step(
 pub unsafe extern "C" fn cloudpartner_offer_status_message_count(
     status: *const cloudpartner_offer_status,
 ) -> usize {
-    // SAFETY: the caller passes NULL or a live status.
-    unsafe { ffi::read(status, 0, |s| s.messages.len()) }
+    ffi::accessor!(status, 0, |s| s.messages.len())
 }
 
 /// The offer message at `index`: borrowed, valid while `status` lives. NULL when `index`
@@ -205,8 +197,7 @@ pub unsafe extern "C" fn cloudpartner_offer_status_message(
     status: *const cloudpartner_offer_status,
     index: usize,
 ) -> *const cloudpartner_message {
-    // SAFETY: the caller passes NULL or a live status.
-    unsafe { ffi::read(status, ptr::null(), |s| ffi::item(&s.messages, index)) }
+    ffi::accessor!(status, ptr::null(), |s| ffi::item(&s.messages, index))
 }
 
 /// The number of preview links (0 when `status` is NULL).
@@ -214,8 +205,7 @@ pub unsafe extern "C" fn cloudpartner_offer_status_message(
 pub unsafe extern "C" fn cloudpartner_offer_status_preview_link_count(
     status: *const cloudpartner_offer_status,
 ) -> usize {
-    // SAFETY: the caller passes NULL or a live status.
-    unsafe { ffi::read(status, 0, |s| s.preview_links.len()) }
+    ffi::accessor!(status, 0, |s| s.preview_links.len())
 }
 
 /// The preview link at `index`: borrowed, valid while `status` lives. NULL when `index`
@@ -225,8 +215,7 @@ pub unsafe extern "C" fn cloudpartner_offer_status_preview_link(
     status: *const cloudpartner_offer_status,
     index: usize,
 ) -> *const cloudpartner_link {
-    // SAFETY: the caller passes NULL or a live status.
-    unsafe { ffi::read(status, ptr::null(), |s| ffi::item(&s.preview_links, index)) }
+    ffi::accessor!(status, ptr::null(), |s| ffi::item(&s.preview_links, index))
 }
 
 /// The number of live links (0 when `status` is NULL).
@@ -234,8 +223,7 @@ pub unsafe extern "C" fn cloudpartner_offer_status_preview_link(
 pub unsafe extern "C" fn cloudpartner_offer_status_live_link_count(
     status: *const cloudpartner_offer_status,
 ) -> usize {
-    // SAFETY: the caller passes NULL or a live status.
-    unsafe { ffi::read(status, 0, |s| s.live_links.len()) }
+    ffi::accessor!(status, 0, |s| s.live_links.len())
 }
 
 /// The live link at `index`: borrowed, valid while `status` lives. NULL when `index` is
@@ -245,8 +233,7 @@ pub unsafe extern "C" fn cloudpartner_offer_status_live_link(
     status: *const cloudpartner_offer_status,
     index: usize,
 ) -> *const cloudpartner_link {
-    // SAFETY: the caller passes NULL or a live status.
-    unsafe { ffi::read(status, ptr::null(), |s| ffi::item(&s.live_links, index)) }
+    ffi::accessor!(status, ptr::null(), |s| ffi::item(&s.live_links, index))
 }
 
 /// The number of notification e-mail addresses (the wire's comma-separated
@@ -255,8 +242,7 @@ pub unsafe extern "C" fn cloudpartner_offer_status_live_link(
 pub unsafe extern "C" fn cloudpartner_offer_status_notification_email_count(
     status: *const cloudpartner_offer_status,
 ) -> usize {
-    // SAFETY: the caller passes NULL or a live status.
-    unsafe { ffi::read(status, 0, |s| s.notification_emails.len()) }
+    ffi::accessor!(status, 0, |s| s.notification_emails.len())
 }
 
 /// The notification e-mail address at `index`, valid while `status` lives. NULL when
@@ -266,14 +252,11 @@ pub unsafe extern "C" fn cloudpartner_offer_status_notification_email(
     status: *const cloudpartner_offer_status,
     index: usize,
 ) -> *const c_char {
-    // SAFETY: the caller passes NULL or a live status.
-    unsafe {
-        ffi::read(status, ptr::null(), |s| {
-            s.notification_emails
-                .get(index)
-                .map_or(ptr::null(), |e| e.as_ptr())
-        })
-    }
+    ffi::accessor!(status, ptr::null(), |s| {
+        s.notification_emails
+            .get(index)
+            .map_or(ptr::null(), |e| e.as_ptr())
+    })
 }
 
 /// True when the offer succeeded, failed or was canceled (false when `status` is NULL).
@@ -281,8 +264,7 @@ pub unsafe extern "C" fn cloudpartner_offer_status_notification_email(
 pub unsafe extern "C" fn cloudpartner_offer_status_is_terminal(
     status: *const cloudpartner_offer_status,
 ) -> bool {
-    // SAFETY: the caller passes NULL or a live status.
-    unsafe { ffi::read(status, false, |s| s.status.is_terminal()) }
+    ffi::accessor!(status, false, |s| s.status.is_terminal())
 }
 
 /// True when the offer, or one of its steps, waits for the publisher's review (false when
@@ -291,8 +273,7 @@ pub unsafe extern "C" fn cloudpartner_offer_status_is_terminal(
 pub unsafe extern "C" fn cloudpartner_offer_status_needs_publisher_action(
     status: *const cloudpartner_offer_status,
 ) -> bool {
-    // SAFETY: the caller passes NULL or a live status.
-    unsafe { ffi::read(status, false, |s| s.status.needs_publisher_action()) }
+    ffi::accessor!(status, false, |s| s.status.needs_publisher_action())
 }
 
 /// The step holding the pipeline: the first running, waiting or blocked step; else the
@@ -302,14 +283,11 @@ pub unsafe extern "C" fn cloudpartner_offer_status_needs_publisher_action(
 pub unsafe extern "C" fn cloudpartner_offer_status_current_step(
     status: *const cloudpartner_offer_status,
 ) -> *const cloudpartner_step {
-    // SAFETY: the caller passes NULL or a live status.
-    unsafe {
-        ffi::read(status, ptr::null(), |s| {
-            s.status
-                .current_step_index()
-                .map_or(ptr::null(), |i| ffi::item(&s.steps, i))
-        })
-    }
+    ffi::accessor!(status, ptr::null(), |s| {
+        s.status
+            .current_step_index()
+            .map_or(ptr::null(), |i| ffi::item(&s.steps, i))
+    })
 }
 
 /// How far the publish is, 0.0..1.0: 1.0 when succeeded, else the mean over steps of 1
@@ -319,8 +297,7 @@ pub unsafe extern "C" fn cloudpartner_offer_status_current_step(
 pub unsafe extern "C" fn cloudpartner_offer_status_progress(
     status: *const cloudpartner_offer_status,
 ) -> f64 {
-    // SAFETY: the caller passes NULL or a live status.
-    unsafe { ffi::read(status, 0.0, |s| s.status.progress()) }
+    ffi::accessor!(status, 0.0, |s| s.status.progress())
 }
 
 /// How long the publish may still take, in seconds: the ranges of the steps that are not
@@ -357,10 +334,7 @@ pub unsafe extern "C" fn cloudpartner_offer_status_estimated_remaining(
 pub unsafe extern "C" fn cloudpartner_offer_status_to_json(
     status: *const cloudpartner_offer_status,
 ) -> *mut c_char {
-    // SAFETY: the caller passes NULL or a live status.
-    unsafe {
-        ffi::read(status, ptr::null_mut(), |s| {
-            into_raw_string(&s.status.to_json())
-        })
-    }
+    ffi::accessor!(status, ptr::null_mut(), |s| {
+        into_raw_string(&s.status.to_json())
+    })
 }

@@ -55,16 +55,14 @@ impl cloudpartner_step {
 /// when `step` is NULL.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn cloudpartner_step_id(step: *const cloudpartner_step) -> *const c_char {
-    // SAFETY: the caller passes NULL or a live step.
-    unsafe { ffi::read(step, ptr::null(), |s| s.id.as_ptr()) }
+    ffi::accessor!(step, ptr::null(), |s| s.id.as_ptr())
 }
 
 /// The step's display name (the wire's `stepName`). Valid while the owner lives; NULL
 /// only when `step` is NULL.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn cloudpartner_step_name(step: *const cloudpartner_step) -> *const c_char {
-    // SAFETY: the caller passes NULL or a live step.
-    unsafe { ffi::read(step, ptr::null(), |s| s.name.as_ptr()) }
+    ffi::accessor!(step, ptr::null(), |s| s.name.as_ptr())
 }
 
 /// What the step does. Valid while the owner lives; NULL only when `step` is NULL.
@@ -72,8 +70,7 @@ pub unsafe extern "C" fn cloudpartner_step_name(step: *const cloudpartner_step) 
 pub unsafe extern "C" fn cloudpartner_step_description(
     step: *const cloudpartner_step,
 ) -> *const c_char {
-    // SAFETY: the caller passes NULL or a live step.
-    unsafe { ffi::read(step, ptr::null(), |s| s.description.as_ptr()) }
+    ffi::accessor!(step, ptr::null(), |s| s.description.as_ptr())
 }
 
 /// The step's state; `CLOUDPARTNER_STEP_STATE_UNKNOWN` for a state this version does not
@@ -84,8 +81,7 @@ pub unsafe extern "C" fn cloudpartner_step_state(
     step: *const cloudpartner_step,
 ) -> cloudpartner_step_state {
     let unknown = cloudpartner_step_state::CLOUDPARTNER_STEP_STATE_UNKNOWN;
-    // SAFETY: the caller passes NULL or a live step.
-    unsafe { ffi::read(step, unknown, |s| s.state) }
+    ffi::accessor!(step, unknown, |s| s.state)
 }
 
 /// The state as the service spelled it (`"InProgress"`). Valid while the owner lives;
@@ -94,8 +90,7 @@ pub unsafe extern "C" fn cloudpartner_step_state(
 pub unsafe extern "C" fn cloudpartner_step_raw_state(
     step: *const cloudpartner_step,
 ) -> *const c_char {
-    // SAFETY: the caller passes NULL or a live step.
-    unsafe { ffi::read(step, ptr::null(), |s| s.raw_state.as_ptr()) }
+    ffi::accessor!(step, ptr::null(), |s| s.raw_state.as_ptr())
 }
 
 /// How far the step is, 0..100 (0 when `step` is NULL).
@@ -103,8 +98,7 @@ pub unsafe extern "C" fn cloudpartner_step_raw_state(
 pub unsafe extern "C" fn cloudpartner_step_progress_percentage(
     step: *const cloudpartner_step,
 ) -> u8 {
-    // SAFETY: the caller passes NULL or a live step.
-    unsafe { ffi::read(step, 0, |s| s.progress_percentage) }
+    ffi::accessor!(step, 0, |s| s.progress_percentage)
 }
 
 /// The step's estimated time frame (`"~2-3 days"`).
@@ -139,8 +133,7 @@ pub unsafe extern "C" fn cloudpartner_step_time_frame(
 /// The number of messages about this step (0 when `step` is NULL).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn cloudpartner_step_message_count(step: *const cloudpartner_step) -> usize {
-    // SAFETY: the caller passes NULL or a live step.
-    unsafe { ffi::read(step, 0, |s| s.messages.len()) }
+    ffi::accessor!(step, 0, |s| s.messages.len())
 }
 
 /// The message at `index` (0-based) about this step: borrowed, valid while the owner
@@ -150,6 +143,5 @@ pub unsafe extern "C" fn cloudpartner_step_message(
     step: *const cloudpartner_step,
     index: usize,
 ) -> *const cloudpartner_message {
-    // SAFETY: the caller passes NULL or a live step.
-    unsafe { ffi::read(step, ptr::null(), |s| ffi::item(&s.messages, index)) }
+    ffi::accessor!(step, ptr::null(), |s| ffi::item(&s.messages, index))
 }

@@ -10,7 +10,7 @@ use crate::ffi;
 /// A list of names kept by the core, in its shared spellings: read it with
 /// `cloudpartner_table_count()` and `cloudpartner_table_name()`. The enumerators of this
 /// header (`CLOUDPARTNER_ERROR_...`, `CLOUDPARTNER_..._STATE_...`,
-/// `CLOUDPARTNER_MESSAGE_LEVEL_...`) cover exactly these lists (their `_name()` functions
+/// `CLOUDPARTNER_MESSAGE_LEVEL_...`, `CLOUDPARTNER_RELEASE_...`) cover exactly these lists (their `_name()` functions
 /// give the same spellings); the library's tests check it.
 #[repr(C)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,6 +25,12 @@ pub enum cloudpartner_table {
     CLOUDPARTNER_TABLE_OPERATION_STATES = 3,
     /// Every known message level (`"warning"`), without `"unknown"`.
     CLOUDPARTNER_TABLE_MESSAGE_LEVELS = 4,
+    /// Every release phase (`"go-live"`), without `"unknown"`.
+    CLOUDPARTNER_TABLE_RELEASE_PHASES = 5,
+    /// Every release outcome (`"at_review"`), without `"unknown"`.
+    CLOUDPARTNER_TABLE_RELEASE_OUTCOMES = 6,
+    /// Every kind of release progress event (`"phase_finished"`), without `"unknown"`.
+    CLOUDPARTNER_TABLE_RELEASE_EVENT_KINDS = 7,
 }
 
 /// The core's lists as C strings, in `cloudpartner_table` order, made once.
@@ -38,6 +44,9 @@ fn tables() -> &'static [Vec<CString>] {
             step_states(),
             operation_states(),
             message_levels(),
+            release_phases(),
+            release_outcomes(),
+            release_event_kinds(),
         ]
         .into_iter()
         .map(|list| list.into_iter().map(ffi::c_string).collect())
@@ -98,7 +107,15 @@ mod tests {
             names(T::CLOUDPARTNER_TABLE_MESSAGE_LEVELS),
             cloudpartner::tables::message_levels()
         );
-        assert_eq!(cloudpartner_table_count(5), 0);
+        assert_eq!(
+            names(T::CLOUDPARTNER_TABLE_RELEASE_PHASES),
+            cloudpartner::tables::release_phases()
+        );
+        assert_eq!(
+            names(T::CLOUDPARTNER_TABLE_RELEASE_EVENT_KINDS),
+            cloudpartner::tables::release_event_kinds()
+        );
+        assert_eq!(cloudpartner_table_count(8), 0);
         assert_eq!(cloudpartner_table_count(-1), 0);
         assert!(cloudpartner_table_name(0, 1000).is_null());
         assert!(cloudpartner_table_name(9, 0).is_null());

@@ -3,9 +3,10 @@
 
 use std::ffi::c_void;
 use std::fmt;
-use std::time::{Duration, SystemTime};
 
-use cloudpartner::credential::{AccessToken, TokenCredential, TokenFuture};
+use cloudpartner::credential::{
+    AccessToken, TokenCredential, TokenFuture, expiry_from_unix_seconds,
+};
 use cloudpartner::{Error, ErrorKind, Result};
 
 /// The size of the buffer a token callback writes into, terminating NUL included.
@@ -101,10 +102,11 @@ fn call(callback: Callback, user_data: UserData) -> Result<AccessToken> {
                     "the token callback returned a token that is not UTF-8".to_owned(),
                 )),
                 Ok(token) => {
-                    let expires_at = u64::try_from(expires)
-                        .ok()
-                        .filter(|s| *s > 0)
-                        .map(|s| SystemTime::UNIX_EPOCH + Duration::from_secs(s));
+                    // 0 (or below): no known expiry, the C convention; else the core's
+                    // reading of seconds since the epoch.
+                    let expires_at = (expires > 0)
+                        .then(|| expiry_from_unix_seconds(expires as f64))
+                        .flatten();
                     Ok(AccessToken::new(token, expires_at))
                 }
             },
@@ -137,5 +139,41 @@ impl TokenCredential for CallbackCredential {
                 ))
             })
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::{Duration, SystemTime};
+
+    /// Writes the token "tok" and the expiry `*user_data` (an i64).
+    unsafe extern "C" fn give(
+        user_data: *mut c_void,
+        token: *mut std::ffi::c_char,
+        capacity: usize,
+        expires: *mut i64,
+    ) -> i32 {
+        assert!(capacity >= 4);
+        unsafe {
+            std::ptr::copy_nonoverlapping(c"tok".as_ptr(), token, 4);
+            *expires = *user_data.cast::<i64>();
+        }
+        0
+    }
+
+    #[test]
+    fn the_expiry_is_read_by_the_core_and_0_is_none() {
+        let expiry = |mut seconds: i64| {
+            let token = call(give, UserData((&raw mut seconds).cast())).unwrap();
+            assert_eq!(token.token.expose(), "tok");
+            token.expires_at
+        };
+        assert_eq!(expiry(0), None);
+        assert_eq!(expiry(-5), None);
+        assert_eq!(
+            expiry(1_900_000_000),
+            Some(SystemTime::UNIX_EPOCH + Duration::from_secs(1_900_000_000))
+        );
     }
 }

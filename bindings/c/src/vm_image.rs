@@ -149,7 +149,12 @@ pub struct cloudpartner_vm_image_list {
 /// # Safety
 /// The struct's pointers are NULL or valid (strings NUL-terminated, `data_disks` pointing
 /// to `data_disk_count` disks).
-unsafe fn core_image(function: &str, image: &cloudpartner_vm_image) -> Result<VmImageVersion> {
+/// `prefix` starts the names of its fields in error messages (`"image->"`).
+pub(crate) unsafe fn core_image(
+    function: &str,
+    prefix: &str,
+    image: &cloudpartner_vm_image,
+) -> Result<VmImageVersion> {
     // SAFETY: forwarded contract.
     let required = |name: &str, s| unsafe { ffi::str_arg(function, name, s) }.map(str::to_owned);
     // SAFETY: forwarded contract.
@@ -162,7 +167,7 @@ unsafe fn core_image(function: &str, image: &cloudpartner_vm_image) -> Result<Vm
         (true, _) => {
             return Err(ffi::bad_argument(
                 function,
-                "image->data_disks",
+                &format!("{prefix}data_disks"),
                 "is NULL with a data_disk_count above 0",
             ));
         }
@@ -173,17 +178,17 @@ unsafe fn core_image(function: &str, image: &cloudpartner_vm_image) -> Result<Vm
         .iter()
         .enumerate()
         .map(|(i, disk)| {
-            let name = format!("image->data_disks[{i}].vhd_url");
+            let name = format!("{prefix}data_disks[{i}].vhd_url");
             Ok(DataDisk::new(disk.lun, required(&name, disk.vhd_url)?))
         })
         .collect::<Result<Vec<_>>>()?;
     Ok(VmImageVersion {
-        version: required("image->version", image.version)?,
-        os_vhd_url: required("image->os_vhd_url", image.os_vhd_url)?,
-        label: optional("image->label", image.label)?,
-        media_name: optional("image->media_name", image.media_name)?,
-        description: optional("image->description", image.description)?,
-        published_date: optional("image->published_date", image.published_date)?,
+        version: required(&format!("{prefix}version"), image.version)?,
+        os_vhd_url: required(&format!("{prefix}os_vhd_url"), image.os_vhd_url)?,
+        label: optional(&format!("{prefix}label"), image.label)?,
+        media_name: optional(&format!("{prefix}media_name"), image.media_name)?,
+        description: optional(&format!("{prefix}description"), image.description)?,
+        published_date: optional(&format!("{prefix}published_date"), image.published_date)?,
         show_in_gui: image.show_in_gui,
         data_disks,
     })
@@ -204,16 +209,11 @@ pub unsafe extern "C" fn cloudpartner_offer_vm_image_versions(
     out: *mut *mut cloudpartner_vm_image_list,
     err: *mut *mut cloudpartner_error,
 ) -> cloudpartner_error_kind {
-    const FUNCTION: &str = "cloudpartner_offer_vm_image_versions";
-    ffi::guard(err, || {
-        // SAFETY: the caller passes NULL or valid pointers (the documented contract).
-        let (out, offer, plan_id) = unsafe {
-            (
-                ffi::out_arg(FUNCTION, "out", out)?,
-                ffi::ref_arg(FUNCTION, "offer", offer)?,
-                ffi::str_arg(FUNCTION, "plan_id", plan_id)?,
-            )
-        };
+    ffi::entry!("cloudpartner_offer_vm_image_versions", err, [
+        out: out_arg,
+        offer: ref_arg,
+        plan_id: str_arg,
+    ] => {
         let images = offer.offer().vm_image_versions(plan_id)?;
         out.set(cloudpartner_vm_image_list {
             images: images.iter().map(OwnedVmImage::new).collect(),
@@ -248,7 +248,7 @@ pub unsafe extern "C" fn cloudpartner_offer_set_vm_image_version(
             (
                 ffi::mut_arg(FUNCTION, "offer", offer)?,
                 ffi::str_arg(FUNCTION, "plan_id", plan_id)?,
-                core_image(FUNCTION, ffi::ref_arg(FUNCTION, "image", image)?)?,
+                core_image(FUNCTION, "image->", ffi::ref_arg(FUNCTION, "image", image)?)?,
             )
         };
         offer.edit(|o| o.set_vm_image_version(plan_id, &image))
@@ -307,16 +307,11 @@ pub unsafe extern "C" fn cloudpartner_offer_deprecate_vm_image_version(
     version: *const c_char,
     err: *mut *mut cloudpartner_error,
 ) -> cloudpartner_error_kind {
-    const FUNCTION: &str = "cloudpartner_offer_deprecate_vm_image_version";
-    ffi::guard(err, || {
-        // SAFETY: the caller passes NULL or valid pointers (the documented contract).
-        let (offer, plan_id, version) = unsafe {
-            (
-                ffi::mut_arg(FUNCTION, "offer", offer)?,
-                ffi::str_arg(FUNCTION, "plan_id", plan_id)?,
-                ffi::str_arg(FUNCTION, "version", version)?,
-            )
-        };
+    ffi::entry!("cloudpartner_offer_deprecate_vm_image_version", err, [
+        offer: mut_arg,
+        plan_id: str_arg,
+        version: str_arg,
+    ] => {
         offer.edit(|o| o.deprecate_vm_image_version(plan_id, version))
     })
 }
@@ -335,8 +330,7 @@ pub unsafe extern "C" fn cloudpartner_vm_image_free(image: *mut cloudpartner_vm_
 pub unsafe extern "C" fn cloudpartner_vm_image_list_count(
     list: *const cloudpartner_vm_image_list,
 ) -> usize {
-    // SAFETY: the caller passes NULL or a live list.
-    unsafe { ffi::read(list, 0, |l| l.images.len()) }
+    ffi::accessor!(list, 0, |l| l.images.len())
 }
 
 /// Image `index` of the list: borrowed, like its strings and disks, valid while `list`
@@ -346,14 +340,11 @@ pub unsafe extern "C" fn cloudpartner_vm_image_list_get(
     list: *const cloudpartner_vm_image_list,
     index: usize,
 ) -> *const cloudpartner_vm_image {
-    // SAFETY: the caller passes NULL or a live list.
-    unsafe {
-        ffi::read(list, ptr::null(), |l| {
-            l.images
-                .get(index)
-                .map_or(ptr::null(), |i| &i.image as *const cloudpartner_vm_image)
-        })
-    }
+    ffi::accessor!(list, ptr::null(), |l| {
+        l.images
+            .get(index)
+            .map_or(ptr::null(), |i| &i.image as *const cloudpartner_vm_image)
+    })
 }
 
 /// Frees a list and its images. NULL is fine.
@@ -373,29 +364,29 @@ mod tests {
         let owned = OwnedVmImage::new(&image);
         let moved = [owned];
         let c = &moved[0].image;
-        let again = unsafe { core_image("f", c) }.unwrap();
+        let again = unsafe { core_image("f", "image->", c) }.unwrap();
         assert_eq!(again, image);
     }
 
     #[test]
     fn required_fields_and_disks() {
         let mut c = cloudpartner_vm_image_default();
-        let e = unsafe { core_image("f", &c) }.unwrap_err();
+        let e = unsafe { core_image("f", "image->", &c) }.unwrap_err();
         assert!(e.message().contains("image->version"), "{e}");
         c.version = c"1.0.0".as_ptr();
         c.os_vhd_url = c"https://a".as_ptr();
         c.data_disk_count = 1;
-        let e = unsafe { core_image("f", &c) }.unwrap_err();
+        let e = unsafe { core_image("f", "image->", &c) }.unwrap_err();
         assert!(e.message().contains("image->data_disks"), "{e}");
         let disks = [cloudpartner_data_disk {
             lun: 0,
             vhd_url: ptr::null(),
         }];
         c.data_disks = disks.as_ptr();
-        let e = unsafe { core_image("f", &c) }.unwrap_err();
+        let e = unsafe { core_image("f", "image->", &c) }.unwrap_err();
         assert!(e.message().contains("data_disks[0].vhd_url"), "{e}");
         c.data_disk_count = 0;
-        let image = unsafe { core_image("f", &c) }.unwrap();
+        let image = unsafe { core_image("f", "image->", &c) }.unwrap();
         assert!(image.show_in_gui && image.label.is_empty());
     }
 }

@@ -124,15 +124,7 @@ pub unsafe extern "C" fn cloudpartner_watch_next(
     out: *mut *mut cloudpartner_offer_status,
     err: *mut *mut cloudpartner_error,
 ) -> cloudpartner_error_kind {
-    const FUNCTION: &str = "cloudpartner_watch_next";
-    ffi::guard(err, || {
-        // SAFETY: the caller passes NULL or valid pointers (the documented contract).
-        let (out, watch) = unsafe {
-            (
-                ffi::out_arg(FUNCTION, "out", out)?,
-                ffi::ref_arg(FUNCTION, "watch", watch)?,
-            )
-        };
+    ffi::entry!("cloudpartner_watch_next", err, [out: out_arg, watch: ref_arg] => {
         // A clone, so that a close from another thread never waits for this call.
         let watch = watch.watch.clone();
         match next(&watch)? {
@@ -151,15 +143,13 @@ pub unsafe extern "C" fn cloudpartner_watch_next(
 /// fine), from any thread. NULL is fine.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn cloudpartner_watch_close(watch: *const cloudpartner_watch) {
-    // SAFETY: the caller passes NULL or a live watch.
-    unsafe { ffi::read(watch, (), |w| w.watch.close()) }
+    ffi::accessor!(watch, (), |w| w.watch.close())
 }
 
 /// True once `cloudpartner_watch_close()` was called on `watch`; false for NULL.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn cloudpartner_watch_is_closed(watch: *const cloudpartner_watch) -> bool {
-    // SAFETY: the caller passes NULL or a live watch.
-    unsafe { ffi::read(watch, false, |w| w.watch.is_closed()) }
+    ffi::accessor!(watch, false, |w| w.watch.is_closed())
 }
 
 /// Closes (when still open) and frees a watch. NULL is fine. No call on it may be running:

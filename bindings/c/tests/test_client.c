@@ -352,7 +352,8 @@ static void test_null_and_bad_utf8(const cloudpartner_client *client) {
     CHECK_KIND(cloudpartner_client_new(&opts, &made, &err), CLOUDPARTNER_ERROR_INVALID_ARGUMENT, err);
     CHECK(contains(cloudpartner_error_message(err), "not both"));
     cloudpartner_error_free(err);
-    /* Some of the client-secret fields only: C's own check (the core takes the three). */
+    /* Some of the client-secret fields only: the core's rule
+     * (ClientSecretOptions::from_parts), in C's words. */
     opts.token = NULL;
     opts.client_id = NULL;
     CHECK_KIND(cloudpartner_client_new(&opts, &made, &err), CLOUDPARTNER_ERROR_INVALID_ARGUMENT, err);

@@ -1,8 +1,8 @@
 /*
  * test_tables: the enumerators of cloudpartner.h cover exactly the core's lists
- * (cloudpartner_table_count/_name): every error kind, offer, step and operation state and
- * message level the core knows has one enumerator here whose _name() is its spelling, and
- * no enumerator is left over. A kind or state added to the core fails this test until the
+ * (cloudpartner_table_count/_name): every error kind, offer, step and operation state,
+ * message level, release phase, outcome and event kind the core knows has one enumerator
+ * here whose _name() is its spelling, and no enumerator is left over. A kind or state added to the core fails this test until the
  * header has its enumerator, and the list below names it.
  */
 #include "check.h"
@@ -92,8 +92,35 @@ int main(void) {
     check_covers("message levels", CLOUDPARTNER_TABLE_MESSAGE_LEVELS, message_levels, COUNT(message_levels),
                  cloudpartner_message_level_name, "unknown", CLOUDPARTNER_MESSAGE_LEVEL_UNKNOWN);
 
-    /* Not a table, or past its end: nothing. */
-    CHECK(cloudpartner_table_count(-1) == 0 && cloudpartner_table_count(CLOUDPARTNER_TABLE_MESSAGE_LEVELS + 1) == 0);
+    static const int release_phases[] = {
+        CLOUDPARTNER_RELEASE_PHASE_READ,    CLOUDPARTNER_RELEASE_PHASE_CHANGE,
+        CLOUDPARTNER_RELEASE_PHASE_WRITE,   CLOUDPARTNER_RELEASE_PHASE_PUBLISH,
+        CLOUDPARTNER_RELEASE_PHASE_REVIEW,  CLOUDPARTNER_RELEASE_PHASE_GO_LIVE,
+        CLOUDPARTNER_RELEASE_PHASE_LIVE,    CLOUDPARTNER_RELEASE_PHASE_DONE,
+    };
+    check_covers("release phases", CLOUDPARTNER_TABLE_RELEASE_PHASES, release_phases, COUNT(release_phases),
+                 cloudpartner_release_phase_name, "unknown", CLOUDPARTNER_RELEASE_PHASE_UNKNOWN);
+
+    static const int release_outcomes[] = {
+        CLOUDPARTNER_RELEASE_OUTCOME_LIVE,     CLOUDPARTNER_RELEASE_OUTCOME_AT_REVIEW,
+        CLOUDPARTNER_RELEASE_OUTCOME_FAILED,   CLOUDPARTNER_RELEASE_OUTCOME_CANCELED,
+        CLOUDPARTNER_RELEASE_OUTCOME_DRY_RUN,
+    };
+    check_covers("release outcomes", CLOUDPARTNER_TABLE_RELEASE_OUTCOMES, release_outcomes,
+                 COUNT(release_outcomes), cloudpartner_release_outcome_name, "unknown",
+                 CLOUDPARTNER_RELEASE_OUTCOME_UNKNOWN);
+
+    static const int release_event_kinds[] = {
+        CLOUDPARTNER_RELEASE_EVENT_PHASE_STARTED, CLOUDPARTNER_RELEASE_EVENT_PHASE_FINISHED,
+        CLOUDPARTNER_RELEASE_EVENT_STATUS,
+    };
+    check_covers("release event kinds", CLOUDPARTNER_TABLE_RELEASE_EVENT_KINDS, release_event_kinds,
+                 COUNT(release_event_kinds), cloudpartner_release_event_kind_name, "unknown",
+                 CLOUDPARTNER_RELEASE_EVENT_UNKNOWN);
+
+    /* Not a table, or past its end (the last table + 1): nothing. */
+    CHECK(cloudpartner_table_count(-1) == 0 &&
+          cloudpartner_table_count(CLOUDPARTNER_TABLE_RELEASE_EVENT_KINDS + 1) == 0);
     CHECK(cloudpartner_table_name(-1, 0) == NULL && cloudpartner_table_name(99, 0) == NULL);
 
     cloudpartner_shutdown();
