@@ -2148,10 +2148,9 @@ void cloudpartner_release_result_free(struct cloudpartner_release_result *result
  *
  * `on_progress` (may be NULL) gets each progress event, in order, with `user_data`:
  * each phase started and finished, and each status change while a phase waits. Its
- * non-zero return stops the release where it is: the call then returns
- * `CLOUDPARTNER_ERROR_CANCELED` (what was already sent goes on at the service, and a
- * request the release had begun when the callback returned may still reach it; a
- * stop while the release waits sends nothing more).
+ * non-zero return stops the release right after that event, before anything more is
+ * sent: the call then returns `CLOUDPARTNER_ERROR_CANCELED` (what was already sent goes
+ * on at the service).
  *
  * On success `*out` gets the result: free it with `cloudpartner_release_result_free()`.
  * A publish or go-live that failed or was canceled at the service is a result (outcome

@@ -5,14 +5,13 @@
 //! the callback asks.
 
 use std::ffi::{CStr, CString, c_char, c_int, c_void};
+use std::ops::ControlFlow;
 use std::ptr;
-use std::sync::atomic::{AtomicBool, Ordering};
 
 use cloudpartner::{
     CppReleaseEvent, Error, ErrorKind, OutcomeKind, Phase, ReleaseEvent, ReleaseOutcome,
     ReleaseRequest, Result,
 };
-use tokio::sync::Notify;
 
 use crate::client::cloudpartner_client;
 use crate::error::{cloudpartner_error, cloudpartner_error_kind};
@@ -491,10 +490,9 @@ pub unsafe extern "C" fn cloudpartner_release_result_free(
 ///
 /// `on_progress` (may be NULL) gets each progress event, in order, with `user_data`:
 /// each phase started and finished, and each status change while a phase waits. Its
-/// non-zero return stops the release where it is: the call then returns
-/// `CLOUDPARTNER_ERROR_CANCELED` (what was already sent goes on at the service, and a
-/// request the release had begun when the callback returned may still reach it; a
-/// stop while the release waits sends nothing more).
+/// non-zero return stops the release right after that event, before anything more is
+/// sent: the call then returns `CLOUDPARTNER_ERROR_CANCELED` (what was already sent goes
+/// on at the service).
 ///
 /// On success `*out` gets the result: free it with `cloudpartner_release_result_free()`.
 /// A publish or go-live that failed or was canceled at the service is a result (outcome
@@ -527,50 +525,57 @@ pub unsafe extern "C" fn cloudpartner_client_release(
     })
 }
 
+/// The caller's `user_data`, handed back to its callback on whichever thread runs the
+/// release (the C contract: it stays valid, and the callback may be called from a
+/// thread of the library).
+#[derive(Clone, Copy)]
+struct UserData(*mut c_void);
+
+// SAFETY: the library never dereferences it; it only passes it back to the caller's
+// callback, as the header documents.
+unsafe impl Send for UserData {}
+// SAFETY: as above.
+unsafe impl Sync for UserData {}
+
 /// Runs the core's release on the library's runtime, giving each event to the callback
-/// outside the runtime (so that it may call into the library), and drops the release
-/// when the callback returns non-zero.
+/// outside the runtime (so that it may call into the library). A non-zero return stops
+/// the release right after that event, before anything more is sent.
 fn run(
     client: &cloudpartner_client,
     request: &ReleaseRequest,
     on_progress: cloudpartner_progress_fn,
     user_data: *mut c_void,
 ) -> Result<ReleaseOutcome> {
-    let stop = Notify::new();
-    let stopped = AtomicBool::new(false);
-    let on_event = |event: &CppReleaseEvent| {
+    let user_data = UserData(user_data);
+    let on_event = move |event: &CppReleaseEvent| -> ControlFlow<()> {
         let Some(callback) = on_progress else {
-            return;
+            return ControlFlow::Continue(());
         };
-        if stopped.load(Ordering::SeqCst) {
-            return;
-        }
         let event = cloudpartner_release_event::new(event);
+        let data = user_data;
         // Out of the runtime for the callback: `block_on` calls inside it then work.
         // SAFETY: the caller's callback, given an event that lives for the call.
-        let rc = tokio::task::block_in_place(|| unsafe { callback(&event, user_data) });
+        let rc = tokio::task::block_in_place(|| unsafe { callback(&event, data.0) });
         if rc != 0 {
-            stopped.store(true, Ordering::SeqCst);
-            stop.notify_one();
+            ControlFlow::Break(())
+        } else {
+            ControlFlow::Continue(())
         }
     };
-    let released = runtime::block_on(async {
-        tokio::select! {
-            biased;
-            () = stop.notified() => None,
-            outcome = cloudpartner::release(client.client(), request, on_event) => Some(outcome),
+    let outcome = runtime::block_on(cloudpartner::release(client.client(), request, on_event))?;
+    outcome.map_err(|e| {
+        if e.error.kind() == ErrorKind::Canceled {
+            Error::new(
+                ErrorKind::Canceled,
+                format!(
+                    "release of {}/{} stopped by the progress callback at {}",
+                    request.publisher_id, request.offer_id, e.phase
+                ),
+            )
+        } else {
+            e.into()
         }
-    })?;
-    match released {
-        Some(outcome) => Ok(outcome?),
-        None => Err(Error::new(
-            ErrorKind::Canceled,
-            format!(
-                "release of {}/{} stopped by the progress callback",
-                request.publisher_id, request.offer_id
-            ),
-        )),
-    }
+    })
 }
 
 #[cfg(test)]
