@@ -172,6 +172,12 @@ impl Emulator {
         &self.base_url
     }
 
+    /// The base URL of the Product Ingestion API, `<base_url>/rp/product-ingestion`
+    /// (no trailing slash): what `ingestion_base_url` of a client is set to.
+    pub fn ingestion_base_url(&self) -> String {
+        format!("{}/rp/product-ingestion", self.base_url)
+    }
+
     /// Simulated seconds per real second of its clock.
     pub fn time_scale(&self) -> f64 {
         self.time_scale

@@ -206,6 +206,7 @@ mod emulator;
 mod emulator_client;
 mod faults;
 mod http;
+mod ingestion;
 mod lock;
 mod scenario;
 
