@@ -1,6 +1,8 @@
 //! End-to-end tests of the emulator over real HTTP.
 
 mod faults;
+mod ingestion_reads;
+mod ingestion_support;
 mod lifecycle;
 mod offer_documents;
 mod publishing;
