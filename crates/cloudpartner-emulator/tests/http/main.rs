@@ -2,6 +2,7 @@
 
 mod faults;
 mod ingestion_reads;
+mod ingestion_release;
 mod ingestion_support;
 mod lifecycle;
 mod offer_documents;
