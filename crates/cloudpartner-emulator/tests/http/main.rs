@@ -1,6 +1,7 @@
 //! End-to-end tests of the emulator over real HTTP.
 
 mod faults;
+mod ingestion_configure;
 mod ingestion_reads;
 mod ingestion_release;
 mod ingestion_support;
