@@ -4,6 +4,7 @@ mod faults;
 mod ingestion_configure;
 mod ingestion_reads;
 mod ingestion_release;
+mod ingestion_submissions;
 mod ingestion_support;
 mod lifecycle;
 mod offer_documents;
