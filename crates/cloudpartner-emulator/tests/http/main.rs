@@ -2,6 +2,7 @@
 
 mod faults;
 mod ingestion_configure;
+mod ingestion_faults;
 mod ingestion_reads;
 mod ingestion_release;
 mod ingestion_submissions;
