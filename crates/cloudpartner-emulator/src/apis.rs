@@ -34,7 +34,9 @@ impl ApiScenarios {
     /// The top-level scenario fields the APIs read.
     pub fn scenario_keys() -> impl Iterator<Item = &'static str> {
         [Cpp::SCENARIO_KEYS, Ingestion::SCENARIO_KEYS]
-            .into_iter().flatten().copied()
+            .into_iter()
+            .flatten()
+            .copied()
     }
 
     /// Hands the value of `key` (one of [`ApiScenarios::scenario_keys`]) to

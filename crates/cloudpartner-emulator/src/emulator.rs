@@ -142,7 +142,8 @@ impl std::fmt::Display for NotAnObject {
 
 impl std::error::Error for NotAnObject {}
 
-/// A running emulator of the Cloud Partner Portal API on `127.0.0.1`.
+/// A running emulator of the Cloud Partner Portal API and the Product
+/// Ingestion API on `127.0.0.1`.
 ///
 /// Dropping the handle stops the server (without waiting for it);
 /// [`Emulator::stop`] stops it and waits, and can be called any number of

@@ -28,9 +28,7 @@ pub(crate) async fn fault_response(
         FaultKind::Status {
             status,
             retry_after_seconds,
-        } => {
-            with_retry_after(status_error(status_code(status)), retry_after_seconds)
-        }
+        } => with_retry_after(status_error(status_code(status)), retry_after_seconds),
         FaultKind::Html {
             status,
             retry_after_seconds,

@@ -186,13 +186,16 @@ impl Planner<'_> {
         if let Some(id) = resource_id(resource) {
             let guid = id_product_guid(id).unwrap_or("").to_owned();
             if self.draft(&guid).is_none() {
-                self.fail("resourceNotFound", format!("The product '{id}' was not found."), label);
+                self.fail(
+                    "resourceNotFound",
+                    format!("The product '{id}' was not found."),
+                    label,
+                );
                 return None;
             }
             return Some(guid);
         }
-        let Some(external_id) = field(resource, "/identity/externalId")
-            .and_then(Value::as_str)
+        let Some(external_id) = field(resource, "/identity/externalId").and_then(Value::as_str)
         else {
             let message = String::from("A product needs an 'id' or 'identity.externalId'.");
             self.fail("schemaValidationError", message, label);
@@ -226,7 +229,10 @@ impl Planner<'_> {
                 }
             },
         };
-        resource.insert(String::from("product"), Value::from(format!("product/{product}")));
+        resource.insert(
+            String::from("product"),
+            Value::from(format!("product/{product}")),
+        );
         let plan = if is_plan_level(resource_type) {
             let Some(reference) = resource.get("plan") else {
                 let message = String::from("The resource has no 'plan' reference.");
@@ -241,9 +247,12 @@ impl Planner<'_> {
         };
         match resource_id(resource) {
             Some(id) => {
-                if id_product_guid(id) != Some(product.as_str()) || self.find(&product, id).is_none()
+                if id_product_guid(id) != Some(product.as_str())
+                    || self.find(&product, id).is_none()
                 {
-                    let message = format!("The resource '{id}' was not found in product 'product/{product}'.");
+                    let message = format!(
+                        "The resource '{id}' was not found in product 'product/{product}'."
+                    );
                     self.fail("resourceNotFound", message, label);
                     return None;
                 }
@@ -252,7 +261,11 @@ impl Planner<'_> {
                 let id = if resource_type == "plan" {
                     self.plan_id(&product, resource, label)?
                 } else if let Some(plan) = &plan {
-                    plan_level_id(resource_type, &product, plan.rsplit('/').next().unwrap_or(""))
+                    plan_level_id(
+                        resource_type,
+                        &product,
+                        plan.rsplit('/').next().unwrap_or(""),
+                    )
                 } else {
                     product_level_id(resource_type, &product)
                 };
@@ -260,7 +273,10 @@ impl Planner<'_> {
             }
         }
         if resource_type == "plan" && !resource.contains_key("azureRegions") {
-            resource.insert(String::from("azureRegions"), serde_json::json!(["azureGlobal"]));
+            resource.insert(
+                String::from("azureRegions"),
+                serde_json::json!(["azureGlobal"]),
+            );
         }
         if is_tech_config(resource_type) {
             let id = resource_id(resource).unwrap_or("").to_owned();
@@ -275,8 +291,7 @@ impl Planner<'_> {
 
     /// The id of a plan sent without one: the plan with its external id, or a new one.
     fn plan_id(&mut self, product: &str, resource: &Resource, label: &str) -> Option<String> {
-        let Some(external_id) = field(resource, "/identity/externalId")
-            .and_then(Value::as_str)
+        let Some(external_id) = field(resource, "/identity/externalId").and_then(Value::as_str)
         else {
             let message = String::from("A plan needs an 'id' or 'identity.externalId'.");
             self.fail("schemaValidationError", message, label);
@@ -289,7 +304,10 @@ impl Planner<'_> {
             .product(product)
             .map(|state| state.external_id.clone())
             .unwrap_or_else(|| product.to_owned());
-        Some(format!("plan/{product}/{}", plan_guid(&product_external_id, external_id)))
+        Some(format!(
+            "plan/{product}/{}",
+            plan_guid(&product_external_id, external_id)
+        ))
     }
 
     fn plan_by_external_id(&self, product: &str, external_id: &str) -> Option<String> {
@@ -355,7 +373,8 @@ impl Planner<'_> {
         }
         .filter(|id| id_type(id) == "plan");
         if id.is_none() {
-            let message = format!("The plan {reference} was not found in product 'product/{product}'.");
+            let message =
+                format!("The plan {reference} was not found in product 'product/{product}'.");
             self.fail("resourceNotFound", message, label);
         }
         id

@@ -5,7 +5,7 @@ use crate::ingestion::scenario_part::IngestionScenario;
 use crate::scenario::scenario_error::parse_json;
 
 /// The default scenario's `ingestion` part, as a scenario file writes it.
-pub const DEFAULT_INGESTION_SCENARIO: &str = r#"{
+pub(crate) const DEFAULT_INGESTION_SCENARIO: &str = r#"{
   "products": {
     "vm-release": {
       "alias": "VM release",

@@ -63,13 +63,10 @@ fn is_version(version: &str) -> bool {
         Some(rest) => (&version[..10], rest),
         None => return false,
     };
-    let date_ok = date
-        .bytes()
-        .enumerate()
-        .all(|(index, byte)| match index {
-            4 | 7 => byte == b'-',
-            _ => byte.is_ascii_digit(),
-        });
+    let date_ok = date.bytes().enumerate().all(|(index, byte)| match index {
+        4 | 7 => byte == b'-',
+        _ => byte.is_ascii_digit(),
+    });
     date_ok
         && (suffix.is_empty()
             || suffix
@@ -113,8 +110,14 @@ mod tests {
     #[test]
     fn query_keys_match_in_any_case_and_encoding() {
         let query = "externalid=vm-release&%24version=2022-07-01&%24maxPageSize=2";
-        assert_eq!(query_value(query, "externalId").as_deref(), Some("vm-release"));
-        assert_eq!(query_value(query, "$version").as_deref(), Some("2022-07-01"));
+        assert_eq!(
+            query_value(query, "externalId").as_deref(),
+            Some("vm-release")
+        );
+        assert_eq!(
+            query_value(query, "$version").as_deref(),
+            Some("2022-07-01")
+        );
         assert_eq!(query_value(query, "$maxpagesize").as_deref(), Some("2"));
         assert_eq!(query_value(query, "type"), None);
     }
@@ -131,7 +134,10 @@ mod tests {
     #[test]
     fn double_slashes_are_single() {
         assert_eq!(
-            path_segments("/rp/product-ingestion//configure/j1/status", "/rp/product-ingestion/"),
+            path_segments(
+                "/rp/product-ingestion//configure/j1/status",
+                "/rp/product-ingestion/"
+            ),
             ["configure", "j1", "status"]
         );
     }

@@ -33,7 +33,9 @@ pub(crate) fn page(values: Vec<Value>, query: &str, link: &str) -> Result<Value,
                 })?,
         ),
     };
-    let end = size.map_or(values.len(), |size| offset.saturating_add(size).min(values.len()));
+    let end = size.map_or(values.len(), |size| {
+        offset.saturating_add(size).min(values.len())
+    });
     let value: Vec<Value> = values.get(offset.min(end)..end).unwrap_or(&[]).to_vec();
     let mut document = json!({"value": value});
     if let Some(size) = size.filter(|_| end < values.len()) {
@@ -61,7 +63,13 @@ mod tests {
         let last = page(values.clone(), "$maxPageSize=2&continuationtoken=o4", "l").unwrap();
         assert_eq!(last["value"], json!([4]));
         assert!(last.get("@nextLink").is_none());
-        assert_eq!(page(values.clone(), "", "l").unwrap()["value"].as_array().unwrap().len(), 5);
+        assert_eq!(
+            page(values.clone(), "", "l").unwrap()["value"]
+                .as_array()
+                .unwrap()
+                .len(),
+            5
+        );
         assert!(page(values.clone(), "continuationToken=x", "l").is_err());
         assert!(page(values, "$maxpagesize=0", "l").is_err());
     }

@@ -236,7 +236,13 @@ impl Inner {
     }
 
     /// Starts a push of a product; returns the simulated time it ends.
-    fn start_push(&mut self, guid: &str, target: Target, job: &Job, clock: &SimulationClock) -> f64 {
+    fn start_push(
+        &mut self,
+        guid: &str,
+        target: Target,
+        job: &Job,
+        clock: &SimulationClock,
+    ) -> f64 {
         self.next_submission += 1;
         let fresh_id = self.next_submission;
         let Some(product) = self.products.iter_mut().find(|p| p.guid == guid) else {
@@ -245,7 +251,10 @@ impl Inner {
         let (id, seconds) = match target {
             Target::Preview => (fresh_id, product.preview_play.seconds),
             Target::Live => (
-                product.preview_entry.as_ref().map_or(fresh_id, |entry| entry.id),
+                product
+                    .preview_entry
+                    .as_ref()
+                    .map_or(fresh_id, |entry| entry.id),
                 product.live_play.seconds,
             ),
         };
@@ -277,7 +286,11 @@ impl Inner {
             && product.preview_play.outcome == PreviewOutcome::CertificationFailed;
         let id = product.entry(target).map_or(0, |entry| entry.id);
         if let Some(entry) = product.entry_mut(target) {
-            entry.state = if failed { EntryState::Failed } else { EntryState::Succeeded };
+            entry.state = if failed {
+                EntryState::Failed
+            } else {
+                EntryState::Succeeded
+            };
         }
         if failed {
             return JobEnd::Failed(certification_errors(&product.guid, id));

@@ -72,9 +72,14 @@ pub(crate) async fn products(call: IngestionCall) -> Response {
         });
         let mut link = format!("{}{BASE_PATH}/product", call.state().base_url());
         let filters = [("externalId", &external_id), ("type", &product_type)];
-        for (index, (key, value)) in filters.iter().filter_map(|(k, v)| Some((k, v.as_ref()?))).enumerate() {
+        for (index, (key, value)) in filters
+            .iter()
+            .filter_map(|(k, v)| Some((k, v.as_ref()?)))
+            .enumerate()
+        {
             let separator = if index == 0 { '?' } else { '&' };
-            let value = percent_encoding::utf8_percent_encode(value, percent_encoding::NON_ALPHANUMERIC);
+            let value =
+                percent_encoding::utf8_percent_encode(value, percent_encoding::NON_ALPHANUMERIC);
             link.push_str(&format!("{separator}{key}={value}"));
         }
         page(values, &query, &link)
@@ -86,34 +91,45 @@ pub(crate) async fn products(call: IngestionCall) -> Response {
 pub(crate) async fn plans(call: IngestionCall) -> Response {
     let query = call.query().unwrap_or("").to_owned();
     let Some(product) = query_value(&query, "product") else {
-        return WireError::bad_request("The query parameter 'product' (a product durable id) is required.")
-            .into_response();
+        return WireError::bad_request(
+            "The query parameter 'product' (a product durable id) is required.",
+        )
+        .into_response();
     };
-    let guid = product.strip_prefix("product/").unwrap_or(&product).to_owned();
+    let guid = product
+        .strip_prefix("product/")
+        .unwrap_or(&product)
+        .to_owned();
     let Some(offer) = external_id(&call, &guid) else {
         return product_not_found(&product);
     };
     let plan_id = query_value(&query, "externalId");
-    answer_read(call, FaultRoute::IngestionProduct, Some(offer), move |call| {
-        let values = call.state().read(|inner, _| {
-            inner.product(&guid).map_or_else(Vec::new, |state| {
-                state
-                    .plans()
-                    .filter(|plan| {
-                        plan_id.as_ref().is_none_or(|id| {
-                            field(plan, "/identity/externalId").and_then(Value::as_str) == Some(id)
+    answer_read(
+        call,
+        FaultRoute::IngestionProduct,
+        Some(offer),
+        move |call| {
+            let values = call.state().read(|inner, _| {
+                inner.product(&guid).map_or_else(Vec::new, |state| {
+                    state
+                        .plans()
+                        .filter(|plan| {
+                            plan_id.as_ref().is_none_or(|id| {
+                                field(plan, "/identity/externalId").and_then(Value::as_str)
+                                    == Some(id)
+                            })
                         })
-                    })
-                    .map(|plan| Value::Object(plan.clone()))
-                    .collect()
-            })
-        });
-        let link = format!(
-            "{}{BASE_PATH}/plan?product=product%2F{guid}",
-            call.state().base_url()
-        );
-        page(values, &query, &link)
-    })
+                        .map(|plan| Value::Object(plan.clone()))
+                        .collect()
+                })
+            });
+            let link = format!(
+                "{}{BASE_PATH}/plan?product=product%2F{guid}",
+                call.state().base_url()
+            );
+            page(values, &query, &link)
+        },
+    )
     .await
 }
 
@@ -179,7 +195,9 @@ pub(crate) async fn submissions(call: IngestionCall, guid: &str, id: Option<&str
     let target = query_value(call.query().unwrap_or(""), "targetType");
     let list = |call: &IngestionCall| {
         call.state().read(|inner, _| {
-            inner.product(guid).map_or_else(Vec::new, ProductState::submissions)
+            inner
+                .product(guid)
+                .map_or_else(Vec::new, ProductState::submissions)
         })
     };
     if let Some(id) = id {
@@ -200,9 +218,9 @@ pub(crate) async fn submissions(call: IngestionCall, guid: &str, id: Option<&str
         let value: Vec<Value> = list(call)
             .into_iter()
             .filter(|s| {
-                target
-                    .as_ref()
-                    .is_none_or(|t| s.pointer("/target/targetType").and_then(Value::as_str) == Some(t))
+                target.as_ref().is_none_or(|t| {
+                    s.pointer("/target/targetType").and_then(Value::as_str) == Some(t)
+                })
             })
             .collect();
         Ok(serde_json::json!({"value": value}))

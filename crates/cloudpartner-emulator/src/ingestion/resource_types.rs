@@ -52,7 +52,10 @@ pub(crate) fn schema_version(resource_type: &str) -> &'static str {
 /// The `$schema` the emulator writes for a type (or a document such as
 /// `configure-status`).
 pub(crate) fn schema_uri(resource_type: &str) -> String {
-    format!("{SCHEMA_HOST}{resource_type}/{}", schema_version(resource_type))
+    format!(
+        "{SCHEMA_HOST}{resource_type}/{}",
+        schema_version(resource_type)
+    )
 }
 
 /// The type a `$schema` URI names (on either schema host), e.g. `plan` for
@@ -156,7 +159,10 @@ mod tests {
             Some("plan")
         );
         assert_eq!(schema_type("https://example.com/schema/plan/1"), None);
-        assert_eq!(schema_type("https://schema.mp.microsoft.com/schema/plan"), None);
+        assert_eq!(
+            schema_type("https://schema.mp.microsoft.com/schema/plan"),
+            None
+        );
         assert_eq!(id_type("plan/a/b"), "plan");
         assert_eq!(id_product_guid("plan/a/b"), Some("a"));
     }

@@ -57,7 +57,10 @@ pub(crate) struct ScenarioProduct {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub(crate) struct PreviewPlay {
     /// Simulated seconds of certification (default one day).
-    #[serde(default = "default_preview_seconds", deserialize_with = "non_negative_number")]
+    #[serde(
+        default = "default_preview_seconds",
+        deserialize_with = "non_negative_number"
+    )]
     pub seconds: f64,
     /// `succeeded` or `certificationFailed`.
     #[serde(default)]
@@ -82,7 +85,10 @@ fn default_preview_seconds() -> f64 {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub(crate) struct LivePlay {
     /// Simulated seconds of the push (default four hours).
-    #[serde(default = "default_live_seconds", deserialize_with = "non_negative_number")]
+    #[serde(
+        default = "default_live_seconds",
+        deserialize_with = "non_negative_number"
+    )]
     pub seconds: f64,
 }
 
@@ -173,13 +179,19 @@ impl<'de> Deserialize<'de> for ScenarioPlan {
                 return Err(D::Error::custom("`skus` must list at least one SKU"));
             }
             for (index, sku) in skus.iter().enumerate() {
-                if skus[..index].iter().any(|other| other.sku_id.0 == sku.sku_id.0) {
+                if skus[..index]
+                    .iter()
+                    .any(|other| other.sku_id.0 == sku.sku_id.0)
+                {
                     return Err(D::Error::custom(format!(
                         "`skus` lists the SKU id `{}` twice",
                         sku.sku_id.0
                     )));
                 }
-                if skus[..index].iter().any(|other| other.image_type == sku.image_type) {
+                if skus[..index]
+                    .iter()
+                    .any(|other| other.image_type == sku.image_type)
+                {
                     return Err(D::Error::custom(format!(
                         "`skus` lists the image type `{}` twice",
                         sku.image_type.as_str()

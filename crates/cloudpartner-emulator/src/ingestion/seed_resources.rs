@@ -22,7 +22,10 @@ pub(crate) fn scenario_image_uri(product: &str, plan: &str, version: &str) -> St
 pub(crate) fn seed_resources(external_id: &str, product: &ScenarioProduct) -> Vec<Resource> {
     let guid = product_guid(external_id);
     let product_id = format!("product/{guid}");
-    let alias = product.alias.clone().unwrap_or_else(|| external_id.to_owned());
+    let alias = product
+        .alias
+        .clone()
+        .unwrap_or_else(|| external_id.to_owned());
     let mut resources = vec![
         object(json!({
             "$schema": schema_uri("product"),
@@ -32,14 +35,22 @@ pub(crate) fn seed_resources(external_id: &str, product: &ScenarioProduct) -> Ve
             "alias": alias,
             "lifecycleState": "generallyAvailable"
         })),
-        product_level("property", &guid, json!({"kind": "azureVM", "termsOfUse": "Standard contract."})),
+        product_level(
+            "property",
+            &guid,
+            json!({"kind": "azureVM", "termsOfUse": "Standard contract."}),
+        ),
         product_level(
             "listing",
             &guid,
             json!({"kind": "azureVM", "title": alias, "summary": alias,
                    "description": format!("{alias}, served by the emulator."), "languageId": "en-us"}),
         ),
-        product_level("price-and-availability-offer", &guid, json!({"previewAudiences": []})),
+        product_level(
+            "price-and-availability-offer",
+            &guid,
+            json!({"previewAudiences": []}),
+        ),
         product_level("reseller", &guid, json!({"resellerChannelState": "notSet"})),
         product_level("customer-leads", &guid, json!({"leadDestination": "none"})),
     ];

@@ -73,7 +73,12 @@ pub(crate) fn accept_submission(
         if latest.is_none() || sent != latest {
             let latest = latest.map_or_else(
                 || String::from("there is no succeeded preview"),
-                |id| format!("the latest succeeded preview is submission/{}/{id}", product.guid),
+                |id| {
+                    format!(
+                        "the latest succeeded preview is submission/{}/{id}",
+                        product.guid
+                    )
+                },
             );
             return Err(vec![job_error(
                 "conflict",

@@ -33,14 +33,15 @@ pub(crate) fn tech_config_errors(
     known: &PublishedConfigurations<'_>,
 ) -> Vec<Value> {
     let mut errors = Vec::new();
-    let mut fail = |code: &str, message: String| {
-        errors.push(job_error(code, message, Some(id), Vec::new()))
-    };
+    let mut fail =
+        |code: &str, message: String| errors.push(job_error(code, message, Some(id), Vec::new()));
     let skus = resource.get("skus").and_then(Value::as_array);
     let Some(skus) = skus.filter(|skus| !skus.is_empty()) else {
         fail(
             "schemaValidationError",
-            String::from("The technical configuration needs 'skus', a non-empty list of {imageType, skuId}."),
+            String::from(
+                "The technical configuration needs 'skus', a non-empty list of {imageType, skuId}.",
+            ),
         );
         return errors;
     };
@@ -50,7 +51,9 @@ pub(crate) fn tech_config_errors(
         if !IMAGE_TYPES.contains(&image_type) {
             fail(
                 "schemaValidationError",
-                format!("The SKU image type '{image_type}' is not one of x64Gen1, x64Gen2, arm64Gen2."),
+                format!(
+                    "The SKU image type '{image_type}' is not one of x64Gen1, x64Gen2, arm64Gen2."
+                ),
             );
         }
         sku_types.push(image_type);
@@ -77,7 +80,9 @@ pub(crate) fn tech_config_errors(
         if !is_version_number(number) {
             fail(
                 "schemaValidationError",
-                format!("The versionNumber '{number}' does not match ^[0-9]+\\.[0-9]+\\.[0-9]+$ (at most 32 characters)."),
+                format!(
+                    "The versionNumber '{number}' does not match ^[0-9]+\\.[0-9]+\\.[0-9]+$ (at most 32 characters)."
+                ),
             );
         }
         if seen.contains(&number) {
@@ -91,7 +96,9 @@ pub(crate) fn tech_config_errors(
         if !["generallyAvailable", "deprecated", "deleted"].contains(&state) {
             fail(
                 "schemaValidationError",
-                format!("The lifecycleState '{state}' of version '{number}' is not one of generallyAvailable, deprecated, deleted."),
+                format!(
+                    "The lifecycleState '{state}' of version '{number}' is not one of generallyAvailable, deprecated, deleted."
+                ),
             );
         }
         image_errors(number, version, &sku_types, &mut fail);
@@ -135,7 +142,9 @@ fn image_errors(
                 if !uri.is_some_and(is_https) {
                     fail(
                         "businessValidationError",
-                        format!("The osDisk uri of version '{number}' ({image_type}) must be an https URL."),
+                        format!(
+                            "The osDisk uri of version '{number}' ({image_type}) must be an https URL."
+                        ),
                     );
                 }
                 let disks: &[Value] = source
@@ -149,22 +158,36 @@ fn image_errors(
                         Some(lun) if lun <= 15 && !luns.contains(&lun) => luns.push(lun),
                         _ => fail(
                             "schemaValidationError",
-                            format!("The data disks of version '{number}' need distinct lunNumbers from 0 to 15."),
+                            format!(
+                                "The data disks of version '{number}' need distinct lunNumbers from 0 to 15."
+                            ),
                         ),
                     }
-                    if !disk.get("uri").and_then(Value::as_str).is_some_and(is_https) {
+                    if !disk
+                        .get("uri")
+                        .and_then(Value::as_str)
+                        .is_some_and(is_https)
+                    {
                         fail(
                             "businessValidationError",
-                            format!("The data disk uri of version '{number}' ({image_type}) must be an https URL."),
+                            format!(
+                                "The data disk uri of version '{number}' ({image_type}) must be an https URL."
+                            ),
                         );
                     }
                 }
             }
             Some("sharedImageGallery") => {
-                if source.pointer("/sharedImage/resourceId").and_then(Value::as_str).is_none() {
+                if source
+                    .pointer("/sharedImage/resourceId")
+                    .and_then(Value::as_str)
+                    .is_none()
+                {
                     fail(
                         "schemaValidationError",
-                        format!("The shared image of version '{number}' needs sharedImage.resourceId."),
+                        format!(
+                            "The shared image of version '{number}' needs sharedImage.resourceId."
+                        ),
                     );
                 }
             }
@@ -211,7 +234,9 @@ fn full_state_errors(
             ),
             Some(version) if lifecycle_state(&version) == "deleted" => fail(
                 "businessValidationError",
-                format!("The image version '{number}' was published and cannot be deleted; deprecate it instead."),
+                format!(
+                    "The image version '{number}' was published and cannot be deleted; deprecate it instead."
+                ),
             ),
             Some(version) => {
                 let draft_state = find(version_list(known.draft), number);

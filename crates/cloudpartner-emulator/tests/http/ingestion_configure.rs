@@ -16,7 +16,10 @@ const WAIT: Duration = Duration::from_secs(20);
 async fn draft_config(emulator: &cloudpartner_emulator::Emulator, plan: &str) -> Value {
     let product = product_id(emulator, "vm-release").await;
     let guid = product.trim_start_matches("product/");
-    tech_config(&get_ok(emulator, &format!("resource-tree/product/{guid}")).await, plan)
+    tech_config(
+        &get_ok(emulator, &format!("resource-tree/product/{guid}")).await,
+        plan,
+    )
 }
 
 /// Configures `resources` and waits: the job's errors, asserting it failed.
@@ -27,7 +30,10 @@ async fn failure(emulator: &cloudpartner_emulator::Emulator, resources: Vec<Valu
     let errors = status["errors"].as_array().unwrap().clone();
     assert!(!errors.is_empty());
     for error in &errors {
-        assert!(error["details"].is_array(), "every error has details: {error}");
+        assert!(
+            error["details"].is_array(),
+            "every error has details: {error}"
+        );
     }
     errors
 }
@@ -68,26 +74,47 @@ fn uuid_like(text: &str) -> bool {
 #[tokio::test]
 async fn malformed_requests_are_400_with_details() {
     let emulator = start_scaled(1.0).await;
-    for body in ["not json", "{}", r#"{"resources": {}}"#, r#"{"resources": [1]}"#] {
+    for body in [
+        "not json",
+        "{}",
+        r#"{"resources": {}}"#,
+        r#"{"resources": [1]}"#,
+    ] {
         let (status, error) = post_text(&emulator, "configure", body).await;
         assert_eq!(status, 400, "{body}");
         assert_eq!(error["error"]["code"], "badRequest");
         assert_eq!(error["error"]["details"], json!([]));
     }
-    assert!(emulator.requests().iter().any(|r| r.method == "POST" && r.body.as_deref() == Some(b"not json".as_slice())));
+    assert!(
+        emulator
+            .requests()
+            .iter()
+            .any(|r| r.method == "POST" && r.body.as_deref() == Some(b"not json".as_slice()))
+    );
 }
 
 #[tokio::test]
 async fn a_completed_job_details_what_it_stored() {
     let emulator = start_scaled(10_000.0).await;
     let mut config = draft_config(&emulator, "byol").await;
-    config["vmImageVersions"].as_array_mut().unwrap().push(version("2.0.0", &["x64Gen2"], "https://x.blob.core.windows.net/v/2.vhd"));
+    config["vmImageVersions"]
+        .as_array_mut()
+        .unwrap()
+        .push(version(
+            "2.0.0",
+            &["x64Gen2"],
+            "https://x.blob.core.windows.net/v/2.vhd",
+        ));
     config["x-unknown"] = json!({"kept": [1, 2.5]});
     let job = configure(&emulator, vec![config.clone()]).await;
     wait_for_job(&emulator, &job, WAIT).await;
     let detail = get_ok(&emulator, &format!("configure/{job}")).await;
     assert_eq!(detail["resources"], json!([config]));
-    assert_eq!(get_ok(&emulator, config["id"].as_str().unwrap()).await, config, "lossless");
+    assert_eq!(
+        get_ok(&emulator, config["id"].as_str().unwrap()).await,
+        config,
+        "lossless"
+    );
 }
 
 #[tokio::test]
@@ -107,19 +134,32 @@ async fn each_validation_failure_has_its_code_and_message() {
             "schemaValidationError",
             "names no resource type of a virtual machine product",
         ),
-        (json!({"id": id}), "schemaValidationError", "has no '$schema'"),
         (
-            with_versions(json!([published, version("1.1", &["x64Gen1"], "https://x/y.vhd")])),
+            json!({"id": id}),
+            "schemaValidationError",
+            "has no '$schema'",
+        ),
+        (
+            with_versions(json!([
+                published,
+                version("1.1", &["x64Gen1"], "https://x/y.vhd")
+            ])),
             "schemaValidationError",
             "The versionNumber '1.1' does not match",
         ),
         (
-            with_versions(json!([published, version("1.1.0", &["arm64Gen2"], "https://x/y.vhd")])),
+            with_versions(json!([
+                published,
+                version("1.1.0", &["arm64Gen2"], "https://x/y.vhd")
+            ])),
             "businessValidationError",
             "The image type 'arm64Gen2' of version '1.1.0' is not among the plan's SKUs (x64Gen1, x64Gen2).",
         ),
         (
-            with_versions(json!([published, version("1.1.0", &["x64Gen1"], "http://x/y.vhd")])),
+            with_versions(json!([
+                published,
+                version("1.1.0", &["x64Gen1"], "http://x/y.vhd")
+            ])),
             "businessValidationError",
             "The osDisk uri of version '1.1.0' (x64Gen1) must be an https URL.",
         ),
@@ -174,25 +214,45 @@ async fn a_deprecation_is_restored_only_for_a_version_that_went_live() {
     let mut config = draft_config(&emulator, "standard").await;
     // 1.0.0 is live: deprecate it, then restore it.
     config["vmImageVersions"][0]["lifecycleState"] = json!("deprecated");
-    config["vmImageVersions"][0]["deprecationSchedule"] = json!({"dateOffset": "P90D", "reason": "other"});
+    config["vmImageVersions"][0]["deprecationSchedule"] =
+        json!({"dateOffset": "P90D", "reason": "other"});
     let job = configure(&emulator, vec![config.clone()]).await;
-    assert_eq!(wait_for_job(&emulator, &job, WAIT).await["jobResult"], "succeeded");
+    assert_eq!(
+        wait_for_job(&emulator, &job, WAIT).await["jobResult"],
+        "succeeded"
+    );
     let mut restored = config.clone();
-    restored["vmImageVersions"][0] = draft_config(&emulator, "standard").await["vmImageVersions"][0].clone();
+    restored["vmImageVersions"][0] =
+        draft_config(&emulator, "standard").await["vmImageVersions"][0].clone();
     restored["vmImageVersions"][0]["lifecycleState"] = json!("generallyAvailable");
-    restored["vmImageVersions"][0].as_object_mut().unwrap().remove("deprecationSchedule");
+    restored["vmImageVersions"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("deprecationSchedule");
     let job = configure(&emulator, vec![restored]).await;
-    assert_eq!(wait_for_job(&emulator, &job, WAIT).await["jobResult"], "succeeded");
+    assert_eq!(
+        wait_for_job(&emulator, &job, WAIT).await["jobResult"],
+        "succeeded"
+    );
     // 1.1.0 goes to preview, is deprecated before going live, and cannot be restored.
     let mut config = draft_config(&emulator, "standard").await;
-    config["vmImageVersions"].as_array_mut().unwrap().push(version("1.1.0", &["x64Gen1"], "https://x/1.1.0.vhd"));
+    config["vmImageVersions"]
+        .as_array_mut()
+        .unwrap()
+        .push(version("1.1.0", &["x64Gen1"], "https://x/1.1.0.vhd"));
     let job = configure(&emulator, vec![config.clone()]).await;
     wait_for_job(&emulator, &job, WAIT).await;
     let job = configure(&emulator, vec![submission(&product, "preview")]).await;
-    assert_eq!(wait_for_job(&emulator, &job, WAIT).await["jobResult"], "succeeded");
+    assert_eq!(
+        wait_for_job(&emulator, &job, WAIT).await["jobResult"],
+        "succeeded"
+    );
     config["vmImageVersions"][1]["lifecycleState"] = json!("deprecated");
     let job = configure(&emulator, vec![config.clone()]).await;
-    assert_eq!(wait_for_job(&emulator, &job, WAIT).await["jobResult"], "succeeded");
+    assert_eq!(
+        wait_for_job(&emulator, &job, WAIT).await["jobResult"],
+        "succeeded"
+    );
     config["vmImageVersions"][1]["lifecycleState"] = json!("generallyAvailable");
     let errors = failure(&emulator, vec![config]).await;
     assert_eq!(errors[0]["code"], "businessValidationError");

@@ -5,7 +5,9 @@
 use cloudpartner_emulator::{Fault, FaultKind, FaultRoute, Scenario};
 use serde_json::{Value, json};
 
-use crate::ingestion_support::{configure_body, get, post, product_id, start_scaled, start_scenario};
+use crate::ingestion_support::{
+    configure_body, get, post, product_id, start_scaled, start_scenario,
+};
 use crate::support::client;
 
 #[tokio::test]
@@ -14,18 +16,46 @@ async fn faults_apply_by_route_with_the_api_error_shape() {
     let product = product_id(&emulator, "vm-release").await;
     let guid = product.trim_start_matches("product/").to_owned();
     let routes: Vec<(&str, FaultRoute, &str, bool)> = vec![
-        ("ingestion.product", FaultRoute::IngestionProduct, "product", false),
-        ("ingestion.tree", FaultRoute::IngestionTree, "resource-tree/product/{guid}", false),
-        ("ingestion.resource", FaultRoute::IngestionResource, "{product}", false),
-        ("ingestion.submission", FaultRoute::IngestionSubmission, "submission/{guid}", false),
-        ("ingestion.configure", FaultRoute::IngestionConfigure, "configure", true),
+        (
+            "ingestion.product",
+            FaultRoute::IngestionProduct,
+            "product",
+            false,
+        ),
+        (
+            "ingestion.tree",
+            FaultRoute::IngestionTree,
+            "resource-tree/product/{guid}",
+            false,
+        ),
+        (
+            "ingestion.resource",
+            FaultRoute::IngestionResource,
+            "{product}",
+            false,
+        ),
+        (
+            "ingestion.submission",
+            FaultRoute::IngestionSubmission,
+            "submission/{guid}",
+            false,
+        ),
+        (
+            "ingestion.configure",
+            FaultRoute::IngestionConfigure,
+            "configure",
+            true,
+        ),
     ];
     for (name, route, path, is_post) in routes {
         assert_eq!(route.name(), name);
         emulator.add_fault(
-            Fault::new(FaultKind::Status { status: 503, retry_after_seconds: Some(2) })
-                .for_route(route)
-                .times(1),
+            Fault::new(FaultKind::Status {
+                status: 503,
+                retry_after_seconds: Some(2),
+            })
+            .for_route(route)
+            .times(1),
         );
         let path = path.replace("{guid}", &guid).replace("{product}", &product);
         let (status, body) = if is_post {
@@ -60,16 +90,33 @@ async fn job_and_cancel_faults_and_scenario_faults_by_offer() {
     .await;
     let a = product_id(&emulator, "vm-a").await.replace("product/", "");
     let b = product_id(&emulator, "vm-b").await.replace("product/", "");
-    assert_eq!(get(&emulator, &format!("resource-tree/product/{a}")).await.0, 200);
+    assert_eq!(
+        get(&emulator, &format!("resource-tree/product/{a}"))
+            .await
+            .0,
+        200
+    );
     let (status, body) = get(&emulator, &format!("resource-tree/product/{b}")).await;
-    assert_eq!((status, body["error"]["code"].as_str()), (429, Some("tooManyRequests")));
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (429, Some("tooManyRequests"))
+    );
     let (_, job) = post(&emulator, "configure", &configure_body(vec![])).await;
     let job = job["jobId"].as_str().unwrap().to_owned();
-    assert_eq!(get(&emulator, &format!("configure/{job}/status")).await.0, 500);
-    assert_eq!(get(&emulator, &format!("configure/{job}/status")).await.0, 200);
+    assert_eq!(
+        get(&emulator, &format!("configure/{job}/status")).await.0,
+        500
+    );
+    assert_eq!(
+        get(&emulator, &format!("configure/{job}/status")).await.0,
+        200
+    );
     // A malformed cancel response: the cancel acted all the same.
     let response = client()
-        .post(format!("{}/configure/{job}/cancel", emulator.ingestion_base_url()))
+        .post(format!(
+            "{}/configure/{job}/cancel",
+            emulator.ingestion_base_url()
+        ))
         .bearer_auth(emulator.token())
         .send()
         .await
@@ -97,7 +144,11 @@ async fn the_request_log_records_ingestion_routes_and_configure_bodies() {
 }
 
 /// POSTs a form to the token endpoint: status and JSON body.
-async fn token(emulator: &cloudpartner_emulator::Emulator, path: &str, form: &[(&str, &str)]) -> (u16, Value) {
+async fn token(
+    emulator: &cloudpartner_emulator::Emulator,
+    path: &str,
+    form: &[(&str, &str)],
+) -> (u16, Value) {
     let response = client()
         .post(format!("{}{path}", emulator.base_url()))
         .form(form)
@@ -116,7 +167,10 @@ async fn the_token_endpoint_issues_graph_tokens() {
         ("client_id", "contoso-app"),
         ("client_secret", "contoso-secret"),
     ];
-    for resource in ["https://graph.microsoft.com", "https://graph.microsoft.com/"] {
+    for resource in [
+        "https://graph.microsoft.com",
+        "https://graph.microsoft.com/",
+    ] {
         let mut form = client_fields.to_vec();
         form.push(("resource", resource));
         let (status, body) = token(&emulator, "/contoso-tenant/oauth2/token", &form).await;
@@ -124,7 +178,11 @@ async fn the_token_endpoint_issues_graph_tokens() {
         assert_eq!(body["access_token"], emulator.token());
         assert_eq!(body["resource"], resource);
         assert!(body["expires_in"].is_u64());
-        let expires_on: i64 = body["expires_on"].as_str().expect("an epoch string").parse().unwrap();
+        let expires_on: i64 = body["expires_on"]
+            .as_str()
+            .expect("an epoch string")
+            .parse()
+            .unwrap();
         assert!(expires_on > chrono::Utc::now().timestamp(), "{expires_on}");
     }
     let mut form = client_fields.to_vec();

@@ -32,7 +32,12 @@ async fn products_are_found_by_external_id_whatever_the_key_case() {
 #[tokio::test]
 async fn version_is_optional_and_may_be_percent_encoded() {
     let emulator = start_scaled(1.0).await;
-    for query in ["", "&%24version=2022-07-01", "&$version=2022-03-01-preview2", "&%24VERSION=2022-07-01"] {
+    for query in [
+        "",
+        "&%24version=2022-07-01",
+        "&$version=2022-03-01-preview2",
+        "&%24VERSION=2022-07-01",
+    ] {
         let list = get_ok(&emulator, &format!("product?externalId=vm-new{query}")).await;
         assert_eq!(list["value"].as_array().unwrap().len(), 1, "{query}");
     }
@@ -47,8 +52,16 @@ async fn double_slashes_are_single_slashes() {
     let emulator = start_scaled(1.0).await;
     let product = product_id(&emulator, "vm-release").await;
     let guid = product.trim_start_matches("product/");
-    let single = get_ok(&emulator, &format!("resource-tree/product/{guid}?targetType=draft")).await;
-    let double = get_ok(&emulator, &format!("/resource-tree/product/{guid}?targetType=draft")).await;
+    let single = get_ok(
+        &emulator,
+        &format!("resource-tree/product/{guid}?targetType=draft"),
+    )
+    .await;
+    let double = get_ok(
+        &emulator,
+        &format!("/resource-tree/product/{guid}?targetType=draft"),
+    )
+    .await;
     assert_eq!(single, double);
     let inner = get_ok(&emulator, &format!("resource-tree//product/{guid}/")).await;
     assert_eq!(single, inner);
@@ -57,7 +70,11 @@ async fn double_slashes_are_single_slashes() {
 #[tokio::test]
 async fn every_request_needs_the_token() {
     let emulator = start_scaled(1.0).await;
-    let response = client().get(url(&emulator, "product")).send().await.unwrap();
+    let response = client()
+        .get(url(&emulator, "product"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(response.status(), 401);
     let body: Value = crate::support::json_body(response).await.unwrap();
     assert_eq!(body["error"]["code"], "unauthorized");
@@ -77,7 +94,11 @@ async fn trees_hold_every_vm_resource_with_known_types() {
     let product = product_id(&emulator, "vm-release").await;
     let guid = product.trim_start_matches("product/").to_owned();
     for target in ["draft", "preview", "live"] {
-        let tree = get_ok(&emulator, &format!("resource-tree/product/{guid}?targetType={target}")).await;
+        let tree = get_ok(
+            &emulator,
+            &format!("resource-tree/product/{guid}?targetType={target}"),
+        )
+        .await;
         assert_eq!(tree["root"], product.as_str());
         assert_eq!(tree["target"]["targetType"], target);
         assert_eq!(
@@ -85,16 +106,27 @@ async fn trees_hold_every_vm_resource_with_known_types() {
             "https://schema.mp.microsoft.com/schema/resource-tree/2022-03-01-preview2"
         );
         let known = [
-            "product", "plan", "property", "listing", "plan-listing",
-            "price-and-availability-offer", "price-and-availability-plan", "reseller",
-            "customer-leads", "submission", "virtual-machine-plan-technical-configuration",
+            "product",
+            "plan",
+            "property",
+            "listing",
+            "plan-listing",
+            "price-and-availability-offer",
+            "price-and-availability-plan",
+            "reseller",
+            "customer-leads",
+            "submission",
+            "virtual-machine-plan-technical-configuration",
         ];
         for resource in tree["resources"].as_array().unwrap() {
             let id = resource["id"].as_str().unwrap();
             let prefix = id.split('/').next().unwrap();
             assert!(known.contains(&prefix), "{id}");
             let schema = resource["$schema"].as_str().unwrap();
-            assert!(schema.starts_with(&format!("https://schema.mp.microsoft.com/schema/{prefix}/")), "{schema}");
+            assert!(
+                schema.starts_with(&format!("https://schema.mp.microsoft.com/schema/{prefix}/")),
+                "{schema}"
+            );
             if prefix != "product" {
                 assert_eq!(resource["product"], product.as_str(), "{id}");
             }
@@ -109,19 +141,40 @@ async fn trees_hold_every_vm_resource_with_known_types() {
             json!([{"imageType": "x64Gen1", "skuId": "standard"}, {"imageType": "x64Gen2", "skuId": "standard-gen2"}])
         );
         assert_eq!(standard["vmImageVersions"][0]["versionNumber"], "1.0.0");
-        assert_eq!(standard["vmImageVersions"][0]["vmImages"].as_array().unwrap().len(), 2);
+        assert_eq!(
+            standard["vmImageVersions"][0]["vmImages"]
+                .as_array()
+                .unwrap()
+                .len(),
+            2
+        );
         let byol = tech_config(&tree, "byol");
-        assert_eq!(byol["skus"], json!([{"imageType": "x64Gen2", "skuId": "byol"}]));
+        assert_eq!(
+            byol["skus"],
+            json!([{"imageType": "x64Gen2", "skuId": "byol"}])
+        );
     }
     // Never published: no preview or live tree.
     let new = product_id(&emulator, "vm-new").await;
     let new_guid = new.trim_start_matches("product/");
-    let (status, body) = get(&emulator, &format!("resource-tree/product/{new_guid}?targetType=live")).await;
+    let (status, body) = get(
+        &emulator,
+        &format!("resource-tree/product/{new_guid}?targetType=live"),
+    )
+    .await;
     assert_eq!(status, 404, "{body}");
     assert_eq!(body["error"]["code"], "notFound");
-    let (status, _) = get(&emulator, "resource-tree/product/00000000-0000-4000-8000-000000000000").await;
+    let (status, _) = get(
+        &emulator,
+        "resource-tree/product/00000000-0000-4000-8000-000000000000",
+    )
+    .await;
     assert_eq!(status, 404);
-    let (status, _) = get(&emulator, &format!("resource-tree/product/{guid}?targetType=flight")).await;
+    let (status, _) = get(
+        &emulator,
+        &format!("resource-tree/product/{guid}?targetType=flight"),
+    )
+    .await;
     assert_eq!(status, 400);
 }
 
@@ -129,15 +182,25 @@ async fn trees_hold_every_vm_resource_with_known_types() {
 async fn durable_ids_are_stable_and_read_one_draft_resource() {
     let first = start_scaled(1.0).await;
     let second = start_scaled(1.0).await;
-    assert_eq!(product_id(&first, "vm-release").await, product_id(&second, "vm-release").await);
+    assert_eq!(
+        product_id(&first, "vm-release").await,
+        product_id(&second, "vm-release").await
+    );
     let product = product_id(&first, "vm-release").await;
     let guid = product.trim_start_matches("product/");
     let tree = get_ok(&first, &format!("resource-tree/product/{guid}")).await;
     let config = tech_config(&tree, "standard");
     let id = config["id"].as_str().unwrap();
     assert_eq!(get_ok(&first, id).await, config);
-    assert_eq!(get_ok(&first, &product).await["identity"]["externalId"], "vm-release");
-    let (status, body) = get(&first, &format!("virtual-machine-plan-technical-configuration/{guid}/nope")).await;
+    assert_eq!(
+        get_ok(&first, &product).await["identity"]["externalId"],
+        "vm-release"
+    );
+    let (status, body) = get(
+        &first,
+        &format!("virtual-machine-plan-technical-configuration/{guid}/nope"),
+    )
+    .await;
     assert_eq!(status, 404);
     assert_eq!(body["error"]["code"], "notFound");
     let (status, _) = get(&first, "no-such-route").await;
@@ -157,11 +220,19 @@ async fn plans_of_a_product() {
         .collect();
     names.sort();
     assert_eq!(names, ["byol", "standard"]);
-    let one = get_ok(&emulator, &format!("plan?product={product}&externalid=byol")).await;
+    let one = get_ok(
+        &emulator,
+        &format!("plan?product={product}&externalid=byol"),
+    )
+    .await;
     assert_eq!(one["value"].as_array().unwrap().len(), 1);
     let (status, _) = get(&emulator, "plan").await;
     assert_eq!(status, 400);
-    let (status, _) = get(&emulator, "plan?product=product/00000000-0000-4000-8000-000000000000").await;
+    let (status, _) = get(
+        &emulator,
+        "plan?product=product/00000000-0000-4000-8000-000000000000",
+    )
+    .await;
     assert_eq!(status, 404);
 }
 
@@ -192,8 +263,16 @@ async fn submissions_of_published_and_new_products() {
     let only_live = get_ok(&emulator, &format!("submission/{guid}?targetType=live")).await;
     assert_eq!(only_live["value"].as_array().unwrap().len(), 1);
     let new = product_id(&emulator, "vm-new").await;
-    let list = get_ok(&emulator, &format!("submission/{}", new.trim_start_matches("product/"))).await;
-    assert_eq!(list["value"].as_array().unwrap().len(), 1, "only the draft entry");
+    let list = get_ok(
+        &emulator,
+        &format!("submission/{}", new.trim_start_matches("product/")),
+    )
+    .await;
+    assert_eq!(
+        list["value"].as_array().unwrap().len(),
+        1,
+        "only the draft entry"
+    );
     let (status, _) = get(&emulator, &format!("submission/{guid}/42")).await;
     assert_eq!(status, 404);
 }
@@ -204,7 +283,10 @@ async fn the_product_list_pages_with_plain_alphanumeric_tokens() {
         .map(|n| format!(r#""offer-{n}": {{"plans": {{"p": {{}}}}}}"#))
         .collect();
     let emulator = start_scenario(
-        &format!(r#"{{"ingestion": {{"products": {{{}}}}}}}"#, products.join(",")),
+        &format!(
+            r#"{{"ingestion": {{"products": {{{}}}}}}}"#,
+            products.join(",")
+        ),
         1.0,
     )
     .await;
@@ -227,9 +309,14 @@ async fn the_product_list_pages_with_plain_alphanumeric_tokens() {
                 .map(|p| p["identity"]["externalId"].as_str().unwrap().to_owned())
                 .collect::<Vec<String>>(),
         );
-        let Some(next) = page.get("@nextLink") else { break };
+        let Some(next) = page.get("@nextLink") else {
+            break;
+        };
         let next = next.as_str().unwrap().to_owned();
-        assert!(next.starts_with(&emulator.ingestion_base_url()), "absolute: {next}");
+        assert!(
+            next.starts_with(&emulator.ingestion_base_url()),
+            "absolute: {next}"
+        );
         let token = next.split("continuationToken=").nth(1).unwrap();
         assert!(token.chars().all(|c| c.is_ascii_alphanumeric()), "{token}");
         // cloudpub re-encodes the pairs it split, `$` included.

@@ -25,7 +25,11 @@ async fn a_version_goes_from_draft_to_live() {
     assert_eq!(product, product_id(&emulator, "vm-release").await);
 
     // Read the draft (azure-img-utils' double slash) and add 1.1.0 to `standard`.
-    let draft = get_ok(&emulator, &format!("/resource-tree/product/{guid}?targetType=draft")).await;
+    let draft = get_ok(
+        &emulator,
+        &format!("/resource-tree/product/{guid}?targetType=draft"),
+    )
+    .await;
     let mut config = tech_config(&draft, "standard");
     let uri = "https://example.blob.core.windows.net/vhds/1.1.0.vhd?sv=2022-11-02&sig=s3cr3t";
     config["vmImageVersions"]
@@ -38,7 +42,10 @@ async fn a_version_goes_from_draft_to_live() {
     let job = configure(&emulator, vec![config.clone()]).await;
     let status = wait_for_job(&emulator, &job, WAIT).await;
     assert_eq!(status["jobResult"], "succeeded", "{status}");
-    assert_eq!(get_ok(&emulator, config["id"].as_str().unwrap()).await, config);
+    assert_eq!(
+        get_ok(&emulator, config["id"].as_str().unwrap()).await,
+        config
+    );
 
     // Publish to preview (cloudpub sends the draft submission with its id).
     let mut preview = submission(&product, "preview");
@@ -52,19 +59,48 @@ async fn a_version_goes_from_draft_to_live() {
         .find(|entry| entry["target"]["targetType"] == "preview")
         .unwrap()
         .clone();
-    assert_eq!(running["status"], "running", "running from the moment it is accepted");
+    assert_eq!(
+        running["status"], "running",
+        "running from the moment it is accepted"
+    );
     let status = wait_for_job(&emulator, &job, WAIT).await;
     assert_eq!(status["jobResult"], "succeeded", "{status}");
     let entries = get_ok(&emulator, &format!("submission/{guid}")).await;
     let entries = entries["value"].as_array().unwrap();
-    let preview_entry = entries.iter().find(|e| e["target"]["targetType"] == "preview").unwrap();
-    let live_entry = entries.iter().find(|e| e["target"]["targetType"] == "live").unwrap();
+    let preview_entry = entries
+        .iter()
+        .find(|e| e["target"]["targetType"] == "preview")
+        .unwrap();
+    let live_entry = entries
+        .iter()
+        .find(|e| e["target"]["targetType"] == "live")
+        .unwrap();
     assert_eq!(preview_entry["result"], "succeeded");
-    assert_ne!(preview_entry["id"], live_entry["id"], "a newer preview waits");
-    let preview_tree = get_ok(&emulator, &format!("resource-tree/product/{guid}?targetType=preview")).await;
-    assert_eq!(tech_config(&preview_tree, "standard")["vmImageVersions"][1]["versionNumber"], "1.1.0");
-    let live_tree = get_ok(&emulator, &format!("resource-tree/product/{guid}?targetType=live")).await;
-    assert_eq!(tech_config(&live_tree, "standard")["vmImageVersions"].as_array().unwrap().len(), 1);
+    assert_ne!(
+        preview_entry["id"], live_entry["id"],
+        "a newer preview waits"
+    );
+    let preview_tree = get_ok(
+        &emulator,
+        &format!("resource-tree/product/{guid}?targetType=preview"),
+    )
+    .await;
+    assert_eq!(
+        tech_config(&preview_tree, "standard")["vmImageVersions"][1]["versionNumber"],
+        "1.1.0"
+    );
+    let live_tree = get_ok(
+        &emulator,
+        &format!("resource-tree/product/{guid}?targetType=live"),
+    )
+    .await;
+    assert_eq!(
+        tech_config(&live_tree, "standard")["vmImageVersions"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
 
     // Go live with the preview's id, sending back its read-only fields (cloudpub).
     let mut live = preview_entry.clone();
@@ -82,15 +118,28 @@ async fn a_version_goes_from_draft_to_live() {
     let status = wait_for_job(&emulator, body["jobId"].as_str().unwrap(), WAIT).await;
     assert_eq!(status["jobResult"], "succeeded", "{status}");
 
-    let live_tree = get_ok(&emulator, &format!("resource-tree/product/{guid}?targetType=live")).await;
+    let live_tree = get_ok(
+        &emulator,
+        &format!("resource-tree/product/{guid}?targetType=live"),
+    )
+    .await;
     let versions = &tech_config(&live_tree, "standard")["vmImageVersions"];
     assert_eq!(versions[1]["versionNumber"], "1.1.0");
     assert_eq!(versions[1]["vmImages"][0]["source"]["osDisk"]["uri"], uri);
     let entries = get_ok(&emulator, &format!("submission/{guid}")).await;
     let entries = entries["value"].as_array().unwrap();
-    let preview_entry = entries.iter().find(|e| e["target"]["targetType"] == "preview").unwrap();
-    let live_entry = entries.iter().find(|e| e["target"]["targetType"] == "live").unwrap();
-    assert_eq!(live_entry["id"], preview_entry["id"], "live keeps the preview's id");
+    let preview_entry = entries
+        .iter()
+        .find(|e| e["target"]["targetType"] == "preview")
+        .unwrap();
+    let live_entry = entries
+        .iter()
+        .find(|e| e["target"]["targetType"] == "live")
+        .unwrap();
+    assert_eq!(
+        live_entry["id"], preview_entry["id"],
+        "live keeps the preview's id"
+    );
     assert_eq!(live_entry["status"], "completed");
     assert_eq!(live_entry["result"], "succeeded");
 }

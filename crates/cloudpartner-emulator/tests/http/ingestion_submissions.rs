@@ -76,13 +76,19 @@ async fn a_preview_runs_with_its_job_and_blocks_a_second_submission() {
     let failed = wait_for_job(&emulator, &second, WAIT).await;
     assert_eq!(failed["jobResult"], "failed");
     assert_eq!(failed["errors"][0]["code"], "conflict");
-    assert_eq!(failed["errors"][0]["message"], "An In Progress submission already exists");
+    assert_eq!(
+        failed["errors"][0]["message"],
+        "An In Progress submission already exists"
+    );
     assert_eq!(failed["errors"][0]["resourceId"], preview["id"]);
     assert!(failed["errors"][0]["details"].is_array());
     let done = wait_for_job(&emulator, &job, WAIT).await;
     assert_eq!(done["jobResult"], "succeeded");
     let preview = entry(&emulator, &guid, "preview").await;
-    assert_eq!((preview["status"].as_str(), preview["result"].as_str()), (Some("completed"), Some("succeeded")));
+    assert_eq!(
+        (preview["status"].as_str(), preview["result"].as_str()),
+        (Some("completed"), Some("succeeded"))
+    );
     // Live from the latest succeeded preview: a stale id is "not the latest".
     let mut stale = submission(&product, "live");
     stale["id"] = before["id"].clone();
@@ -96,7 +102,10 @@ async fn a_preview_runs_with_its_job_and_blocks_a_second_submission() {
     live["target"] = json!({"targetType": "live"});
     let job = configure(&emulator, vec![live]).await;
     assert_eq!(entry(&emulator, &guid, "live").await["status"], "running");
-    assert_eq!(wait_for_job(&emulator, &job, WAIT).await["jobResult"], "succeeded");
+    assert_eq!(
+        wait_for_job(&emulator, &job, WAIT).await["jobResult"],
+        "succeeded"
+    );
     assert_eq!(entry(&emulator, &guid, "live").await["id"], preview["id"]);
 }
 
@@ -108,16 +117,32 @@ async fn a_never_published_product_cannot_go_live() {
     live["id"] = json!(format!("{}/0", product.replace("product/", "submission/")));
     let failed = wait_for_job(&emulator, &configure(&emulator, vec![live]).await, WAIT).await;
     assert_eq!(failed["jobResult"], "failed");
-    assert_eq!(failed["errors"][0]["message"], "The submission cannot be pushed to as its not the latest");
-    let draft = wait_for_job(&emulator, &configure(&emulator, vec![submission(&product, "draft")]).await, WAIT).await;
+    assert_eq!(
+        failed["errors"][0]["message"],
+        "The submission cannot be pushed to as its not the latest"
+    );
+    let draft = wait_for_job(
+        &emulator,
+        &configure(&emulator, vec![submission(&product, "draft")]).await,
+        WAIT,
+    )
+    .await;
     assert_eq!(draft["errors"][0]["code"], "invalidRequest");
 }
 
 /// Whether an error, or one of its details at any depth, is a certification failure.
 fn is_certification(error: &Value) -> bool {
     (error["code"] == "invalidState"
-        && error["message"].as_str().unwrap_or("").to_lowercase().contains("certification"))
-        || error["details"].as_array().unwrap().iter().any(is_certification)
+        && error["message"]
+            .as_str()
+            .unwrap_or("")
+            .to_lowercase()
+            .contains("certification"))
+        || error["details"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(is_certification)
 }
 
 #[tokio::test]
@@ -132,12 +157,18 @@ async fn a_failed_certification_fails_the_preview_and_its_job() {
     assert!(errors.iter().any(is_certification), "{failed}");
     assert_ne!(errors[0]["code"], "invalidState", "nested, not at the top");
     let preview = entry(&emulator, guid, "preview").await;
-    assert_eq!((preview["status"].as_str(), preview["result"].as_str()), (Some("completed"), Some("failed")));
+    assert_eq!(
+        (preview["status"].as_str(), preview["result"].as_str()),
+        (Some("completed"), Some("failed"))
+    );
     // Live still needs a succeeded preview.
     let mut live = preview.clone();
     live["target"] = json!({"targetType": "live"});
     let failed = wait_for_job(&emulator, &configure(&emulator, vec![live]).await, WAIT).await;
-    assert_eq!(failed["errors"][0]["message"], "The submission cannot be pushed to as its not the latest");
+    assert_eq!(
+        failed["errors"][0]["message"],
+        "The submission cannot be pushed to as its not the latest"
+    );
 }
 
 #[tokio::test]
@@ -162,11 +193,18 @@ async fn a_running_job_can_be_cancelled_once() {
         json!({"error": {"code": "badRequest", "message": "Cannot cancel job, job has already completed.", "details": []}})
     );
     let stored = get_ok(&emulator, config["id"].as_str().unwrap()).await;
-    assert_eq!(stored["openPorts"], json!([]), "a cancelled job stores nothing");
+    assert_eq!(
+        stored["openPorts"],
+        json!([]),
+        "a cancelled job stores nothing"
+    );
     // Cancelling a preview push puts the previous preview back.
     let before = entry(&emulator, &guid, "preview").await;
     let job = configure(&emulator, vec![submission(&product, "preview")]).await;
-    assert_eq!(entry(&emulator, &guid, "preview").await["status"], "running");
+    assert_eq!(
+        entry(&emulator, &guid, "preview").await["status"],
+        "running"
+    );
     let (code, _) = post(&emulator, &format!("configure/{job}/cancel"), &json!({})).await;
     assert_eq!(code, 200);
     assert_eq!(entry(&emulator, &guid, "preview").await, before);

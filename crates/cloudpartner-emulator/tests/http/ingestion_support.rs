@@ -95,7 +95,10 @@ pub async fn wait_for_job(emulator: &Emulator, job_id: &str, timeout: Duration) 
         if status["jobStatus"] == "completed" {
             return status;
         }
-        assert!(Instant::now() < deadline, "the job did not complete: {status}");
+        assert!(
+            Instant::now() < deadline,
+            "the job did not complete: {status}"
+        );
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
 }
@@ -103,7 +106,10 @@ pub async fn wait_for_job(emulator: &Emulator, job_id: &str, timeout: Duration) 
 /// The durable id of a product, `product/<guid>`, by its external id.
 pub async fn product_id(emulator: &Emulator, offer: &str) -> String {
     let list = get_ok(emulator, &format!("product?externalId={offer}")).await;
-    list["value"][0]["id"].as_str().expect("a product").to_owned()
+    list["value"][0]["id"]
+        .as_str()
+        .expect("a product")
+        .to_owned()
 }
 
 /// The resource of a tree whose `$schema` names `resource_type` and that
@@ -128,7 +134,8 @@ pub fn find_resource<'a>(
 
 /// The technical configuration of a plan (by external id) in a tree.
 pub fn tech_config(tree: &Value, plan: &str) -> Value {
-    let plan_id = find_resource(tree, "plan", |r| r["identity"]["externalId"] == plan)["id"].clone();
+    let plan_id =
+        find_resource(tree, "plan", |r| r["identity"]["externalId"] == plan)["id"].clone();
     find_resource(tree, "virtual-machine-plan-technical-configuration", |r| {
         r["plan"] == plan_id
     })
