@@ -1,5 +1,4 @@
-//! What a configure request asks for: its body parsed (400 when it is not
-//! `{"resources": [...]}`), each resource's type known, its references
+//! What a configure request asks for: each resource's type known, its references
 //! (`product`, `plan`: durable ids, `{"externalId"}`, `{"resourceName"}`)
 //! resolved, its durable id found or made, and the service's checks run;
 //! the result is the changes to store, or the errors the job fails with.
@@ -16,7 +15,7 @@ use crate::ingestion::resource_types::{
 use crate::ingestion::seed_resources::{Resource, field};
 use crate::ingestion::submission_rules::accept_submission;
 use crate::ingestion::tech_config_rules::{PublishedConfigurations, tech_config_errors};
-use crate::ingestion::wire_error::{WireError, job_error};
+use crate::ingestion::wire_error::job_error;
 
 /// What an accepted configure request changes.
 #[derive(Debug, Default)]
@@ -26,28 +25,6 @@ pub(crate) struct ConfigurePlan {
     pub changes: Vec<(String, Resource)>,
     /// The product (guid) and target of its submission.
     pub submission: Option<(String, Target)>,
-}
-
-/// The resources of a configure body, or the 400 when it is malformed.
-pub(crate) fn request_resources(body: &[u8]) -> Result<Vec<Resource>, WireError> {
-    let document: Value = serde_json::from_slice(body).map_err(|error| {
-        WireError::bad_request(format!("The request body is not valid JSON: {error}."))
-    })?;
-    let Some(resources) = document.get("resources").and_then(Value::as_array) else {
-        return Err(WireError::bad_request(
-            "The request body must be an object with 'resources', a list of resources.",
-        ));
-    };
-    resources
-        .iter()
-        .enumerate()
-        .map(|(index, resource)| match resource {
-            Value::Object(resource) => Ok(resource.clone()),
-            _ => Err(WireError::bad_request(format!(
-                "resources[{index}] must be a JSON object."
-            ))),
-        })
-        .collect()
 }
 
 /// Plans a configure request against the products as they are: the

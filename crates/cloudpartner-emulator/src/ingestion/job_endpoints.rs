@@ -9,7 +9,7 @@ use axum::response::Response;
 
 use crate::faults::fault_route::FaultRoute;
 use crate::http::error_response::json_response;
-use crate::ingestion::configure_plan::request_resources;
+use crate::ingestion::configure_body::request_resources;
 use crate::ingestion::ingestion_call::IngestionCall;
 use crate::ingestion::wire_error::WireError;
 

@@ -3,6 +3,7 @@
 //! emulator's clock; tolerant of what azure-img-utils 2.x and cloudpub send
 //! (see the crate docs for the routes and the scenario format).
 
+pub(crate) mod configure_body;
 pub(crate) mod configure_plan;
 pub(crate) mod default_scenario;
 pub(crate) mod fault_routes;
