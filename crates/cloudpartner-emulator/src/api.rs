@@ -8,6 +8,7 @@ use serde::de::MapAccess;
 
 use crate::faults::fault_route::DeclaredFaultRoute;
 use crate::http::api_context::ApiContext;
+use crate::http::request_rules::RequestRules;
 use crate::http::shared_state::SharedState;
 
 /// An API the emulator serves: its routes, its state, its part of the
@@ -23,6 +24,8 @@ pub(crate) trait Api {
     const ROUTE_PREFIX: &'static str;
     /// The top-level scenario fields the API reads.
     const SCENARIO_KEYS: &'static [&'static str];
+    /// The checks every request passes first, and the API's error shape.
+    const REQUEST_RULES: RequestRules;
     /// The routes a fault can be limited to, by their scenario names.
     const FAULT_ROUTES: &'static [DeclaredFaultRoute];
 

@@ -11,12 +11,15 @@ use crate::cpp::Cpp;
 use crate::faults::fault_route::DeclaredFaultRoute;
 use crate::http::api_context::ApiContext;
 use crate::http::shared_state::SharedState;
+use crate::ingestion::Ingestion;
 
 /// Each API's part of a scenario.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct ApiScenarios {
     /// The CPP API's part.
     pub cpp: <Cpp as Api>::ScenarioPart,
+    /// The Product Ingestion API's part.
+    pub ingestion: <Ingestion as Api>::ScenarioPart,
 }
 
 impl ApiScenarios {
@@ -24,12 +27,16 @@ impl ApiScenarios {
     pub fn defaults() -> ApiScenarios {
         ApiScenarios {
             cpp: Cpp::default_scenario_part(),
+            ingestion: Ingestion::default_scenario_part(),
         }
     }
 
     /// The top-level scenario fields the APIs read.
     pub fn scenario_keys() -> impl Iterator<Item = &'static str> {
-        [Cpp::SCENARIO_KEYS].into_iter().flatten().copied()
+        [Cpp::SCENARIO_KEYS, Ingestion::SCENARIO_KEYS]
+            .into_iter()
+            .flatten()
+            .copied()
     }
 
     /// Hands the value of `key` (one of [`ApiScenarios::scenario_keys`]) to
@@ -43,6 +50,9 @@ impl ApiScenarios {
         if Cpp::SCENARIO_KEYS.contains(&key) {
             return Cpp::read_scenario_key(&mut self.cpp, key, map);
         }
+        if Ingestion::SCENARIO_KEYS.contains(&key) {
+            return Ingestion::read_scenario_key(&mut self.ingestion, key, map);
+        }
         Err(A::Error::unknown_field(key, &[]))
     }
 }
@@ -50,12 +60,12 @@ impl ApiScenarios {
 /// The fault routes every API declares.
 pub(crate) fn known_fault_routes() -> &'static [DeclaredFaultRoute] {
     static ROUTES: OnceLock<Vec<DeclaredFaultRoute>> = OnceLock::new();
-    ROUTES.get_or_init(|| [Cpp::FAULT_ROUTES].concat())
+    ROUTES.get_or_init(|| [Cpp::FAULT_ROUTES, Ingestion::FAULT_ROUTES].concat())
 }
 
 /// The path prefixes of the APIs' routes.
 pub(crate) fn route_prefixes() -> Arc<[&'static str]> {
-    Arc::new([Cpp::ROUTE_PREFIX])
+    Arc::new([Cpp::ROUTE_PREFIX, Ingestion::ROUTE_PREFIX])
 }
 
 /// Each API's state.
@@ -63,6 +73,8 @@ pub(crate) fn route_prefixes() -> Arc<[&'static str]> {
 pub(crate) struct ApiStates {
     /// The CPP API's state.
     pub cpp: Arc<<Cpp as Api>::State>,
+    /// The Product Ingestion API's state.
+    pub ingestion: Arc<<Ingestion as Api>::State>,
 }
 
 impl ApiStates {
@@ -70,12 +82,16 @@ impl ApiStates {
     pub fn new(scenarios: ApiScenarios, shared: &SharedState) -> ApiStates {
         ApiStates {
             cpp: Arc::new(Cpp::state(scenarios.cpp, shared)),
+            ingestion: Arc::new(Ingestion::state(scenarios.ingestion, shared)),
         }
     }
 
     /// Each API's routes, holding their state.
     pub fn routes(&self, shared: &Arc<SharedState>) -> Vec<Router> {
-        vec![mount::<Cpp>(shared, &self.cpp)]
+        vec![
+            mount::<Cpp>(shared, &self.cpp),
+            mount::<Ingestion>(shared, &self.ingestion),
+        ]
     }
 }
 
@@ -84,5 +100,6 @@ fn mount<A: Api>(shared: &Arc<SharedState>, state: &Arc<A::State>) -> Router {
     A::routes().with_state(ApiContext {
         shared: shared.clone(),
         api: state.clone(),
+        rules: &A::REQUEST_RULES,
     })
 }

@@ -142,7 +142,8 @@ impl std::fmt::Display for NotAnObject {
 
 impl std::error::Error for NotAnObject {}
 
-/// A running emulator of the Cloud Partner Portal API on `127.0.0.1`.
+/// A running emulator of the Cloud Partner Portal API and the Product
+/// Ingestion API on `127.0.0.1`.
 ///
 /// Dropping the handle stops the server (without waiting for it);
 /// [`Emulator::stop`] stops it and waits, and can be called any number of
@@ -170,6 +171,12 @@ impl Emulator {
     /// It is also the authority host of the token endpoints.
     pub fn base_url(&self) -> &str {
         &self.base_url
+    }
+
+    /// The base URL of the Product Ingestion API, `<base_url>/rp/product-ingestion`
+    /// (no trailing slash): what `ingestion_base_url` of a client is set to.
+    pub fn ingestion_base_url(&self) -> String {
+        format!("{}/rp/product-ingestion", self.base_url)
     }
 
     /// Simulated seconds per real second of its clock.

@@ -6,7 +6,8 @@ use cloudpartner::{Client, ClientOptions};
 use crate::emulator::Emulator;
 
 impl Emulator {
-    /// The options of a client of this emulator: its base URL and token, and a
+    /// The options of a client of this emulator: its base URLs (the CPP API's and
+    /// the Product Ingestion API's) and token, and a
     /// `poll_time_scale` of the emulator's time scale, so that a watch polls as often in
     /// the emulator's time as it would against the service. Bindings add their own
     /// fields (the User-Agent tag) before building.
@@ -18,11 +19,13 @@ impl Emulator {
     /// let options = emulator.client_options();
     /// assert_eq!(options.poll_time_scale, Some(1000.0));
     /// assert_eq!(options.base_url.as_deref(), Some(emulator.base_url()));
+    /// assert_eq!(options.ingestion_base_url, Some(format!("{}/rp/product-ingestion", emulator.base_url())));
     /// # }
     /// ```
     pub fn client_options(&self) -> ClientOptions {
         ClientOptions {
             base_url: Some(self.base_url().to_owned()),
+            ingestion_base_url: Some(self.ingestion_base_url()),
             token: Some(self.token().into()),
             poll_time_scale: Some(self.time_scale()),
             ..ClientOptions::default()

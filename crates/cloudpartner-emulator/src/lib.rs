@@ -1,9 +1,12 @@
-//! A local emulator of the Azure Marketplace **Cloud Partner Portal API**: a
-//! real HTTP server on `127.0.0.1` that answers the publishing API like the
-//! service — offer status, offers as resources with state (drafts, ETags,
-//! versions, slots), publish, go-live, cancel and their operations — plus
-//! the Microsoft Entra client-credentials token endpoints, so publishing
-//! scripts and clients (in any language) can be tested without Azure.
+//! A local emulator of the Azure Marketplace publishing APIs: a real HTTP
+//! server on `127.0.0.1` that answers the **Cloud Partner Portal API** like
+//! the service — offer status, offers as resources with state (drafts, ETags,
+//! versions, slots), publish, go-live, cancel and their operations — and the
+//! **Product Ingestion API** under `/rp/product-ingestion/` (products,
+//! resource trees, configure jobs, submissions; see [Product
+//! Ingestion](#product-ingestion)), plus the Microsoft Entra
+//! client-credentials token endpoints, so publishing scripts and clients (in
+//! any language) can be tested without Azure.
 //!
 //! What it serves comes from a [`Scenario`]: status documents (fixed, or
 //! publishes simulated on a scalable clock), offer documents, the clients
@@ -194,6 +197,121 @@
 //! [`Emulator::offer_document`] shows what the service stored;
 //! [`Emulator::set_offer_document`] writes as a second writer would. Both,
 //! and the request log, stay readable after [`Emulator::stop`].
+//!
+//! # Product Ingestion
+//!
+//! The Product Ingestion API (DESIGN §10) is served under
+//! [`Emulator::ingestion_base_url`], `<base_url>/rp/product-ingestion`, by
+//! the same server, faithfully enough for SUSE's azure-img-utils 2.x and Red
+//! Hat's cloudpub to run unchanged. It accepts what they send: `//` in paths
+//! (and a trailing `/`), query keys in any case (`externalid`), percent-encoded
+//! keys (`%24version`), no `$version` at all (a `$version` that is not a date
+//! such as `2022-07-01` or `2022-03-01-preview2` is 400), read-only
+//! submission fields sent back. Every request needs `Authorization: Bearer
+//! <token>` (401 `unauthorized` otherwise); every error is
+//! `{"error": {"code", "message", "details": []}}` with codes in lower camel
+//! case (`badRequest`, `notFound`, `methodNotAllowed`, `serviceUnavailable`…).
+//!
+//! | route | answer |
+//! |---|---|
+//! | `GET product[?externalId=][&type=][&$maxpagesize=N]` | 200 `{"value": [product], "@nextLink"?}`; the link is absolute, `…/product?$maxpagesize=N&continuationToken=o2` (the token plain alphanumerics) |
+//! | `GET plan?product=product/{guid}[&externalId=]` | 200 `{"value": [plan]}`; 400 without `product`, 404 for an unknown product |
+//! | `GET resource-tree/product/{guid}[?targetType=draft\|preview\|live]` | 200 `{"$schema", "root", "target": {"targetType"}, "resources"}`; 404 when the target holds nothing yet |
+//! | `GET {durable id}`, e.g. `virtual-machine-plan-technical-configuration/{g}/{g}` | 200 the draft resource; 404 |
+//! | `GET submission/{guid}[?targetType=]` | 200 `{"value": [draft entry submission/{g}/0, preview?, live?]}` |
+//! | `GET submission/{guid}/{id}` | 200 one entry; 404 |
+//! | `POST configure` | **202** the job's status; 400 when the body is not JSON with a `resources` list of objects |
+//! | `GET configure/{jobId}/status` | 200 the job's status; 404 |
+//! | `GET configure/{jobId}` | 200 `{"$schema": …/configure-detail/…, "resources"}` (what it stored) once completed; 400 before |
+//! | `POST configure/{jobId}/cancel` | 200 the status with `jobResult` `cancelled`; 400 `Cannot cancel job, job has already completed.`; 404 |
+//!
+//! **Resources** are those of a VM product tree — `product`, `plan`,
+//! `property`, `listing`, `listing-asset`, `listing-trailer`,
+//! `plan-listing`, `price-and-availability-offer`,
+//! `price-and-availability-plan`, `reseller`, `customer-leads`,
+//! `test-drive`, `submission`, `virtual-machine-plan-technical-configuration`
+//! and `core-virtual-machine-plan-technical-configuration` — each with
+//! `$schema` on `https://schema.mp.microsoft.com/schema/<type>/<version>`
+//! (the old host `product-ingestion.azureedge.net` is read too), a durable
+//! `id` and, but for the product, `product` as a durable-id string (plans
+//! also `azureRegions`, plan-level resources `plan`). Durable ids are
+//! stable: a product's GUID is derived from its external id, a plan's from
+//! both external ids, so `product/<guid>`, `plan/<g>/<g>`,
+//! `virtual-machine-plan-technical-configuration/<g>/<g>`,
+//! `property/<g>/public/main`, `listing/<g>/public/main/default/en-us`,
+//! `plan-listing/<g>/public/main/<g>/en-us` are the same on every run.
+//! Submission ids are big numbers (`submission/<g>/1152921505697000001`);
+//! job ids are random GUIDs.
+//!
+//! **Configure** stores resources as sent (every field, in order) but for
+//! their `id` (found by `identity.externalId`, or made, when absent) and
+//! their references (`product`, `plan`: durable ids, `{"externalId"}` or
+//! `{"resourceName"}`), written back as durable ids; `resourceName` and
+//! `validations` are not stored. A new product or plan is created by its
+//! external id. The job is `notStarted` for a simulated second, `running`
+//! until 10 simulated seconds, then `completed`, and its changes show in the
+//! draft only then. The service's checks fail the job (`failed`, nothing
+//! stored) with one error per problem, `{code, message, resourceId,
+//! details: []}`:
+//!
+//! | code | when |
+//! |---|---|
+//! | `schemaValidationError` | no `$schema`; a type not of a VM tree; no `product` / `plan` reference; no `skus`; an image type not x64Gen1/x64Gen2/arm64Gen2; a `versionNumber` not `N.N.N`; a version twice; no `vmImages`; LUNs not distinct 0–15; an unknown `sourceType` |
+//! | `invalidId` | an `id` of another type than the `$schema`'s |
+//! | `resourceNotFound` | an `id` or a reference that resolves to nothing |
+//! | `businessValidationError` | an image type not among the plan's SKUs; an image URI not https; a published version (in preview or live) left out or `deleted` (the full-state rule); a deprecation dropped for a version deprecated before it went live (`Image version 'V' cannot be restored because it was deprecated before it was published to live.`) |
+//! | `collectionLimitExceeded` | more than 100 versions |
+//! | `conflict` | a submission while one runs (`An In Progress submission already exists`); a live push whose `id` is not the latest succeeded preview's (`The submission cannot be pushed to as its not the latest`) — both with an `invalidState` detail saying why |
+//! | `invalidRequest` | a submission target other than preview or live; two submissions in one request |
+//!
+//! **Submissions** go through configure. A preview (with or without an
+//! `id`) copies the draft to preview at once, its entry `running` from the
+//! moment it is accepted, and certification takes the product's
+//! `preview.seconds` (default one simulated day); then the entry is
+//! `completed`/`succeeded`, or `failed` when the scenario says
+//! `certificationFailed`: the job's errors then hold
+//! `{"code": "internalServerError", "message": "Operation failed",
+//! "details": [{"code": "invalidState", … "details": [{"code":
+//! "invalidState", "message": "Certification: …"}]}]}`. A live push takes
+//! `live.seconds` (default four simulated hours), then copies preview to
+//! live; its entry keeps the preview's id. The configure job of a
+//! submission runs as long as the submission. Cancelling it puts the
+//! previous entry (and preview) back.
+//!
+//! The `ingestion` part of a scenario (mistakes name the field path, e.g.
+//! `ingestion.products.vm-new.plans.standard.versions[0]: …`):
+//!
+//! ```json
+//! {"ingestion": {"products": {
+//!   "vm-release": {
+//!     "alias": "VM release",                 // default: the external id
+//!     "published": true,                     // preview and live hold the draft (default false)
+//!     "plans": {
+//!       "standard": {
+//!         "skus": [{"imageType": "x64Gen1", "skuId": "standard"},
+//!                  {"imageType": "x64Gen2", "skuId": "standard-gen2"}],
+//!         "versions": ["1.0.0"]              // one image per SKU, no data disks
+//!       },
+//!       "byol": {"skus": [{"imageType": "x64Gen2", "skuId": "byol"}], "versions": ["1.0.0"]}
+//!     },
+//!     "preview": {"seconds": 86400, "outcome": "succeeded"},   // or "certificationFailed"
+//!     "live": {"seconds": 14400}
+//!   },
+//!   "vm-new": {"alias": "VM new", "plans": {"standard": {"skus": [
+//!     {"imageType": "x64Gen1", "skuId": "standard"}, {"imageType": "x64Gen2", "skuId": "standard-gen2"}]}}}
+//! }}}
+//! ```
+//!
+//! That is the default scenario's part. A plan without `skus` has one
+//! x64Gen2 SKU named as the plan; a version's images share the URI
+//! `https://emulator.blob.core.windows.net/vhds/<offer>/<plan>/<version>.vhd`.
+//! Faults name the routes `ingestion.product` (the product and plan lists),
+//! `ingestion.tree`, `ingestion.resource`, `ingestion.submission`,
+//! `ingestion.configure`, `ingestion.job` (status and detail) and
+//! `ingestion.cancel`; `offerId` matches the product's external id. The
+//! token endpoints issue the same token for Microsoft Graph
+//! (`resource=https://graph.microsoft.com[/]` with `expires_on` an epoch
+//! string, or `scope=https://graph.microsoft.com/.default`).
 
 #![warn(missing_docs)]
 
@@ -206,6 +324,7 @@ mod emulator;
 mod emulator_client;
 mod faults;
 mod http;
+mod ingestion;
 mod lock;
 mod scenario;
 
@@ -218,6 +337,7 @@ pub use faults::fault_kind::FaultKind;
 pub use faults::fault_route::FaultRoute;
 pub use http::recorded_request::{REDACTED, RecordedRequest};
 pub use http::request_log::DEFAULT_REQUEST_LOG_CAPACITY;
+pub use ingestion::scenario_part::{DEFAULT_LIVE_SECONDS, DEFAULT_PREVIEW_SECONDS};
 pub use scenario::scenario_error::ScenarioError;
 pub use scenario::{DEFAULT_TOKEN, Scenario};
 

@@ -30,12 +30,14 @@ use axum::routing::{get, post};
 use serde::de::MapAccess;
 
 use crate::api::Api;
+use crate::cpp::cpp_call::CPP_REQUEST_RULES;
 use crate::cpp::default_scenario::default_cpp_scenario;
 use crate::cpp::fault_routes::CPP_FAULT_ROUTES;
 use crate::cpp::offer_store::OfferStore;
 use crate::cpp::scenario_part::{CppScenario, SCENARIO_KEYS};
 use crate::faults::fault_route::DeclaredFaultRoute;
 use crate::http::api_context::ApiContext;
+use crate::http::request_rules::RequestRules;
 use crate::http::shared_state::SharedState;
 
 /// The CPP API, as the emulator serves it.
@@ -47,6 +49,7 @@ impl Api for Cpp {
 
     const ROUTE_PREFIX: &'static str = "/api/";
     const SCENARIO_KEYS: &'static [&'static str] = SCENARIO_KEYS;
+    const REQUEST_RULES: RequestRules = CPP_REQUEST_RULES;
     const FAULT_ROUTES: &'static [DeclaredFaultRoute] = CPP_FAULT_ROUTES;
 
     fn read_scenario_key<'de, A: MapAccess<'de>>(

@@ -11,26 +11,24 @@ use futures_util::stream;
 
 use crate::faults::fault_kind::FaultKind;
 use crate::http::connection_control::ConnectionControl;
-use crate::http::error_response::{api_error, api_error_code, api_error_message, json_response};
+use crate::http::error_response::{api_error, json_response};
 
 /// The response of a fault that answers *instead of* the route (`status`,
-/// `html`, `reset`, `redirect`); `path_and_query` is the request's target.
+/// `html`, `reset`, `redirect`); `path_and_query` is the request's target,
+/// `status_error` the API's error response for a status.
 /// The kinds that break a real response are answered by
 /// [`broken_response`]; handed one of them (or `latency`) this answers 500.
 pub(crate) async fn fault_response(
     kind: FaultKind,
     path_and_query: &str,
     connection: Option<&ConnectionControl>,
+    status_error: fn(StatusCode) -> Response,
 ) -> Response {
     match kind {
         FaultKind::Status {
             status,
             retry_after_seconds,
-        } => {
-            let status = status_code(status);
-            let response = api_error(status, &api_error_code(status), &api_error_message(status));
-            with_retry_after(response, retry_after_seconds)
-        }
+        } => with_retry_after(status_error(status_code(status)), retry_after_seconds),
         FaultKind::Html {
             status,
             retry_after_seconds,

@@ -1,5 +1,5 @@
 //! What every API route does around its own work: the request
-//! checks (token, api-version), then the faults that apply, then the route's
+//! checks of its API (token, version), then the faults that apply, then the route's
 //! answer — possibly delayed, replaced or broken by a fault.
 
 use std::sync::Arc;
@@ -16,7 +16,7 @@ use crate::faults::fault_route::{FaultRoute, FaultTarget};
 use crate::http::api_context::ApiContext;
 use crate::http::connection_control::ConnectionControl;
 use crate::http::error_response::ApiError;
-use crate::http::request_checks::{api_version_failure, authorization_failure};
+use crate::http::request_rules::RequestRules;
 use crate::http::shared_state::SharedState;
 
 /// An API request that passed the token and api-version checks; handlers
@@ -24,7 +24,9 @@ use crate::http::shared_state::SharedState;
 pub(crate) struct ApiCall<S> {
     shared: Arc<SharedState>,
     state: Arc<S>,
+    rules: &'static RequestRules,
     method: Method,
+    path: String,
     path_and_query: String,
     query: Option<String>,
     headers: HeaderMap,
@@ -38,16 +40,15 @@ impl<S: Send + Sync> FromRequestParts<ApiContext<S>> for ApiCall<S> {
         parts: &mut Parts,
         context: &ApiContext<S>,
     ) -> Result<ApiCall<S>, Response> {
-        if let Some(response) = authorization_failure(&parts.headers, &context.shared.token) {
-            return Err(response);
-        }
-        if let Some(response) = api_version_failure(parts.uri.query()) {
+        if let Some(response) = (context.rules.check)(parts, &context.shared) {
             return Err(response);
         }
         Ok(ApiCall {
             shared: context.shared.clone(),
             state: context.api.clone(),
+            rules: context.rules,
             method: parts.method.clone(),
+            path: parts.uri.path().to_owned(),
             path_and_query: parts
                 .uri
                 .path_and_query()
@@ -75,6 +76,16 @@ impl<S> ApiCall<S> {
     /// The API's own state.
     pub fn state(&self) -> &S {
         &self.state
+    }
+
+    /// The HTTP method.
+    pub fn method(&self) -> &Method {
+        &self.method
+    }
+
+    /// The request's path as sent, still percent-encoded.
+    pub fn path(&self) -> &str {
+        &self.path
     }
 
     /// The request's headers.
@@ -114,7 +125,13 @@ impl<S> ApiCall<S> {
                 broken_response(kind, response).await
             }
             Some(kind) => {
-                fault_response(kind, &self.path_and_query, self.connection.as_ref()).await
+                fault_response(
+                    kind,
+                    &self.path_and_query,
+                    self.connection.as_ref(),
+                    self.rules.status_error,
+                )
+                .await
             }
         }
     }

@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use crate::http::request_rules::RequestRules;
 use crate::http::shared_state::SharedState;
 
 /// The router state of one API's routes: the shared state and the API's own.
@@ -11,6 +12,8 @@ pub(crate) struct ApiContext<S> {
     pub shared: Arc<SharedState>,
     /// The API's own state.
     pub api: Arc<S>,
+    /// The API's request checks and error shape.
+    pub rules: &'static RequestRules,
 }
 
 impl<S> Clone for ApiContext<S> {
@@ -18,6 +21,7 @@ impl<S> Clone for ApiContext<S> {
         ApiContext {
             shared: self.shared.clone(),
             api: self.api.clone(),
+            rules: self.rules,
         }
     }
 }

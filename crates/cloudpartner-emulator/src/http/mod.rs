@@ -9,6 +9,7 @@ pub(crate) mod error_response;
 pub(crate) mod recorded_request;
 pub(crate) mod request_checks;
 pub(crate) mod request_log;
+pub(crate) mod request_rules;
 pub(crate) mod router;
 pub(crate) mod server;
 pub(crate) mod shared_state;

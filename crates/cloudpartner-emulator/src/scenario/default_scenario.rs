@@ -28,7 +28,11 @@ impl Scenario {
     /// - and `vm-release`, a VM offer never published (draft only, status
     ///   `neverPublished`) with plans `standard` (image versions `1.0.0` and
     ///   `1.1.0`, disk generation `standard-gen2` with `1.1.0`) and `byol`
-    ///   (`1.1.0`), for whole releases: PUT, publish, go-live.
+    ///   (`1.1.0`), for whole releases: PUT, publish, go-live;
+    /// - for the Product Ingestion API, product `vm-release` (published and
+    ///   live; plans `standard`, SKUs `standard` x64Gen1 and `standard-gen2`
+    ///   x64Gen2, and `byol`, x64Gen2; version `1.0.0` in each) and `vm-new`
+    ///   (plan `standard`, never published, no versions); see the crate docs.
     pub fn default_scenario() -> Scenario {
         Scenario {
             token: String::from(DEFAULT_TOKEN),

@@ -87,6 +87,16 @@ impl Scenario {
         self.apis.cpp.offer_ids()
     }
 
+    /// The Product Ingestion products (external ids) the scenario serves, sorted.
+    pub fn ingestion_product_ids(&self) -> Vec<String> {
+        self.apis
+            .ingestion
+            .products
+            .keys()
+            .map(|id| id.0.clone())
+            .collect()
+    }
+
     /// The simulated seconds a simulated publish takes from its start to the
     /// end of its last step; `None` for unknown offers and fixed documents.
     pub fn publish_seconds(&self, publisher: &str, offer: &str) -> Option<f64> {
