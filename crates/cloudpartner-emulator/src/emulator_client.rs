@@ -47,3 +47,21 @@ impl Emulator {
         Client::new(self.client_options())
     }
 }
+
+impl Emulator {
+    /// A client of this emulator's Product Ingestion API (see
+    /// [`Emulator::client_options`]).
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() {
+    /// let emulator = cloudpartner_emulator::Emulator::builder().start().await.unwrap();
+    /// let client = emulator.ingestion_client().unwrap();
+    /// let product = client.product("vm-release").await.unwrap();
+    /// assert_eq!(product.external_id(), "vm-release");
+    /// # }
+    /// ```
+    pub fn ingestion_client(&self) -> cloudpartner::Result<cloudpartner::ingestion::Client> {
+        cloudpartner::ingestion::Client::new(self.client_options())
+    }
+}

@@ -35,22 +35,39 @@ impl Client {
 
     /// Every product of the account, following `@nextLink`.
     pub async fn products(&self) -> Result<Vec<Product>> {
-        let mut url = self.url("product", &[]);
-        let mut products = Vec::new();
+        self.all_pages(self.url("product", &[]))
+            .await
+            .map(|all| all.into_iter().map(Product::from_resource).collect())
+    }
+
+    /// Every product, asking for pages of at most `page_size` (`$maxpagesize`).
+    pub async fn products_paged(&self, page_size: u32) -> Result<Vec<Product>> {
+        if page_size == 0 {
+            return Err(Error::invalid_argument("the page size must be at least 1"));
+        }
+        let size = page_size.to_string();
+        self.all_pages(self.url("product", &[("$maxpagesize", &size)]))
+            .await
+            .map(|all| all.into_iter().map(Product::from_resource).collect())
+    }
+
+    /// The resources of every page from `url` on.
+    async fn all_pages(&self, mut url: String) -> Result<Vec<Resource>> {
+        let mut all = Vec::new();
         for _ in 0..10_000 {
             let ResourcePage {
                 resources,
-                next_link: next,
+                next_link,
             } = parse_page(&self.get(url).await?)?;
-            products.extend(resources.into_iter().map(Product::from_resource));
-            match next {
+            all.extend(resources);
+            match next_link {
                 Some(link) => url = self.next_link(&link)?,
-                None => return Ok(products),
+                None => return Ok(all),
             }
         }
         Err(Error::new(
             ErrorKind::Internal,
-            "the product list did not end after 10 000 pages",
+            "the list did not end after 10 000 pages",
         ))
     }
 
@@ -93,20 +110,7 @@ impl Client {
     /// The plans of a product (`GET plan?product=`).
     pub async fn plans<'a>(&self, product: impl Into<ProductRef<'a>>) -> Result<Vec<Resource>> {
         let id = self.durable_id(product.into()).await?;
-        let mut url = self.url("plan", &[("product", &id)]);
-        let mut plans = Vec::new();
-        for _ in 0..10_000 {
-            let ResourcePage {
-                resources,
-                next_link: next,
-            } = parse_page(&self.get(url).await?)?;
-            plans.extend(resources);
-            match next {
-                Some(link) => url = self.next_link(&link)?,
-                None => break,
-            }
-        }
-        Ok(plans)
+        self.all_pages(self.url("plan", &[("product", &id)])).await
     }
 
     /// The product's resource tree for `target`. A draft tree also knows which image
