@@ -1,11 +1,15 @@
 //! The core's lists of names — error kinds, offer, step and operation states, message
-//! levels, release phases, outcomes and event kinds — in their shared spellings. Each binding exposes them from its native module,
+//! levels, release phases, outcomes and event kinds, and the Product Ingestion API's job,
+//! submission, target, lifecycle and stage values — in their shared spellings. Each binding exposes them from its native module,
 //! and its tests check that its own names (exception classes, enums, type unions, C
 //! enumerators) cover exactly these, so a kind added here fails every binding's tests
 //! until it is mapped there.
 
 use crate::cpp::state::{MessageLevel, OfferState, OperationState, StepState};
 use crate::error::ErrorKind;
+use crate::ingestion::{
+    JobResult, JobStatus, LifecycleState, ProductStage, SubmissionResult, SubmissionStatus, Target,
+};
 use crate::workflow::{OutcomeKind, Phase};
 
 /// Every error kind's shared spelling (`"not_found"`), in declaration order.
@@ -43,6 +47,50 @@ pub fn message_levels() -> Vec<&'static str> {
         .collect()
 }
 
+/// Every known configure job status (`"notStarted"`).
+pub fn job_statuses() -> Vec<&'static str> {
+    JobStatus::KNOWN.iter().map(JobStatus::as_wire).collect()
+}
+
+/// Every known configure job result (`"cancelled"`).
+pub fn job_results() -> Vec<&'static str> {
+    JobResult::KNOWN.iter().map(JobResult::as_wire).collect()
+}
+
+/// Every known submission status (`"running"`).
+pub fn submission_statuses() -> Vec<&'static str> {
+    SubmissionStatus::KNOWN
+        .iter()
+        .map(SubmissionStatus::as_wire)
+        .collect()
+}
+
+/// Every known submission result (`"succeeded"`).
+pub fn submission_results() -> Vec<&'static str> {
+    SubmissionResult::KNOWN
+        .iter()
+        .map(SubmissionResult::as_wire)
+        .collect()
+}
+
+/// Every target (`"preview"`).
+pub fn targets() -> Vec<&'static str> {
+    Target::KNOWN.iter().map(Target::as_wire).collect()
+}
+
+/// Every lifecycle state (`"generallyAvailable"`).
+pub fn lifecycle_states() -> Vec<&'static str> {
+    LifecycleState::KNOWN
+        .iter()
+        .map(LifecycleState::as_wire)
+        .collect()
+}
+
+/// Every product stage (`"waiting_for_go_live"`).
+pub fn product_stages() -> Vec<&'static str> {
+    ProductStage::KNOWN.iter().map(ProductStage::as_wire).collect()
+}
+
 /// Every release phase's name (`"go-live"`), in the order they run.
 pub fn release_phases() -> Vec<&'static str> {
     Phase::ALL.iter().map(|p| p.label()).collect()
@@ -71,6 +119,13 @@ mod tests {
             super::release_phases(),
             super::release_outcomes(),
             super::release_event_kinds(),
+            super::job_statuses(),
+            super::job_results(),
+            super::submission_statuses(),
+            super::submission_results(),
+            super::targets(),
+            super::lifecycle_states(),
+            super::product_stages(),
         ] {
             let mut sorted = list.clone();
             sorted.sort_unstable();
