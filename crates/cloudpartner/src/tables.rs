@@ -88,7 +88,10 @@ pub fn lifecycle_states() -> Vec<&'static str> {
 
 /// Every product stage (`"waiting_for_go_live"`).
 pub fn product_stages() -> Vec<&'static str> {
-    ProductStage::KNOWN.iter().map(ProductStage::as_wire).collect()
+    ProductStage::KNOWN
+        .iter()
+        .map(ProductStage::as_wire)
+        .collect()
 }
 
 /// Every release phase's name (`"go-live"`), in the order they run.

@@ -494,3 +494,49 @@ async fn a_draft_read_through_the_client_knows_what_was_published() {
     let removed = config.remove_vm_image_version("3.0.0").unwrap();
     assert_eq!(removed.version_number, "3.0.0");
 }
+
+#[tokio::test]
+async fn resumed_while_its_push_to_live_runs_it_waits_for_it() {
+    let emulator = emulator_with(Some(
+        r#"{"ingestion": {"products": {"vm-slow-live": {"published": true,
+            "plans": {"standard": {"skus": [{"imageType": "x64Gen2", "skuId": "standard"}], "versions": ["1.0.0"]}},
+            "live": {"seconds": 800000}}}}}"#,
+    ))
+    .await;
+    let client = client(&emulator);
+    let err = ingestion::release(&client, &request("vm-slow-live", true), |e| {
+        if matches!(e, ReleaseEvent::PhaseStarted { phase: Phase::Live }) {
+            ControlFlow::Break(())
+        } else {
+            ControlFlow::Continue(())
+        }
+    })
+    .await
+    .unwrap_err();
+    assert_eq!(err.phase, Phase::Live);
+    assert_eq!(
+        client.product_status("vm-slow-live").await.unwrap().stage,
+        ProductStage::LiveInProgress
+    );
+    let mut summaries = Vec::new();
+    let outcome = ingestion::release(&client, &request("vm-slow-live", true), |e| {
+        if let ReleaseEvent::PhaseFinished { summary, .. } = e {
+            summaries.push(summary.clone());
+        }
+    })
+    .await
+    .unwrap();
+    assert_eq!(outcome.kind(), OutcomeKind::Live, "{summaries:?}");
+    let all = configures(&emulator);
+    let count = |kind: &str| all.iter().flatten().filter(|r| *r == kind).count();
+    assert_eq!(
+        (count("submission:preview"), count("submission:live")),
+        (1, 1)
+    );
+    assert!(
+        summaries
+            .iter()
+            .any(|s| s.contains("push to live is in progress")),
+        "{summaries:?}"
+    );
+}

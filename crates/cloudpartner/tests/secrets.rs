@@ -56,6 +56,24 @@ async fn no_secret_is_ever_shown() {
         ..ClientOptions::default()
     };
     let mut shown = vec![format!("{options:?}")];
+    // The Product Ingestion API is played fast by an emulator of its own.
+    let fast = Emulator::builder()
+        .time_scale(1_000_000.0)
+        .start()
+        .await
+        .unwrap();
+    let ingestion_options = ClientOptions {
+        ingestion_base_url: Some(fast.ingestion_base_url()),
+        poll_time_scale: Some(fast.time_scale()),
+        client_secret: options
+            .client_secret
+            .clone()
+            .map(|secret| ClientSecretOptions {
+                authority_host: Some(fast.base_url().to_owned()),
+                ..secret
+            }),
+        ..options.clone()
+    };
     let client = Client::new(options).unwrap();
     shown.push(format!("{client:?}"));
 
@@ -109,6 +127,64 @@ async fn no_secret_is_ever_shown() {
         .await
         .unwrap_err();
     shown.push(format!("{err} {err:?} {wrong:?}"));
+
+    // The Product Ingestion API, with the same client secret (a Graph token this time).
+    let ingestion = cloudpartner::ingestion::Client::new(ingestion_options).unwrap();
+    shown.push(format!("{ingestion:?}"));
+    let tree = ingestion
+        .resource_tree("vm-new", cloudpartner::ingestion::Target::Draft)
+        .await
+        .unwrap();
+    let mut config = tree.technical_configuration("standard").unwrap();
+    let version = cloudpartner::ingestion::VmImageVersion::new(
+        "3.0.0",
+        vec![
+            cloudpartner::ingestion::VmImage {
+                data_disks: vec![cloudpartner::ingestion::DataDisk::new(0, sas.as_str())],
+                ..cloudpartner::ingestion::VmImage::sas_uri("x64Gen1", sas.as_str())
+            },
+            cloudpartner::ingestion::VmImage::sas_uri("x64Gen2", sas.as_str()),
+        ],
+    );
+    shown.push(format!("{version:?}"));
+    config.set_vm_image_version(&version).unwrap();
+    shown.push(format!("{config:?} {:?}", config.resource()));
+    let job = ingestion
+        .configure(&[config.resource().clone()])
+        .await
+        .unwrap();
+    let job = ingestion
+        .wait_for_job(&job.id, Default::default())
+        .await
+        .unwrap();
+    assert!(job.succeeded(), "{job:?}");
+    shown.push(format!("{job:?}"));
+    let request = cloudpartner::ingestion::ReleaseRequest {
+        offer_id: "vm-new".into(),
+        plan_id: "standard".into(),
+        version: "3.0.0".into(),
+        os_disk_uri: sas.clone(),
+        data_disks: vec![cloudpartner::ingestion::DataDisk::new(0, sas.as_str())],
+        go_live: true,
+        ..Default::default()
+    };
+    let outcome = cloudpartner::ingestion::release(&ingestion, &request, |event| {
+        shown.push(format!("{event:?}"));
+    })
+    .await
+    .unwrap();
+    shown.push(format!("{outcome:?}"));
+    let live = ingestion
+        .resource_tree("vm-new", cloudpartner::ingestion::Target::Live)
+        .await
+        .unwrap();
+    assert!(live.to_json().contains(SIG), "the service got the real URL");
+    let mut bad = request.clone();
+    bad.os_disk_uri = format!("http://insecure/os.vhd?sig={SIG}");
+    let err = cloudpartner::ingestion::release(&ingestion, &bad, |_| {})
+        .await
+        .unwrap_err();
+    shown.push(format!("{err} {err:?}"));
 
     // The service got the real values.
     let held = emulator

@@ -101,24 +101,12 @@ impl Run<'_> {
     /// The version to add: one image per image type of the plan's SKUs.
     fn version_for(&self, config: &TechnicalConfiguration) -> VmImageVersion {
         let r = self.request;
-        let mut types = config.image_types();
-        if types.is_empty() {
-            types.push("x64Gen2".to_owned());
-        }
-        let images = types
-            .into_iter()
-            .map(|image_type| {
-                let uri = match (&r.gen2_os_disk_uri, image_type.as_str()) {
-                    (Some(gen2), "x64Gen2") => gen2.clone(),
-                    _ => r.os_disk_uri.clone(),
-                };
-                VmImage {
-                    data_disks: r.data_disks.clone(),
-                    ..VmImage::sas_uri(image_type, uri)
-                }
-            })
-            .collect();
-        VmImageVersion::new(r.version.clone(), images)
+        config.image_version_for(
+            &r.version,
+            &r.os_disk_uri,
+            r.gen2_os_disk_uri.as_deref(),
+            &r.data_disks,
+        )
     }
 
     fn job_failed(phase: Phase, job: Job, status: Option<ProductStatus>) -> ReleaseOutcome {
@@ -304,6 +292,26 @@ impl Run<'_> {
                 phase: Phase::Publish,
             },
         )?;
+        if status.stage == ProductStage::LiveInProgress && in_draft && in_preview {
+            // A push of it to live runs (a release resumed after its go-live).
+            self.finished(
+                on,
+                Phase::Publish,
+                "its push to live is in progress: waiting for it".into(),
+                json!({"resumed": true}),
+            )?;
+            self.emit(on, ReleaseEvent::PhaseStarted { phase: Phase::Live })?;
+            let status = self.wait_submission(on, Phase::Live, &pid).await?;
+            return Ok(if status.stage == ProductStage::Live {
+                ReleaseOutcome::Live { status }
+            } else {
+                ReleaseOutcome::Failed {
+                    phase: Phase::Live,
+                    status: Some(status),
+                    job: None,
+                }
+            });
+        }
         let reviewed = if in_preview && status.stage == ProductStage::WaitingForGoLive {
             self.finished(
                 on,

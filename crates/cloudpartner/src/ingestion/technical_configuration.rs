@@ -10,7 +10,7 @@ use serde_json::{Map, Value, json};
 
 use super::resource::Resource;
 use super::states::LifecycleState;
-use super::vm_image_version::{VmImageVersion, check_version_number};
+use super::vm_image_version::{DataDisk, VmImage, VmImageVersion, check_version_number};
 use crate::error::{Error, Result};
 
 /// The two resource types of a VM plan's technical configuration.
@@ -190,6 +190,54 @@ impl TechnicalConfiguration {
             .position(|e| e.get("versionNumber").and_then(Value::as_str) == Some(version))
             .unwrap_or_else(|| unreachable!("entry_mut found it"));
         Ok(VmImageVersion::from_value(&list.remove(at)))
+    }
+
+    /// A version of this plan with one image per image type of its SKUs (an `x64Gen2`
+    /// SKU gets `gen2_os_disk_uri` when given), every image with the same data disks:
+    /// what a release adds.
+    ///
+    /// ```
+    /// let tree = cloudpartner::ingestion::parse_resource_tree(br#"{"resources": [
+    ///   {"id": "plan/p/a", "$schema": "https://schema.mp.microsoft.com/schema/plan/2022-03-01-preview2",
+    ///    "identity": {"externalId": "standard"}},
+    ///   {"id": "virtual-machine-plan-technical-configuration/p/a", "plan": "plan/p/a",
+    ///    "$schema": "https://schema.mp.microsoft.com/schema/virtual-machine-plan-technical-configuration/2022-03-01-preview2",
+    ///    "skus": [{"imageType": "x64Gen1", "skuId": "s"}, {"imageType": "x64Gen2", "skuId": "s2"}]}]}"#)?;
+    /// let config = tree.technical_configuration("standard")?;
+    /// let version = config.image_version_for("2.0.0", "https://x/os.vhd", Some("https://x/gen2.vhd"), &[]);
+    /// assert_eq!(version.images[1].os_disk_uri, "https://x/gen2.vhd");
+    /// # Ok::<(), cloudpartner::Error>(())
+    /// ```
+    pub fn image_version_for(
+        &self,
+        version: &str,
+        os_disk_uri: &str,
+        gen2_os_disk_uri: Option<&str>,
+        data_disks: &[DataDisk],
+    ) -> VmImageVersion {
+        let mut types = self.image_types();
+        if types.is_empty() {
+            types.push("x64Gen2".to_owned());
+        }
+        let images = types
+            .into_iter()
+            .map(|image_type| {
+                let uri = match (gen2_os_disk_uri, image_type.as_str()) {
+                    (Some(gen2), "x64Gen2") => gen2,
+                    _ => os_disk_uri,
+                };
+                VmImage {
+                    data_disks: data_disks.to_vec(),
+                    ..VmImage::sas_uri(image_type, uri)
+                }
+            })
+            .collect();
+        VmImageVersion::new(version, images)
+    }
+
+    /// The resource, to edit by hand (what is known of the published versions stays).
+    pub fn resource_mut(&mut self) -> &mut Resource {
+        &mut self.resource
     }
 
     /// The resource, as it is now.
