@@ -3,6 +3,7 @@
 
 pub mod cpp;
 pub mod diff;
+pub mod ingestion;
 pub mod duration;
 pub mod progress_bar;
 pub mod style;
