@@ -81,7 +81,9 @@ pub async fn serve(global: &GlobalArgs, args: &ServeArgs) -> Result<Exit, Failur
         print_line(&format!("products: {}", products.join(" ")));
     }
     print_line(&format!("export CLOUDPARTNER_BASE_URL={url}"));
-    print_line(&format!("export CLOUDPARTNER_INGESTION_URL={ingestion_url}"));
+    print_line(&format!(
+        "export CLOUDPARTNER_INGESTION_URL={ingestion_url}"
+    ));
     print_line(&format!("export CLOUDPARTNER_TOKEN={token}"));
     if let Some(product) = products.first() {
         print_line(&format!("try: cloudpartner product status {product}"));

@@ -3,8 +3,8 @@
 
 pub mod cpp;
 pub mod diff;
-pub mod ingestion;
 pub mod duration;
+pub mod ingestion;
 pub mod progress_bar;
 pub mod style;
 pub mod table;

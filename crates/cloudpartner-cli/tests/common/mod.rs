@@ -274,7 +274,13 @@ impl Server {
     pub fn spawn_product(&self, args: &[&str]) -> std::process::Child {
         std::process::Command::new(BIN)
             .env_clear()
-            .args(["--ingestion-url", &self.ingestion_url(), "--token", &self.token(), "product"])
+            .args([
+                "--ingestion-url",
+                &self.ingestion_url(),
+                "--token",
+                &self.token(),
+                "product",
+            ])
             .args(args)
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::piped())
@@ -308,7 +314,10 @@ impl Server {
     pub fn wait_for_configure_posts(&self, n: usize) {
         let deadline = std::time::Instant::now() + Duration::from_secs(20);
         while self.configure_posts() < n {
-            assert!(std::time::Instant::now() < deadline, "no {n} configure posts came");
+            assert!(
+                std::time::Instant::now() < deadline,
+                "no {n} configure posts came"
+            );
             std::thread::sleep(Duration::from_millis(5));
         }
     }

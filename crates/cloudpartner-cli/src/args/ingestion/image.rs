@@ -30,7 +30,9 @@ pub enum ProductImageCommand {
 
 /// `cloudpartner product image list OFFER [--plan PLAN] [--target …] [--json]`
 #[derive(Debug, Args)]
-#[command(after_help = "Example:\n  cloudpartner product image list vm-release --plan standard --target live")]
+#[command(
+    after_help = "Example:\n  cloudpartner product image list vm-release --plan standard --target live"
+)]
 pub struct ImageListArgs {
     /// The offer id
     pub offer: String,
@@ -67,8 +69,10 @@ pub struct ImageSpec {
 
 /// `cloudpartner product image add OFFER --plan PLAN --version V --os-disk-url URL …`
 #[derive(Debug, Args)]
-#[command(after_help = "Example:\n  cloudpartner product image add vm-release --plan standard --version 2.0.0 \\\n    \
---os-disk-url 'https://contosoimages.blob.core.windows.net/vhds/os-2.0.0.vhd?sv=...&sig=...'")]
+#[command(
+    after_help = "Example:\n  cloudpartner product image add vm-release --plan standard --version 2.0.0 \\\n    \
+--os-disk-url 'https://contosoimages.blob.core.windows.net/vhds/os-2.0.0.vhd?sv=...&sig=...'"
+)]
 pub struct ImageAddArgs {
     /// The offer id
     pub offer: String,
@@ -91,7 +95,9 @@ pub struct ImageAddArgs {
 
 /// `cloudpartner product image deprecate|restore OFFER --plan PLAN --version V …`
 #[derive(Debug, Args)]
-#[command(after_help = "Example:\n  cloudpartner product image deprecate vm-release --plan standard --version 1.0.0 --reason endOfSupport")]
+#[command(
+    after_help = "Example:\n  cloudpartner product image deprecate vm-release --plan standard --version 1.0.0 --reason endOfSupport"
+)]
 pub struct ImageChangeArgs {
     /// The offer id
     pub offer: String,
@@ -126,10 +132,12 @@ fn parse_data_disk(text: &str) -> Result<DataDisk, String> {
     let (lun, url) = text
         .split_once('=')
         .ok_or_else(|| "expected LUN=URL, e.g. 0=https://…/data0.vhd".to_owned())?;
-    let lun: u32 = lun
-        .trim()
-        .parse()
-        .map_err(|_| format!("the LUN `{}` is not a number (expected LUN=URL)", lun.trim()))?;
+    let lun: u32 = lun.trim().parse().map_err(|_| {
+        format!(
+            "the LUN `{}` is not a number (expected LUN=URL)",
+            lun.trim()
+        )
+    })?;
     let url = url.trim();
     if url.is_empty() {
         return Err(format!("LUN {lun} has no URL (expected LUN=URL)"));

@@ -39,7 +39,9 @@ pub enum JobCommand {
 
 /// `cloudpartner product job cancel JOB_ID [--json]`
 #[derive(Debug, Args)]
-#[command(after_help = "Example:\n  cloudpartner product job cancel 9f3c2a1e-5b7d-4c8a-9e0f-1a2b3c4d5e6f")]
+#[command(
+    after_help = "Example:\n  cloudpartner product job cancel 9f3c2a1e-5b7d-4c8a-9e0f-1a2b3c4d5e6f"
+)]
 pub struct JobCancelArgs {
     /// The configure job's id
     #[arg(value_name = "JOB_ID")]

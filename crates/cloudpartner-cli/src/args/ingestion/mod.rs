@@ -82,9 +82,11 @@ pub enum ProductUntil {
 
 /// `cloudpartner product watch OFFER [--until review|terminal] …`
 #[derive(Debug, Args)]
-#[command(after_help = "Exit codes: 0 live (or nothing to publish), 3 failed, 5 a preview waits \
+#[command(
+    after_help = "Exit codes: 0 live (or nothing to publish), 3 failed, 5 a preview waits \
 for go-live, 124 --timeout ran out, 130 Ctrl-C.\n\n\
-Example:\n  cloudpartner product watch vm-release --until review --timeout 345600")]
+Example:\n  cloudpartner product watch vm-release --until review --timeout 345600"
+)]
 pub struct ProductWatchArgs {
     /// The offer id
     pub offer: String,
@@ -138,10 +140,12 @@ pub struct ProductShowArgs {
 
 /// `cloudpartner product configure FILE|- [--no-wait] [--json]`
 #[derive(Debug, Args)]
-#[command(after_help = "Exit codes: 0 the job succeeded (or --no-wait), 3 it failed (its errors \
+#[command(
+    after_help = "Exit codes: 0 the job succeeded (or --no-wait), 3 it failed (its errors \
 listed with the resource each names), 4 canceled, 124 --timeout ran out.\n\n\
 Example:\n  cloudpartner product show vm-release --json | jq '.resources' > tree.json\n  \
-cloudpartner product configure tree.json")]
+cloudpartner product configure tree.json"
+)]
 pub struct ConfigureArgs {
     /// A JSON file of resources (a list, or {"resources": [...]}); - reads stdin
     #[arg(value_name = "FILE")]

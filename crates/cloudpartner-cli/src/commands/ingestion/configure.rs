@@ -2,8 +2,8 @@
 //! written, then the job followed; a failed job lists its errors with the resource
 //! each names.
 
-use cloudpartner::ingestion::Resource;
 use cloudpartner::WatchUntil;
+use cloudpartner::ingestion::Resource;
 use serde_json::{Map, Value};
 
 use super::connection::IngestionConnection;
@@ -36,7 +36,9 @@ pub fn parse_resources(name: &str, bytes: &[u8]) -> Result<Vec<Resource>, Failur
             }
         },
         _ => {
-            return Err(Failure::error(format!("{name} is not a list of resources")).with_hint(HINT));
+            return Err(
+                Failure::error(format!("{name} is not a list of resources")).with_hint(HINT)
+            );
         }
     };
     if list.is_empty() {
@@ -45,8 +47,10 @@ pub fn parse_resources(name: &str, bytes: &[u8]) -> Result<Vec<Resource>, Failur
     list.into_iter()
         .enumerate()
         .map(|(i, v)| {
-            let resource = Resource::from_value(v)
-                .map_err(|e| Failure::error(format!("{name}: resource {}: {}", i + 1, e.message())).with_hint(HINT))?;
+            let resource = Resource::from_value(v).map_err(|e| {
+                Failure::error(format!("{name}: resource {}: {}", i + 1, e.message()))
+                    .with_hint(HINT)
+            })?;
             if resource.schema().is_empty() {
                 return Err(Failure::error(format!(
                     "{name}: resource {} has no \"$schema\"",
@@ -75,7 +79,10 @@ pub async fn configure(global: &GlobalArgs, args: &ConfigureArgs) -> Result<Exit
     if args.no_wait {
         print_job(&job, &ids, args.json, style);
         if !args.json {
-            print_line(&format!("follow it: cloudpartner product job {} --watch", job.id));
+            print_line(&format!(
+                "follow it: cloudpartner product job {} --watch",
+                job.id
+            ));
         }
         return Ok(Exit::Ok);
     }

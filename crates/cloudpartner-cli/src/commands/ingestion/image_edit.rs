@@ -3,7 +3,7 @@
 //! followed unless `--no-wait`); `--dry-run` prints the diff and sends nothing.
 
 use cloudpartner::WatchUntil;
-use cloudpartner::ingestion::{TechnicalConfiguration, Target, VmImage, VmImageVersion};
+use cloudpartner::ingestion::{Target, TechnicalConfiguration, VmImage, VmImageVersion};
 use serde_json::{Map, Value};
 
 use super::connection::IngestionConnection;
@@ -141,7 +141,9 @@ impl Edit<'_> {
                 line.insert("diff".into(), Value::from(diff.clone()));
                 print_line(&to_line(&Value::Object(line)));
             } else if diff.is_empty() {
-                print_line(&format!("{offer}: the draft already says so: nothing to send"));
+                print_line(&format!(
+                    "{offer}: the draft already says so: nothing to send"
+                ));
             } else {
                 print(&colored_diff(&diff, style));
                 print_line("dry run: nothing was sent");
@@ -156,7 +158,10 @@ impl Edit<'_> {
         if self.no_wait {
             print_job(&job, &ids, self.json, style);
             if !self.json {
-                print_line(&format!("follow it: cloudpartner product job {} --watch", job.id));
+                print_line(&format!(
+                    "follow it: cloudpartner product job {} --watch",
+                    job.id
+                ));
             }
             return Ok(Exit::Ok);
         }

@@ -30,13 +30,21 @@ fn job_failure(connection: &IngestionConnection, e: &cloudpartner::Error, id: &s
 pub async fn job(global: &GlobalArgs, args: &JobArgs) -> Result<Exit, Failure> {
     let id = args.job_id.as_deref().unwrap_or_default();
     let options = if args.watch {
-        Some(watch_options(&args.intervals, WatchUntil::Terminal, global.timeout)?)
+        Some(watch_options(
+            &args.intervals,
+            WatchUntil::Terminal,
+            global.timeout,
+        )?)
     } else {
         None
     };
     let connection = IngestionConnection::open(
         global,
-        if args.watch { request_timeout(global) } else { None },
+        if args.watch {
+            request_timeout(global)
+        } else {
+            None
+        },
     )?;
     let style = Style::for_stdout(global.color);
     let job = connection
@@ -52,7 +60,11 @@ pub async fn job(global: &GlobalArgs, args: &JobArgs) -> Result<Exit, Failure> {
         }
         _ => {
             print_job(&job, &ids, args.json, style);
-            Ok(if args.watch { exit_for_job(&job) } else { Exit::Ok })
+            Ok(if args.watch {
+                exit_for_job(&job)
+            } else {
+                Exit::Ok
+            })
         }
     }
 }
@@ -61,18 +73,19 @@ pub async fn job(global: &GlobalArgs, args: &JobArgs) -> Result<Exit, Failure> {
 pub async fn cancel(global: &GlobalArgs, args: &JobCancelArgs) -> Result<Exit, Failure> {
     let connection = IngestionConnection::open(global, None)?;
     let id = args.job_id.as_str();
-    let job = connection
-        .client
-        .cancel_job(id)
-        .await
-        .map_err(|e| {
-            let failure = job_failure(&connection, &e, id);
-            if e.kind() == ErrorKind::BadRequest {
-                failure.with_hint(format!("see how it ended: cloudpartner product job {id}"))
-            } else {
-                failure
-            }
-        })?;
-    print_job(&job, &Map::new(), args.json, Style::for_stdout(global.color));
+    let job = connection.client.cancel_job(id).await.map_err(|e| {
+        let failure = job_failure(&connection, &e, id);
+        if e.kind() == ErrorKind::BadRequest {
+            failure.with_hint(format!("see how it ended: cloudpartner product job {id}"))
+        } else {
+            failure
+        }
+    })?;
+    print_job(
+        &job,
+        &Map::new(),
+        args.json,
+        Style::for_stdout(global.color),
+    );
     Ok(Exit::Ok)
 }

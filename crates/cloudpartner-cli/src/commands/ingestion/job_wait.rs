@@ -64,25 +64,36 @@ pub async fn follow_job(
             Some(Ok(job)) => {
                 let (state, tone) = job_state(&job);
                 if !json {
-                    view.show(started.elapsed(), &format!("job {}: {state}", job.id), tone, Value::Null);
+                    view.show(
+                        started.elapsed(),
+                        &format!("job {}: {state}", job.id),
+                        tone,
+                        Value::Null,
+                    );
                 }
                 last = Some(job);
             }
             Some(Err(e)) => {
                 view.finish();
                 if e.kind() == ErrorKind::Timeout {
-                    return Err(Failure::error(format!(
-                        "job {job_id} is still running ({e})"
-                    ))
-                    .with_hint(format!("follow it: cloudpartner product job {job_id} --watch"))
-                    .with_exit(Exit::TimedOut));
+                    return Err(
+                        Failure::error(format!("job {job_id} is still running ({e})"))
+                            .with_hint(format!(
+                                "follow it: cloudpartner product job {job_id} --watch"
+                            ))
+                            .with_exit(Exit::TimedOut),
+                    );
                 }
                 return Err(connection.failure(&e, Some(&format!("job {job_id}"))));
             }
         }
     }
     view.finish();
-    let job = last.ok_or_else(|| Failure::error(format!("internal: the watch of job {job_id} ended without a status")))?;
+    let job = last.ok_or_else(|| {
+        Failure::error(format!(
+            "internal: the watch of job {job_id} ended without a status"
+        ))
+    })?;
     print_job(&job, ids, json, style);
     let exit = exit_for_job(&job);
     Ok((Some(job), exit))

@@ -23,7 +23,9 @@ pub async fn list(global: &GlobalArgs, args: &ProductListArgs) -> Result<Exit, F
             print_line(&to_line(&product_value(p)));
         }
     } else if products.is_empty() {
-        print_line("no products: create one in Partner Center, or send one with `cloudpartner product configure`");
+        print_line(
+            "no products: create one in Partner Center, or send one with `cloudpartner product configure`",
+        );
     } else {
         for line in render_products(&products, Style::for_stdout(global.color)) {
             print_line(&line);

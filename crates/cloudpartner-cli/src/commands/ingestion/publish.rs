@@ -26,13 +26,21 @@ pub async fn publish(
 ) -> Result<Exit, Failure> {
     let what = if go_live { "go-live" } else { "publish" };
     let options = if args.watch {
-        Some(watch_options(&args.intervals, WatchUntil::Terminal, global.timeout)?)
+        Some(watch_options(
+            &args.intervals,
+            WatchUntil::Terminal,
+            global.timeout,
+        )?)
     } else {
         None
     };
     let connection = IngestionConnection::open(
         global,
-        if args.watch { request_timeout(global) } else { None },
+        if args.watch {
+            request_timeout(global)
+        } else {
+            None
+        },
     )?;
     let offer = args.offer.as_str();
     let product = connection
@@ -65,7 +73,9 @@ pub async fn publish(
     let Some(options) = options else {
         if !args.json {
             let until = if go_live { "" } else { " --until review" };
-            print_line(&format!("follow it: cloudpartner product watch {offer}{until}"));
+            print_line(&format!(
+                "follow it: cloudpartner product watch {offer}{until}"
+            ));
         }
         return Ok(Exit::Ok);
     };

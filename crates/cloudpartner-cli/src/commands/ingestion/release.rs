@@ -10,7 +10,9 @@
 use std::io::IsTerminal;
 use std::sync::{Mutex, MutexGuard};
 
-use cloudpartner::ingestion::{ReleaseError, ReleaseOutcome, ReleaseRequest, VmImage, VmImageVersion};
+use cloudpartner::ingestion::{
+    ReleaseError, ReleaseOutcome, ReleaseRequest, VmImage, VmImageVersion,
+};
 use cloudpartner::{ErrorKind, Phase, WatchUntil};
 use serde_json::{Map, Value, json};
 use tokio::time::Instant;
@@ -43,11 +45,13 @@ pub fn check_image(
     if let Some(gen2) = gen2 {
         images.push(VmImage::sas_uri("x64Gen2", gen2));
     }
-    VmImageVersion::new(version, images).validate().map_err(|e| {
-        Failure::error(format!("{command}: {e}"))
-            .with_hint(format!("see `cloudpartner {command} --help`"))
-            .with_exit(Exit::Usage)
-    })
+    VmImageVersion::new(version, images)
+        .validate()
+        .map_err(|e| {
+            Failure::error(format!("{command}: {e}"))
+                .with_hint(format!("see `cloudpartner {command} --help`"))
+                .with_exit(Exit::Usage)
+        })
 }
 
 /// Runs the release; Ctrl-C stops it (exit code 130) saying where it was and how to
@@ -135,7 +139,10 @@ fn ended_with(
         ReleaseOutcome::Live { .. } => {
             lines.line(
                 Phase::Done,
-                &format!("{o} is live with image {v} of plan {plan}, after {}", lines.elapsed()),
+                &format!(
+                    "{o} is live with image {v} of plan {plan}, after {}",
+                    lines.elapsed()
+                ),
                 json!({"result": "live", "exitCode": 0}),
             );
             Ok(Exit::Ok)
@@ -155,17 +162,24 @@ fn ended_with(
             let certification = job.as_ref().is_some_and(|j| j.is_certification_failure());
             let what = match (phase, certification) {
                 (_, true) => format!("{o}: the certification of image {v} failed"),
-                (Phase::Write, _) => format!("{o}: the configure job failed: the draft was not changed"),
+                (Phase::Write, _) => {
+                    format!("{o}: the configure job failed: the draft was not changed")
+                }
                 (Phase::Live, _) => format!("{o}: the push to live failed"),
                 _ => format!("{o}: the preview failed"),
             };
-            let details = job.as_ref().map(|j| error_tree(&j.errors, "")).unwrap_or_default();
+            let details = job
+                .as_ref()
+                .map(|j| error_tree(&j.errors, ""))
+                .unwrap_or_default();
             let job_hint = job
                 .as_ref()
                 .map(|j| format!(" (the job: cloudpartner product job {})", j.id))
                 .unwrap_or_default();
             let hint = if certification || phase == Phase::Review {
-                format!("fix the image, then release it again with a new --os-disk-url (and --version){job_hint}")
+                format!(
+                    "fix the image, then release it again with a new --os-disk-url (and --version){job_hint}"
+                )
             } else if phase == Phase::Write {
                 format!("fix what the errors name, then run the same command again{job_hint}")
             } else {
@@ -194,9 +208,16 @@ fn ended_with(
                 );
             } else {
                 if diff.is_empty() {
-                    lines.line(Phase::Done, "the draft already holds it: no change", Value::Null);
+                    lines.line(
+                        Phase::Done,
+                        "the draft already holds it: no change",
+                        Value::Null,
+                    );
                 } else {
-                    print(&colored_diff(&cloudpartner::redact_sas(&diff), lines.style()));
+                    print(&colored_diff(
+                        &cloudpartner::redact_sas(&diff),
+                        lines.style(),
+                    ));
                 }
                 let mut then = vec!["configure", "publish", "review"];
                 if args.go_live {
@@ -204,7 +225,10 @@ fn ended_with(
                 }
                 lines.line(
                     Phase::Done,
-                    &format!("dry run: nothing was sent (without --dry-run: {})", then.join(", ")),
+                    &format!(
+                        "dry run: nothing was sent (without --dry-run: {})",
+                        then.join(", ")
+                    ),
                     Value::Null,
                 );
             }
@@ -212,13 +236,20 @@ fn ended_with(
         }
         other => Err((
             Phase::Done,
-            Failure::error(format!("internal: the release ended as `{}`", other.kind().as_str())),
+            Failure::error(format!(
+                "internal: the release ended as `{}`",
+                other.kind().as_str()
+            )),
         )),
     }
 }
 
 /// The failure of a phase that stopped with an error, with the command to run next.
-fn failure(connection: &IngestionConnection, args: &ProductReleaseArgs, error: &ReleaseError) -> Failure {
+fn failure(
+    connection: &IngestionConnection,
+    args: &ProductReleaseArgs,
+    error: &ReleaseError,
+) -> Failure {
     let o = args.offer.as_str();
     let e = &error.error;
     match e.kind() {
@@ -237,7 +268,9 @@ fn interrupted_line(args: &ProductReleaseArgs, phase: Phase) -> String {
     let o = &args.offer;
     let next = match phase {
         Phase::Read | Phase::Change => "nothing was sent".to_owned(),
-        Phase::Write => "the configure may have been sent: run the same command again, it resumes".to_owned(),
+        Phase::Write => {
+            "the configure may have been sent: run the same command again, it resumes".to_owned()
+        }
         Phase::Publish | Phase::Review => format!(
             "the preview goes on at the service: run the same command again to resume, or follow it with `cloudpartner product watch {o} --until review`"
         ),

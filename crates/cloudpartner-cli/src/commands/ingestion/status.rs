@@ -46,7 +46,9 @@ pub async fn status(global: &GlobalArgs, args: &ProductStatusArgs) -> Result<Exi
             }
             Err(error) => {
                 if args.json {
-                    print_line(&to_line(&json!({"offerId": offer, "error": error_value(&error)})));
+                    print_line(&to_line(
+                        &json!({"offerId": offer, "error": error_value(&error)}),
+                    ));
                 }
                 let failure = connection.failure(&error, Some(offer));
                 if args.offers.len() > 1 {

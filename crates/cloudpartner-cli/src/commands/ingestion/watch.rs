@@ -81,7 +81,11 @@ pub async fn watch(global: &GlobalArgs, args: &ProductWatchArgs) -> Result<Exit,
         }
     }
     view.finish();
-    let last = last.ok_or_else(|| Failure::error(format!("internal: the watch of {offer} ended without a status")))?;
+    let last = last.ok_or_else(|| {
+        Failure::error(format!(
+            "internal: the watch of {offer} ended without a status"
+        ))
+    })?;
     if !args.json {
         print_line("");
         for line in render_status(offer, product.id(), &last, style, Utc::now()) {

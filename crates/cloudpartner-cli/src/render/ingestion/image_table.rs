@@ -9,7 +9,14 @@ use crate::render::table::{Cell, Table};
 /// One row per version and image: plan, version, state, image type, OS disk (`sig=`
 /// hidden), data disks.
 pub fn render_images(configs: &[TechnicalConfiguration], style: Style) -> Vec<String> {
-    let mut table = Table::new(&["PLAN", "VERSION", "STATE", "IMAGE TYPE", "OS DISK", "DATA DISKS"]);
+    let mut table = Table::new(&[
+        "PLAN",
+        "VERSION",
+        "STATE",
+        "IMAGE TYPE",
+        "OS DISK",
+        "DATA DISKS",
+    ]);
     for config in configs {
         for version in config.vm_image_versions() {
             let state = version
@@ -31,7 +38,11 @@ pub fn render_images(configs: &[TechnicalConfiguration], style: Style) -> Vec<St
                 let first = i == 0;
                 table.push(vec![
                     Cell::new(if first { config.plan_id() } else { "" }, Tone::Strong),
-                    Cell::plain(if first { version.version_number.as_str() } else { "" }),
+                    Cell::plain(if first {
+                        version.version_number.as_str()
+                    } else {
+                        ""
+                    }),
                     Cell::new(if first { state.as_str() } else { "" }, tone),
                     Cell::plain(image.image_type.clone()),
                     Cell::plain(disk),

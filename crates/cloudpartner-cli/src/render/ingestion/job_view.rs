@@ -114,6 +114,9 @@ mod tests {
             ]
         );
         assert_eq!(exit_for_job(&job), Exit::Failed);
-        assert_eq!(job_value(&job)["errors"][0]["details"][0]["certification"], true);
+        assert_eq!(
+            job_value(&job)["errors"][0]["details"][0]["certification"],
+            true
+        );
     }
 }

@@ -173,7 +173,6 @@ impl<'a> ReleaseLines<'a> {
         }
     }
 
-
     fn start_view(&mut self, phase: Phase) {
         let mut fields = Map::new();
         fields.insert("phase".into(), phase.label().into());

@@ -16,11 +16,19 @@ use crate::render::when::{format_ago, format_when};
 pub fn stage_words(status: &ProductStatus, now: DateTime<Utc>) -> String {
     let ago = |s: Option<&Submission>| {
         let ago = format_ago(s.and_then(|s| s.created), now);
-        if ago.is_empty() { ago } else { format!(", {ago}") }
+        if ago.is_empty() {
+            ago
+        } else {
+            format!(", {ago}")
+        }
     };
     let started = |s: Option<&Submission>| {
         let ago = format_ago(s.and_then(|s| s.created), now);
-        if ago.is_empty() { ago } else { format!(", started {ago}") }
+        if ago.is_empty() {
+            ago
+        } else {
+            format!(", started {ago}")
+        }
     };
     match &status.stage {
         ProductStage::NeverPublished => "never published".to_owned(),
@@ -199,7 +207,12 @@ mod tests {
             lines[0],
             "vm (product/p): waiting for go-live (preview succeeded, 10 min ago)"
         );
-        assert!(lines[2].starts_with("  preview  succeeded  2026-12-02 14:50 UTC  10 min ago  submission/p/2"), "{lines:?}");
+        assert!(
+            lines[2].starts_with(
+                "  preview  succeeded  2026-12-02 14:50 UTC  10 min ago  submission/p/2"
+            ),
+            "{lines:?}"
+        );
         assert!(lines[3].starts_with("  live     none"), "{lines:?}");
         assert_eq!(lines[4], "  next: cloudpartner product go-live vm --watch");
     }
