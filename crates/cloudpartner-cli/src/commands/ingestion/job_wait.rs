@@ -39,7 +39,7 @@ pub async fn follow_job(
     json: bool,
     style: Style,
 ) -> Result<(Option<Job>, Exit), Failure> {
-    let mut view = StageView::choose(json, std::io::stdout().is_terminal(), style, "job")
+    let mut view = StageView::choose(json, std::io::stdout().is_terminal(), style, "job", None)
         .with_json_fields(ids.clone());
     let watch = connection
         .client

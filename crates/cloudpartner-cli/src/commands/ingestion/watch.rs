@@ -18,7 +18,8 @@ use crate::exit_code::Exit;
 use crate::failure::Failure;
 use crate::output::{eprint_line, print_line};
 use crate::render::ingestion::stage::{
-    exit_for_stage, render_status, stage_tone, stage_words, status_value,
+    PIPELINE_STEPS, exit_for_stage, pipeline_done, render_status, stage_tone, stage_words,
+    status_value,
 };
 use crate::render::ingestion::stage_view::StageView;
 use crate::render::style::Style;
@@ -42,8 +43,14 @@ pub async fn watch(global: &GlobalArgs, args: &ProductWatchArgs) -> Result<Exit,
     let mut ids = Map::new();
     ids.insert("offerId".into(), offer.into());
     ids.insert("productId".into(), product.id().into());
-    let mut view = StageView::choose(args.json, std::io::stdout().is_terminal(), style, offer)
-        .with_json_fields(ids);
+    let mut view = StageView::choose(
+        args.json,
+        std::io::stdout().is_terminal(),
+        style,
+        offer,
+        Some(PIPELINE_STEPS),
+    )
+    .with_json_fields(ids);
     let watch = connection
         .client
         .watch_product(&product, options)
@@ -63,6 +70,7 @@ pub async fn watch(global: &GlobalArgs, args: &ProductWatchArgs) -> Result<Exit,
         match item {
             None => break,
             Some(Ok(status)) => {
+                view.set_done(pipeline_done(&status.stage));
                 view.show(
                     started.elapsed(),
                     &stage_words(&status, Utc::now()),

@@ -13,7 +13,9 @@ use crate::args::ingestion::ProductReleaseArgs;
 use crate::json_line::{merge, to_line};
 use crate::output::print_line;
 use crate::render::duration::format_elapsed;
-use crate::render::ingestion::stage::{stage_tone, stage_words, status_value};
+use crate::render::ingestion::stage::{
+    PIPELINE_STEPS, pipeline_done, stage_tone, stage_words, status_value,
+};
 use crate::render::ingestion::stage_view::StageView;
 use crate::render::style::{Style, Tone};
 
@@ -118,6 +120,7 @@ impl<'a> ReleaseLines<'a> {
                 }
                 let offer = &self.args.offer;
                 if let Some((view, since)) = &mut self.view {
+                    view.set_done(pipeline_done(&status.stage));
                     view.show(
                         since.elapsed(),
                         &stage_words(status, Utc::now()),
@@ -178,9 +181,15 @@ impl<'a> ReleaseLines<'a> {
         fields.insert("phase".into(), phase.label().into());
         fields.extend(self.ids());
         let prefix = format!("{:<PHASE_WIDTH$} ", phase.label());
-        let view = StageView::choose(self.args.json, self.terminal, self.style, phase.label())
-            .with_json_fields(fields)
-            .with_line_prefix(&self.style.paint(Tone::Muted, &prefix));
+        let view = StageView::choose(
+            self.args.json,
+            self.terminal,
+            self.style,
+            phase.label(),
+            Some(PIPELINE_STEPS),
+        )
+        .with_json_fields(fields)
+        .with_line_prefix(&self.style.paint(Tone::Muted, &prefix));
         self.view = Some((view, Instant::now()));
     }
 }

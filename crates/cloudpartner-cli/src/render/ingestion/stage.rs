@@ -60,6 +60,21 @@ pub fn stage_tone(stage: &ProductStage) -> Tone {
     }
 }
 
+/// The steps of a product's pipeline (preview, certified, going live, live) and how
+/// many are done at this stage, for a progress bar.
+pub const PIPELINE_STEPS: u64 = 4;
+
+/// How many of [`PIPELINE_STEPS`] are done at `stage`.
+pub fn pipeline_done(stage: &ProductStage) -> u64 {
+    match stage {
+        ProductStage::PreviewInProgress | ProductStage::PreviewFailed => 1,
+        ProductStage::WaitingForGoLive => 2,
+        ProductStage::LiveInProgress | ProductStage::LiveFailed => 3,
+        ProductStage::Live => 4,
+        _ => 0,
+    }
+}
+
 /// What to run next at this stage.
 pub fn next_command(stage: &ProductStage, offer: &str) -> String {
     match stage {
@@ -120,7 +135,7 @@ pub fn render_status(
         style.paint(Tone::Strong, offer),
         style.paint(stage_tone(&status.stage), &stage_words(status, now))
     )];
-    let mut table = Table::new(&["", "STATE", "CREATED", "", "SUBMISSION"]);
+    let mut table = Table::new(&["", "STATE", "CREATED", "SUBMISSION"]);
     for (name, submission) in [("preview", &status.preview), ("live", &status.live)] {
         match submission {
             Some(s) => {
@@ -128,8 +143,14 @@ pub fn render_status(
                 table.push(vec![
                     Cell::plain(name),
                     Cell::new(state, tone),
-                    Cell::plain(format_when(s.created)),
-                    Cell::new(format_ago(s.created, now), Tone::Muted),
+                    Cell::plain(match s.created {
+                        Some(_) => format!(
+                            "{} ({})",
+                            format_when(s.created),
+                            format_ago(s.created, now)
+                        ),
+                        None => String::new(),
+                    }),
                     Cell::new(s.id.clone(), Tone::Muted),
                 ]);
             }
@@ -209,7 +230,7 @@ mod tests {
         );
         assert!(
             lines[2].starts_with(
-                "  preview  succeeded  2026-12-02 14:50 UTC  10 min ago  submission/p/2"
+                "  preview  succeeded  2026-12-02 14:50 UTC (10 min ago)  submission/p/2"
             ),
             "{lines:?}"
         );

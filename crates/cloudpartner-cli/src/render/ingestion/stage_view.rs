@@ -1,6 +1,7 @@
-//! How a wait on the Product Ingestion API shows its changes: a spinner line redrawn in
-//! place on a terminal (each change printed above it), one line per change otherwise,
-//! or one JSON document per change.
+//! How a wait on the Product Ingestion API shows its changes: a progress bar redrawn in
+//! place on a terminal (the steps of the pipeline done, each change printed above it;
+//! a spinner where there are no steps), one line per change otherwise, or one JSON
+//! document per change.
 
 use std::time::Duration;
 
@@ -39,20 +40,33 @@ pub enum StageView {
 }
 
 impl StageView {
-    /// JSON when asked; a redrawn line on a terminal; lines otherwise.
-    pub fn choose(json: bool, terminal: bool, style: Style, title: &str) -> StageView {
+    /// JSON when asked; a redrawn line on a terminal (a bar of `steps` when given);
+    /// lines otherwise.
+    pub fn choose(
+        json: bool,
+        terminal: bool,
+        style: Style,
+        title: &str,
+        steps: Option<u64>,
+    ) -> StageView {
         if json {
             StageView::Json { fields: Map::new() }
         } else if terminal {
-            let template = if style.is_colored() {
-                "{spinner:.cyan} {prefix:.bold} {elapsed_precise}  {wide_msg}"
-            } else {
-                "{spinner} {prefix} {elapsed_precise}  {wide_msg}"
+            let template = match (steps.is_some(), style.is_colored()) {
+                (true, true) => {
+                    "{spinner:.cyan} {prefix:.bold} [{bar:20.cyan/blue}] {pos}/{len} {elapsed_precise}  {wide_msg}"
+                }
+                (true, false) => {
+                    "{spinner} {prefix} [{bar:20}] {pos}/{len} {elapsed_precise}  {wide_msg}"
+                }
+                (false, true) => "{spinner:.cyan} {prefix:.bold} {elapsed_precise}  {wide_msg}",
+                (false, false) => "{spinner} {prefix} {elapsed_precise}  {wide_msg}",
             };
-            let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stdout())
+            let bar = ProgressBar::with_draw_target(steps, ProgressDrawTarget::stdout())
                 .with_style(
                     ProgressStyle::with_template(template)
-                        .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+                        .unwrap_or_else(|_| ProgressStyle::default_spinner())
+                        .progress_chars("#>-"),
                 )
                 .with_prefix(title.to_owned());
             bar.set_message("fetching the status…");
@@ -103,6 +117,13 @@ impl StageView {
                 ));
                 bar.set_message(style.paint(tone, text));
             }
+        }
+    }
+
+    /// Sets how many steps are done (the bar on a terminal).
+    pub fn set_done(&mut self, done: u64) {
+        if let StageView::Progress { bar, .. } = self {
+            bar.set_position(done);
         }
     }
 
