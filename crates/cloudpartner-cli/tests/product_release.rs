@@ -218,7 +218,7 @@ fn a_failed_certification_exits_3_with_the_nested_errors_as_a_tree() {
         "{}",
         out.stderr
     );
-    assert!(lines.last().unwrap().starts_with("hint: fix the image, then release it again with a new --os-disk-url (and --version) (the job: cloudpartner product job "), "{}", out.stderr);
+    assert!(lines.last().unwrap().starts_with("hint: fix the image, then run the same command with its new --os-disk-url: the version is replaced and published again (the job: cloudpartner product job "), "{}", out.stderr);
     assert!(!out.stdout.contains("go-live"), "{}", out.stdout);
     out.assert_no_signature();
 

@@ -178,7 +178,7 @@ fn ended_with(
                 .unwrap_or_default();
             let hint = if certification || phase == Phase::Review {
                 format!(
-                    "fix the image, then release it again with a new --os-disk-url (and --version){job_hint}"
+                    "fix the image, then run the same command with its new --os-disk-url: the version is replaced and published again{job_hint}"
                 )
             } else if phase == Phase::Write {
                 format!("fix what the errors name, then run the same command again{job_hint}")
