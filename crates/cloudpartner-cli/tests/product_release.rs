@@ -432,3 +432,59 @@ fn bad_input_is_refused_before_anything_is_sent() {
     );
     assert_eq!(server.configure_posts(), 0);
 }
+
+#[test]
+fn a_release_that_runs_out_of_its_timeout_exits_124_and_says_how_to_resume() {
+    // On the real clock a configure job takes 10 s.
+    let server = Server::start();
+    let out =
+        run(server.product(&release_args("vm-release", &["--timeout", "0.5"]))).expect_code(124);
+    assert!(
+        out.error_lines()[0].starts_with("error: release failed at write: "),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(
+        out.hint_lines(),
+        [
+            "hint: it goes on: run the same command again to resume (`cloudpartner product status vm-release` shows where it is)"
+        ]
+    );
+    out.assert_no_signature();
+}
+
+#[test]
+fn product_watch_stops_on_ctrl_c_with_130() {
+    let server = Server::start();
+    run(server.product(&["publish", "vm-release"])).expect_code(0);
+    let mut args = vec!["watch", "vm-release"];
+    args.extend(FAST_POLL);
+    let child = server.spawn_product(&args);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let polls = || {
+        server
+            .ingestion_requests()
+            .iter()
+            .filter(|r| r.starts_with("GET submission/"))
+            .count()
+    };
+    while polls() < 4 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the watch did not poll"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    interrupt(&child);
+    let out = finish(child);
+    assert_eq!(out.code, 130, "{}\n{}", out.stdout, out.stderr);
+    assert!(
+        out.stdout.contains("certifying in preview"),
+        "{}",
+        out.stdout
+    );
+    assert_eq!(
+        out.stderr.trim_end(),
+        "interrupted: stopped watching vm-release"
+    );
+}
