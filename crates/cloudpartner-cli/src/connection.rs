@@ -29,19 +29,7 @@ impl Connection {
         request_timeout: Option<Duration>,
     ) -> Result<Connection, Failure> {
         let env = Environment::process();
-        let flags = credential_flags(global, &env)?;
-        let options = ClientOptions {
-            base_url: global.base_url.clone(),
-            api_version: global.api_version.clone(),
-            token: flags.token,
-            client_secret: flags.client_secret,
-            timeout: request_timeout.or(global.timeout),
-            max_retries: global.max_retries,
-            allow_http: global.allow_http,
-            user_agent_tag: Some("cli".to_owned()),
-            environment: Some(env.clone()),
-            ..ClientOptions::default()
-        };
+        let options = client_options(global, request_timeout, &env)?;
         let client = Client::new(options).map_err(|e| match e.kind() {
             ErrorKind::Authentication => Failure::error(format!(
                 "{e}; on the command line: --token, or --tenant-id, --client-id and --client-secret"
@@ -95,6 +83,30 @@ impl Connection {
     pub fn failure(&self, error: &cloudpartner::Error, subject: Option<&str>) -> Failure {
         Failure::from_api(error, subject, &self.hint_context())
     }
+}
+
+/// The core's options from the global flags (both APIs' base URLs and versions, the
+/// credential flags, timeouts, retries); `request_timeout` overrides `--timeout`.
+pub fn client_options(
+    global: &GlobalArgs,
+    request_timeout: Option<Duration>,
+    env: &Environment,
+) -> Result<ClientOptions, Failure> {
+    let flags = credential_flags(global, env)?;
+    Ok(ClientOptions {
+        base_url: global.base_url.clone(),
+        api_version: global.api_version.clone(),
+        ingestion_base_url: global.ingestion_url.clone(),
+        ingestion_version: global.ingestion_version.clone(),
+        token: flags.token,
+        client_secret: flags.client_secret,
+        timeout: request_timeout.or(global.timeout),
+        max_retries: global.max_retries,
+        allow_http: global.allow_http,
+        user_agent_tag: Some("cli".to_owned()),
+        environment: Some(env.clone()),
+        ..ClientOptions::default()
+    })
 }
 
 /// The variable the core reads the base URL from when no `--base-url` is given.

@@ -238,3 +238,47 @@ fn serve_refuses_a_bad_time_scale_and_a_busy_port() {
     served.signal("TERM");
     assert_eq!(served.wait().0, Some(0));
 }
+
+#[test]
+fn serve_prints_both_base_urls_and_exports_that_product_commands_use() {
+    let served = Served::start(&["--time-scale", "1000"]);
+    let ingestion = format!("{}/rp/product-ingestion", served.url);
+    assert!(
+        served
+            .banner
+            .contains(&format!("Product Ingestion API: {ingestion}")),
+        "{:?}",
+        served.banner
+    );
+    assert!(
+        served
+            .banner
+            .contains(&"products: vm-new vm-release".to_owned()),
+        "{:?}",
+        served.banner
+    );
+    let exports: Vec<&str> = served
+        .banner
+        .iter()
+        .filter_map(|l| l.strip_prefix("export "))
+        .collect();
+    assert_eq!(
+        exports,
+        [
+            format!("CLOUDPARTNER_BASE_URL={}", served.url),
+            format!("CLOUDPARTNER_INGESTION_URL={ingestion}"),
+            "CLOUDPARTNER_TOKEN=emulator-token".to_owned(),
+        ]
+    );
+    // The exports are all a product command needs.
+    let mut command = cloudpartner(&["product", "status", "vm-release", "--json"]);
+    for export in &exports {
+        let (name, value) = export.split_once('=').unwrap();
+        command.env(name, value);
+    }
+    let out = run(command).expect_code(0);
+    assert_eq!(json_lines(&out.stdout)[0]["stage"], "live");
+    served.signal("TERM");
+    let (code, _) = served.wait();
+    assert_eq!(code, Some(0));
+}

@@ -1,6 +1,7 @@
 //! The command line: subcommands, their arguments and the global flags (DESIGN §5, §8).
 
 pub mod cpp;
+pub mod ingestion;
 pub mod intervals;
 mod parse;
 
@@ -29,7 +30,8 @@ CLOUDPARTNER_TOKEN (or AZURE_TOKEN); AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_
 the Azure CLI (`az login`).\n\
 Exit codes: 0 ok (watch: succeeded), 1 error, 2 usage; watch, release and --watch: 3 failed, \
 4 canceled, 5 stopped for publisher review, 124 timed out; 130 interrupted (Ctrl-C).\n\
-Release a VM image: `cloudpartner release PUBLISHER OFFER --plan PLAN --version V --os-vhd-url URL --go-live`.\n\
+Release a VM image: `cloudpartner release PUBLISHER OFFER --plan PLAN --version V --os-vhd-url URL --go-live`; \
+through the Product Ingestion API: `cloudpartner product release OFFER --plan PLAN --version V --os-disk-url URL --go-live`.\n\
 Try it without Azure: `cloudpartner demo`, or `cloudpartner serve` for a local emulator."
 )]
 pub struct Cli {
@@ -51,6 +53,14 @@ pub struct GlobalArgs {
     /// The api-version query parameter [default: 2017-10-31]
     #[arg(long, global = true, value_name = "VERSION")]
     pub api_version: Option<String>,
+
+    /// The Product Ingestion API's base URL [env: CLOUDPARTNER_INGESTION_URL] [default: https://graph.microsoft.com/rp/product-ingestion]
+    #[arg(long, global = true, value_name = "URL")]
+    pub ingestion_url: Option<String>,
+
+    /// The Product Ingestion API's $version [default: 2022-07-01]
+    #[arg(long, global = true, value_name = "VERSION")]
+    pub ingestion_version: Option<String>,
 
     /// A bearer token for https://cloudpartner.azure.com [env: CLOUDPARTNER_TOKEN, AZURE_TOKEN]
     #[arg(long, global = true, value_name = "TOKEN", value_parser = parse_secret)]
@@ -137,6 +147,8 @@ pub enum Command {
     Image(ImageArgs),
     /// Release a VM image version: add it, publish, wait for review, and go live
     Release(ReleaseArgs),
+    /// Products of the Product Ingestion API: status, images, configure, publish, release
+    Product(ingestion::ProductArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
     Completions(CompletionsArgs),
 }

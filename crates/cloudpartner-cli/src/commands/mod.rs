@@ -3,6 +3,7 @@
 mod completions;
 mod cpp;
 mod demo;
+mod ingestion;
 mod serve;
 pub mod waiting;
 
@@ -45,6 +46,7 @@ pub fn run(cli: Cli) -> Exit {
                         Command::Operation(args) => operation::operation(global, args).await,
                         Command::Image(args) => image_edit::image(global, &args.command).await,
                         Command::Release(args) => release::release(global, args).await,
+                        Command::Product(args) => ingestion::product(global, args).await,
                         Command::Inspect(_) | Command::Completions(_) => {
                             unreachable!("run without a runtime")
                         }

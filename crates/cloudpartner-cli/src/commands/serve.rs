@@ -30,6 +30,7 @@ pub async fn serve(global: &GlobalArgs, args: &ServeArgs) -> Result<Exit, Failur
                 .map(|s| (p.clone(), o.clone(), s))
         })
         .collect();
+    let products = scenario.ingestion_product_ids();
     let token = scenario.token().to_owned();
     let mut builder = Emulator::builder().scenario(scenario).port(args.port);
     if let Some(scale) = args.time_scale {
@@ -73,6 +74,19 @@ pub async fn serve(global: &GlobalArgs, args: &ServeArgs) -> Result<Exit, Failur
         print_line(&format!(
             "try: cloudpartner --base-url {url} --token {token} status {publisher} {offer}"
         ));
+    }
+    let ingestion_url = emulator.ingestion_base_url();
+    print_line(&format!("Product Ingestion API: {ingestion_url}"));
+    if !products.is_empty() {
+        print_line(&format!("products: {}", products.join(" ")));
+    }
+    print_line(&format!("export CLOUDPARTNER_BASE_URL={url}"));
+    print_line(&format!(
+        "export CLOUDPARTNER_INGESTION_URL={ingestion_url}"
+    ));
+    print_line(&format!("export CLOUDPARTNER_TOKEN={token}"));
+    if let Some(product) = products.first() {
+        print_line(&format!("try: cloudpartner product status {product}"));
     }
     print_line("Ctrl-C stops it.");
     let signal = stop.wait().await;

@@ -4,6 +4,7 @@
 pub mod cpp;
 pub mod diff;
 pub mod duration;
+pub mod ingestion;
 pub mod progress_bar;
 pub mod style;
 pub mod table;

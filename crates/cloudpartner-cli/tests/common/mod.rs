@@ -250,3 +250,84 @@ pub fn json_lines(stdout: &str) -> Vec<serde_json::Value> {
         .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}")))
         .collect()
 }
+
+impl Server {
+    /// The Product Ingestion base URL, `<url>/rp/product-ingestion`.
+    pub fn ingestion_url(&self) -> String {
+        self.emulator().ingestion_base_url()
+    }
+
+    /// `cloudpartner --ingestion-url URL --token TOKEN product ARGS...`
+    pub fn product(&self, args: &[&str]) -> assert_cmd::Command {
+        let mut command = cloudpartner(&[
+            "--ingestion-url",
+            &self.ingestion_url(),
+            "--token",
+            &self.token(),
+            "product",
+        ]);
+        command.args(args);
+        command
+    }
+
+    /// Starts `cloudpartner … product ARGS...` without waiting.
+    pub fn spawn_product(&self, args: &[&str]) -> std::process::Child {
+        std::process::Command::new(BIN)
+            .env_clear()
+            .args([
+                "--ingestion-url",
+                &self.ingestion_url(),
+                "--token",
+                &self.token(),
+                "product",
+            ])
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("the binary starts")
+    }
+
+    /// `METHOD path` of the Product Ingestion requests received so far (the path after
+    /// the base URL).
+    pub fn ingestion_requests(&self) -> Vec<String> {
+        self.emulator()
+            .requests()
+            .iter()
+            .filter_map(|r| {
+                r.path
+                    .strip_prefix("/rp/product-ingestion/")
+                    .map(|p| format!("{} {p}", r.method))
+            })
+            .collect()
+    }
+
+    /// How many `POST configure` requests came (configure, publish, go-live).
+    pub fn configure_posts(&self) -> usize {
+        self.ingestion_requests()
+            .iter()
+            .filter(|r| *r == "POST configure")
+            .count()
+    }
+
+    /// Waits until `n` configure posts came (at most 20 s).
+    pub fn wait_for_configure_posts(&self, n: usize) {
+        let deadline = std::time::Instant::now() + Duration::from_secs(20);
+        while self.configure_posts() < n {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "no {n} configure posts came"
+            );
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+}
+
+/// Sends SIGINT to a spawned command.
+pub fn interrupt(child: &std::process::Child) {
+    let sent = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(sent.success());
+}
