@@ -21,7 +21,12 @@
  *     cloudpartner_offer, cloudpartner_offer_list, cloudpartner_vm_image_list,
  *     cloudpartner_operation, cloudpartner_operation_list, cloudpartner_operation_ref,
  *     cloudpartner_publisher_list, cloudpartner_release_result, and a removed
- *     cloudpartner_vm_image) is the caller's:
+ *     cloudpartner_vm_image; and of the Product Ingestion API: cloudpartner_ingestion_client,
+ *     cloudpartner_product, cloudpartner_product_list, cloudpartner_resource,
+ *     cloudpartner_resource_tree, cloudpartner_technical_configuration,
+ *     cloudpartner_ingestion_vm_image_version, cloudpartner_job, cloudpartner_submission_list,
+ *     cloudpartner_product_status, cloudpartner_ingestion_release_result, and the copies
+ *     the _clone functions make) is the caller's:
  *     free it with its own _free function. Every _free accepts NULL. On failure,
  *     out-pointers are set to NULL. (cloudpartner_emulator_stop() only stops the
  *     emulator's server; cloudpartner_emulator_free() frees it, stopping it first.)
@@ -29,10 +34,16 @@
  *   - `const char *` results and borrowed `const` handles (cloudpartner_step,
  *     cloudpartner_message, cloudpartner_link, the statuses and errors of a batch, the
  *     items of the _list handles, an operation's detail, a release result's status and
- *     offer) are valid while their owner lives; never free them. A release's progress
- *     event (cloudpartner_release_event), and all it lends, lives for the callback's call
- *     only. Those an offer lends from its definition (display text, plan
- *     ids) last until a change of the definition changes them.
+ *     offer; a tree's resources, product and plan ids; a product's resource; a
+ *     configuration's image versions; a job's errors and their details; a status's
+ *     submissions; an ingestion release result's status and job) are valid while their
+ *     owner lives; never free them. A release's progress event (cloudpartner_release_event,
+ *     cloudpartner_ingestion_release_event), and all it lends, and the job or status a
+ *     waiting callback gets, live for the callback's call only. Those an offer lends from
+ *     its definition (display text, plan ids) last until a change of the definition
+ *     changes them; so do those a resource lends after _set_json(). A technical
+ *     configuration's image versions, and what an image version lends, last until it
+ *     changes (an image helper, _add_image(), _add_data_disk()).
  *   - Accessors given NULL return NULL, 0, false or the _UNKNOWN value.
  *
  * Strings
@@ -3627,9 +3638,11 @@ void cloudpartner_shutdown(void);
 #endif  // __cplusplus
 
 /* Short names for the types (in C++ too). `enum cloudpartner_step_state`,
- * `enum cloudpartner_message_level` and `enum cloudpartner_release_event_kind` have none:
- * their names are those of the accessors cloudpartner_step_state(),
- * cloudpartner_message_level() and cloudpartner_release_event_kind(). */
+ * `enum cloudpartner_message_level`, `enum cloudpartner_release_event_kind`,
+ * `enum cloudpartner_job_status`, `enum cloudpartner_job_result` and
+ * `struct cloudpartner_job_error` have none: their names are those of the accessors
+ * cloudpartner_step_state(), cloudpartner_message_level(), cloudpartner_release_event_kind(),
+ * cloudpartner_job_status(), cloudpartner_job_result() and cloudpartner_job_error(). */
 typedef enum cloudpartner_error_kind cloudpartner_error_kind;
 typedef enum cloudpartner_offer_state cloudpartner_offer_state;
 typedef enum cloudpartner_operation_state cloudpartner_operation_state;
@@ -3660,5 +3673,21 @@ typedef enum cloudpartner_release_outcome cloudpartner_release_outcome;
 typedef struct cloudpartner_release_request cloudpartner_release_request;
 typedef struct cloudpartner_release_event cloudpartner_release_event;
 typedef struct cloudpartner_release_result cloudpartner_release_result;
+typedef enum cloudpartner_product_stage cloudpartner_product_stage;
+typedef struct cloudpartner_ingestion_client cloudpartner_ingestion_client;
+typedef struct cloudpartner_resource cloudpartner_resource;
+typedef struct cloudpartner_product cloudpartner_product;
+typedef struct cloudpartner_product_list cloudpartner_product_list;
+typedef struct cloudpartner_resource_tree cloudpartner_resource_tree;
+typedef struct cloudpartner_technical_configuration cloudpartner_technical_configuration;
+typedef struct cloudpartner_ingestion_vm_image_version cloudpartner_ingestion_vm_image_version;
+typedef struct cloudpartner_job cloudpartner_job;
+typedef struct cloudpartner_submission cloudpartner_submission;
+typedef struct cloudpartner_submission_list cloudpartner_submission_list;
+typedef struct cloudpartner_product_status cloudpartner_product_status;
+typedef struct cloudpartner_ingestion_data_disk cloudpartner_ingestion_data_disk;
+typedef struct cloudpartner_ingestion_release_request cloudpartner_ingestion_release_request;
+typedef struct cloudpartner_ingestion_release_event cloudpartner_ingestion_release_event;
+typedef struct cloudpartner_ingestion_release_result cloudpartner_ingestion_release_result;
 
 #endif /* CLOUDPARTNER_H */
