@@ -134,7 +134,10 @@ mod tests {
             names(T::CLOUDPARTNER_TABLE_RELEASE_EVENT_KINDS),
             cloudpartner::tables::release_event_kinds()
         );
-        assert_eq!(names(T::CLOUDPARTNER_TABLE_PRODUCT_STAGES)[3], "waiting_for_go_live");
+        assert_eq!(
+            names(T::CLOUDPARTNER_TABLE_PRODUCT_STAGES)[3],
+            "waiting_for_go_live"
+        );
         assert_eq!(cloudpartner_table_count(11), 0);
         assert_eq!(cloudpartner_table_count(-1), 0);
         assert!(cloudpartner_table_name(0, 1000).is_null());

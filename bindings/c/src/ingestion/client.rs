@@ -181,8 +181,7 @@ pub unsafe extern "C" fn cloudpartner_ingestion_client_resource(
 /// with such a `resources` array (a configure request as written), kept losslessly.
 fn resources_arg(function: &str, json: &str) -> cloudpartner::Result<Vec<Resource>> {
     let bad = |what: String| ffi::bad_argument(function, "resources_json", &what);
-    let value: Value =
-        serde_json::from_str(json).map_err(|e| bad(format!("is not JSON: {e}")))?;
+    let value: Value = serde_json::from_str(json).map_err(|e| bad(format!("is not JSON: {e}")))?;
     let items = match value {
         Value::Array(items) => items,
         Value::Object(mut request) => match request.remove("resources") {

@@ -278,7 +278,9 @@ pub unsafe extern "C" fn cloudpartner_ingestion_vm_image_version_image_data_disk
     version: *const cloudpartner_ingestion_vm_image_version,
     index: usize,
 ) -> usize {
-    ffi::accessor!(version, 0, |v| v.image(index).map_or(0, |i| i.data_disks.len()))
+    ffi::accessor!(version, 0, |v| v
+        .image(index)
+        .map_or(0, |i| i.data_disks.len()))
 }
 
 /// Data disk `disk` of image `index`: its URL (borrowed; NULL when out of range), its

@@ -29,7 +29,11 @@ impl cloudpartner_job_error {
             message: c_string(&error.message),
             resource_id: error.resource_id.as_deref().map(c_string),
             certification: error.is_certification(),
-            details: error.details.iter().map(cloudpartner_job_error::new).collect(),
+            details: error
+                .details
+                .iter()
+                .map(cloudpartner_job_error::new)
+                .collect(),
         }
     }
 }
@@ -88,15 +92,19 @@ pub unsafe extern "C" fn cloudpartner_job_id(job: *const cloudpartner_job) -> *c
 pub unsafe extern "C" fn cloudpartner_job_status(
     job: *const cloudpartner_job,
 ) -> cloudpartner_job_status {
-    ffi::accessor!(job, cloudpartner_job_status::CLOUDPARTNER_JOB_STATUS_UNKNOWN, |j| {
-        job_status_of(&j.job.status)
-    })
+    ffi::accessor!(
+        job,
+        cloudpartner_job_status::CLOUDPARTNER_JOB_STATUS_UNKNOWN,
+        |j| { job_status_of(&j.job.status) }
+    )
 }
 
 /// The job's status as the service spelled it when unknown, else its canonical spelling
 /// (`"running"`); borrowed from the job.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudpartner_job_status_text(job: *const cloudpartner_job) -> *const c_char {
+pub unsafe extern "C" fn cloudpartner_job_status_text(
+    job: *const cloudpartner_job,
+) -> *const c_char {
     ffi::accessor!(job, ptr::null(), |j| j.status_name.as_ptr())
 }
 
@@ -107,15 +115,19 @@ pub unsafe extern "C" fn cloudpartner_job_status_text(job: *const cloudpartner_j
 pub unsafe extern "C" fn cloudpartner_job_result(
     job: *const cloudpartner_job,
 ) -> cloudpartner_job_result {
-    ffi::accessor!(job, cloudpartner_job_result::CLOUDPARTNER_JOB_RESULT_UNKNOWN, |j| {
-        job_result_of(&j.job.result)
-    })
+    ffi::accessor!(
+        job,
+        cloudpartner_job_result::CLOUDPARTNER_JOB_RESULT_UNKNOWN,
+        |j| { job_result_of(&j.job.result) }
+    )
 }
 
 /// The job's result as the service spelled it when unknown, else its canonical spelling
 /// (`"failed"`); borrowed from the job.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudpartner_job_result_text(job: *const cloudpartner_job) -> *const c_char {
+pub unsafe extern "C" fn cloudpartner_job_result_text(
+    job: *const cloudpartner_job,
+) -> *const c_char {
     ffi::accessor!(job, ptr::null(), |j| j.result_name.as_ptr())
 }
 
@@ -143,7 +155,10 @@ pub unsafe extern "C" fn cloudpartner_job_is_certification_failure(
 /// When the job started, in nanoseconds since the Unix epoch (UTC), into `*nanos` when not
 /// NULL; returns false (and writes nothing) when it has no start.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudpartner_job_start(job: *const cloudpartner_job, nanos: *mut i64) -> bool {
+pub unsafe extern "C" fn cloudpartner_job_start(
+    job: *const cloudpartner_job,
+    nanos: *mut i64,
+) -> bool {
     ffi::accessor!(job, false, |j| {
         // SAFETY: `nanos` is NULL or writable (the documented contract).
         unsafe { ffi::write_opt(j.job.start.and_then(|t| t.timestamp_nanos_opt()), nanos) }
@@ -153,7 +168,10 @@ pub unsafe extern "C" fn cloudpartner_job_start(job: *const cloudpartner_job, na
 /// When the job ended, as `cloudpartner_job_start()`; false until it did (the service
 /// sends `0001-01-01` meanwhile).
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudpartner_job_end(job: *const cloudpartner_job, nanos: *mut i64) -> bool {
+pub unsafe extern "C" fn cloudpartner_job_end(
+    job: *const cloudpartner_job,
+    nanos: *mut i64,
+) -> bool {
     ffi::accessor!(job, false, |j| {
         // SAFETY: as above.
         unsafe { ffi::write_opt(j.job.end.and_then(|t| t.timestamp_nanos_opt()), nanos) }
@@ -178,7 +196,9 @@ pub unsafe extern "C" fn cloudpartner_job_error(
 /// A copy of a job (say, one a callback lends): free it with `cloudpartner_job_free()`.
 /// NULL when `job` is NULL.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cloudpartner_job_clone(job: *const cloudpartner_job) -> *mut cloudpartner_job {
+pub unsafe extern "C" fn cloudpartner_job_clone(
+    job: *const cloudpartner_job,
+) -> *mut cloudpartner_job {
     ffi::accessor!(job, ptr::null_mut(), |j| Box::into_raw(Box::new(
         cloudpartner_job::new(j.job.clone())
     )))
@@ -211,7 +231,9 @@ pub unsafe extern "C" fn cloudpartner_job_error_message(
 pub unsafe extern "C" fn cloudpartner_job_error_resource_id(
     error: *const cloudpartner_job_error,
 ) -> *const c_char {
-    ffi::accessor!(error, ptr::null(), |e| ffi::borrowed_str(e.resource_id.as_ref()))
+    ffi::accessor!(error, ptr::null(), |e| ffi::borrowed_str(
+        e.resource_id.as_ref()
+    ))
 }
 
 /// True when this error or one of its details, at any depth, is a certification failure.

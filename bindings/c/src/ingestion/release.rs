@@ -224,7 +224,9 @@ pub unsafe extern "C" fn cloudpartner_ingestion_release_event_phase_name(
 pub unsafe extern "C" fn cloudpartner_ingestion_release_event_summary(
     event: *const cloudpartner_ingestion_release_event,
 ) -> *const c_char {
-    ffi::accessor!(event, ptr::null(), |e| ffi::borrowed_str(e.summary.as_ref()))
+    ffi::accessor!(event, ptr::null(), |e| ffi::borrowed_str(
+        e.summary.as_ref()
+    ))
 }
 
 /// The same facts as the summary, as a JSON object (`{"job": ...}`, ...); borrowed from

@@ -252,7 +252,10 @@ pub struct cloudpartner_product_list {
 impl cloudpartner_product_list {
     pub(crate) fn new(products: Vec<Product>) -> cloudpartner_product_list {
         cloudpartner_product_list {
-            products: products.into_iter().map(cloudpartner_product::new).collect(),
+            products: products
+                .into_iter()
+                .map(cloudpartner_product::new)
+                .collect(),
             next_link: None,
         }
     }
@@ -305,7 +308,9 @@ pub unsafe extern "C" fn cloudpartner_product_list_get(
 pub unsafe extern "C" fn cloudpartner_product_list_next_link(
     list: *const cloudpartner_product_list,
 ) -> *const c_char {
-    ffi::accessor!(list, ptr::null(), |l| ffi::borrowed_str(l.next_link.as_ref()))
+    ffi::accessor!(list, ptr::null(), |l| ffi::borrowed_str(
+        l.next_link.as_ref()
+    ))
 }
 
 /// Frees a list and its products. NULL is fine.

@@ -87,12 +87,18 @@ pub(crate) const JOB_RESULTS: [(JR, &CStr); 5] = [
 
 pub(crate) const PRODUCT_STAGES: [(PS, &CStr); 8] = [
     (PS::CLOUDPARTNER_PRODUCT_STAGE_UNKNOWN, c"unknown"),
-    (PS::CLOUDPARTNER_PRODUCT_STAGE_NEVER_PUBLISHED, c"never_published"),
+    (
+        PS::CLOUDPARTNER_PRODUCT_STAGE_NEVER_PUBLISHED,
+        c"never_published",
+    ),
     (
         PS::CLOUDPARTNER_PRODUCT_STAGE_PREVIEW_IN_PROGRESS,
         c"preview_in_progress",
     ),
-    (PS::CLOUDPARTNER_PRODUCT_STAGE_PREVIEW_FAILED, c"preview_failed"),
+    (
+        PS::CLOUDPARTNER_PRODUCT_STAGE_PREVIEW_FAILED,
+        c"preview_failed",
+    ),
     (
         PS::CLOUDPARTNER_PRODUCT_STAGE_WAITING_FOR_GO_LIVE,
         c"waiting_for_go_live",

@@ -65,7 +65,9 @@ pub unsafe extern "C" fn cloudpartner_submission_target(
 pub unsafe extern "C" fn cloudpartner_submission_status(
     submission: *const cloudpartner_submission,
 ) -> *const c_char {
-    ffi::accessor!(submission, ptr::null(), |s| ffi::borrowed_str(s.status.as_ref()))
+    ffi::accessor!(submission, ptr::null(), |s| ffi::borrowed_str(
+        s.status.as_ref()
+    ))
 }
 
 /// Its result (`"pending"`, `"succeeded"`, `"failed"`); borrowed. NULL for the draft entry.
@@ -73,7 +75,9 @@ pub unsafe extern "C" fn cloudpartner_submission_status(
 pub unsafe extern "C" fn cloudpartner_submission_result(
     submission: *const cloudpartner_submission,
 ) -> *const c_char {
-    ffi::accessor!(submission, ptr::null(), |s| ffi::borrowed_str(s.result.as_ref()))
+    ffi::accessor!(submission, ptr::null(), |s| ffi::borrowed_str(
+        s.result.as_ref()
+    ))
 }
 
 /// When it was created, in nanoseconds since the Unix epoch (UTC), into `*nanos` when not

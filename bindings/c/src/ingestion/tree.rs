@@ -150,7 +150,9 @@ pub unsafe extern "C" fn cloudpartner_resource_tree_submission_id(
 pub unsafe extern "C" fn cloudpartner_resource_tree_json(
     tree: *const cloudpartner_resource_tree,
 ) -> *mut c_char {
-    ffi::accessor!(tree, ptr::null_mut(), |t| into_raw_string(&t.tree.to_json()))
+    ffi::accessor!(tree, ptr::null_mut(), |t| into_raw_string(
+        &t.tree.to_json()
+    ))
 }
 
 /// The VM technical configuration of plan `plan_id` (its external id), a copy the caller
@@ -270,7 +272,10 @@ pub unsafe extern "C" fn cloudpartner_technical_configuration_vm_image_version(
     configuration: *const cloudpartner_technical_configuration,
     index: usize,
 ) -> *const cloudpartner_ingestion_vm_image_version {
-    ffi::accessor!(configuration, ptr::null(), |c| ffi::item(&c.versions, index))
+    ffi::accessor!(configuration, ptr::null(), |c| ffi::item(
+        &c.versions,
+        index
+    ))
 }
 
 /// Adds `version`, or replaces the version with its number. It is checked first

@@ -28,12 +28,19 @@ pub type cloudpartner_job_fn =
 /// (`cloudpartner_product_status_clone()` keeps it). Return 0 to go on, non-zero to stop.
 /// It runs on the calling thread and may call any function of this library.
 pub type cloudpartner_product_status_fn = Option<
-    unsafe extern "C" fn(status: *const cloudpartner_product_status, user_data: *mut c_void) -> c_int,
+    unsafe extern "C" fn(
+        status: *const cloudpartner_product_status,
+        user_data: *mut c_void,
+    ) -> c_int,
 >;
 
 /// Pulls `watch` until it ends, an error ends it, or `on_item` returns true (stop:
 /// `canceled`, with `stopped` as the message); closes it on the library's runtime.
-fn pull<T: Clone + PartialEq + Send + Sync + 'static>(watch: Watch<T>, stopped: String, mut on_item: impl FnMut(T) -> bool) -> Result<()> {
+fn pull<T: Clone + PartialEq + Send + Sync + 'static>(
+    watch: Watch<T>,
+    stopped: String,
+    mut on_item: impl FnMut(T) -> bool,
+) -> Result<()> {
     let ended = loop {
         match runtime::block_on(watch.next()) {
             Err(error) | Ok(Some(Err(error))) => break Err(error),
