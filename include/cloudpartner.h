@@ -21,7 +21,12 @@
  *     cloudpartner_offer, cloudpartner_offer_list, cloudpartner_vm_image_list,
  *     cloudpartner_operation, cloudpartner_operation_list, cloudpartner_operation_ref,
  *     cloudpartner_publisher_list, cloudpartner_release_result, and a removed
- *     cloudpartner_vm_image) is the caller's:
+ *     cloudpartner_vm_image; and of the Product Ingestion API: cloudpartner_ingestion_client,
+ *     cloudpartner_product, cloudpartner_product_list, cloudpartner_resource,
+ *     cloudpartner_resource_tree, cloudpartner_technical_configuration,
+ *     cloudpartner_ingestion_vm_image_version, cloudpartner_job, cloudpartner_submission_list,
+ *     cloudpartner_product_status, cloudpartner_ingestion_release_result, and the copies
+ *     the _clone functions make) is the caller's:
  *     free it with its own _free function. Every _free accepts NULL. On failure,
  *     out-pointers are set to NULL. (cloudpartner_emulator_stop() only stops the
  *     emulator's server; cloudpartner_emulator_free() frees it, stopping it first.)
@@ -29,10 +34,16 @@
  *   - `const char *` results and borrowed `const` handles (cloudpartner_step,
  *     cloudpartner_message, cloudpartner_link, the statuses and errors of a batch, the
  *     items of the _list handles, an operation's detail, a release result's status and
- *     offer) are valid while their owner lives; never free them. A release's progress
- *     event (cloudpartner_release_event), and all it lends, lives for the callback's call
- *     only. Those an offer lends from its definition (display text, plan
- *     ids) last until a change of the definition changes them.
+ *     offer; a tree's resources, product and plan ids; a product's resource; a
+ *     configuration's image versions; a job's errors and their details; a status's
+ *     submissions; an ingestion release result's status and job) are valid while their
+ *     owner lives; never free them. A release's progress event (cloudpartner_release_event,
+ *     cloudpartner_ingestion_release_event), and all it lends, and the job or status a
+ *     waiting callback gets, live for the callback's call only. Those an offer lends from
+ *     its definition (display text, plan ids) last until a change of the definition
+ *     changes them; so do those a resource lends after _set_json(). A technical
+ *     configuration's image versions, and what an image version lends, last until it
+ *     changes (an image helper, _add_image(), _add_data_disk()).
  *   - Accessors given NULL return NULL, 0, false or the _UNKNOWN value.
  *
  * Strings
@@ -393,10 +404,102 @@ enum cloudpartner_release_outcome {
 };
 
 /**
+ * Where a configure job is (`cloudpartner_job_status_name()` gives `"notStarted"` for
+ * `CLOUDPARTNER_JOB_STATUS_NOT_STARTED`).
+ */
+enum cloudpartner_job_status {
+    /**
+     * A status this version does not know (`cloudpartner_job_status_name_of()` gives it
+     * verbatim), and what a NULL job gives.
+     */
+    CLOUDPARTNER_JOB_STATUS_UNKNOWN = 0,
+    /**
+     * `notStarted`: accepted, not started.
+     */
+    CLOUDPARTNER_JOB_STATUS_NOT_STARTED = 1,
+    /**
+     * `running`.
+     */
+    CLOUDPARTNER_JOB_STATUS_RUNNING = 2,
+    /**
+     * `completed`: see its result.
+     */
+    CLOUDPARTNER_JOB_STATUS_COMPLETED = 3,
+};
+
+/**
+ * How a configure job ended (`cloudpartner_job_result_name()` gives `"succeeded"` for
+ * `CLOUDPARTNER_JOB_RESULT_SUCCEEDED`).
+ */
+enum cloudpartner_job_result {
+    /**
+     * A result this version does not know, and what a NULL job gives.
+     */
+    CLOUDPARTNER_JOB_RESULT_UNKNOWN = 0,
+    /**
+     * `pending`: not done yet.
+     */
+    CLOUDPARTNER_JOB_RESULT_PENDING = 1,
+    /**
+     * `succeeded`: every resource was applied.
+     */
+    CLOUDPARTNER_JOB_RESULT_SUCCEEDED = 2,
+    /**
+     * `failed`: see its errors.
+     */
+    CLOUDPARTNER_JOB_RESULT_FAILED = 3,
+    /**
+     * `cancelled`: it was canceled.
+     */
+    CLOUDPARTNER_JOB_RESULT_CANCELLED = 4,
+};
+
+/**
+ * Where a product stands, derived from its preview and live submissions
+ * (`cloudpartner_product_stage_name()` gives `"waiting_for_go_live"` for
+ * `CLOUDPARTNER_PRODUCT_STAGE_WAITING_FOR_GO_LIVE`).
+ */
+enum cloudpartner_product_stage {
+    /**
+     * A stage this version does not know, and what a NULL status gives.
+     */
+    CLOUDPARTNER_PRODUCT_STAGE_UNKNOWN = 0,
+    /**
+     * `never_published`: nothing was ever published (terminal).
+     */
+    CLOUDPARTNER_PRODUCT_STAGE_NEVER_PUBLISHED = 1,
+    /**
+     * `preview_in_progress`: a publish to preview (certification) runs.
+     */
+    CLOUDPARTNER_PRODUCT_STAGE_PREVIEW_IN_PROGRESS = 2,
+    /**
+     * `preview_failed`: the latest publish to preview failed (terminal).
+     */
+    CLOUDPARTNER_PRODUCT_STAGE_PREVIEW_FAILED = 3,
+    /**
+     * `waiting_for_go_live`: a preview succeeded and waits for the publisher's go-live.
+     */
+    CLOUDPARTNER_PRODUCT_STAGE_WAITING_FOR_GO_LIVE = 4,
+    /**
+     * `live_in_progress`: a push to live runs.
+     */
+    CLOUDPARTNER_PRODUCT_STAGE_LIVE_IN_PROGRESS = 5,
+    /**
+     * `live_failed`: the latest push to live failed (terminal).
+     */
+    CLOUDPARTNER_PRODUCT_STAGE_LIVE_FAILED = 6,
+    /**
+     * `live`: live, nothing newer in preview (terminal).
+     */
+    CLOUDPARTNER_PRODUCT_STAGE_LIVE = 7,
+};
+
+/**
  * A list of names kept by the core, in its shared spellings: read it with
  * `cloudpartner_table_count()` and `cloudpartner_table_name()`. The enumerators of this
  * header (`CLOUDPARTNER_ERROR_...`, `CLOUDPARTNER_..._STATE_...`,
- * `CLOUDPARTNER_MESSAGE_LEVEL_...`, `CLOUDPARTNER_RELEASE_...`) cover exactly these lists (their `_name()` functions
+ * `CLOUDPARTNER_MESSAGE_LEVEL_...`, `CLOUDPARTNER_RELEASE_...`, `CLOUDPARTNER_JOB_STATUS_...`,
+ * `CLOUDPARTNER_JOB_RESULT_...`, `CLOUDPARTNER_PRODUCT_STAGE_...`) cover exactly these lists (their `_name()` functions
  * give the same spellings); the library's tests check it.
  */
 enum cloudpartner_table {
@@ -432,6 +535,18 @@ enum cloudpartner_table {
      * Every kind of release progress event (`"phase_finished"`), without `"unknown"`.
      */
     CLOUDPARTNER_TABLE_RELEASE_EVENT_KINDS = 7,
+    /**
+     * Every known configure job status (`"notStarted"`), without `"unknown"`.
+     */
+    CLOUDPARTNER_TABLE_JOB_STATUSES = 8,
+    /**
+     * Every known configure job result (`"cancelled"`), without `"unknown"`.
+     */
+    CLOUDPARTNER_TABLE_JOB_RESULTS = 9,
+    /**
+     * Every product stage (`"waiting_for_go_live"`), without `"unknown"`.
+     */
+    CLOUDPARTNER_TABLE_PRODUCT_STAGES = 10,
 };
 
 /**
@@ -464,6 +579,56 @@ struct cloudpartner_emulator;
  * Opaque; free it with `cloudpartner_error_free()`.
  */
 struct cloudpartner_error;
+
+/**
+ * A client of the Product Ingestion API (`https://graph.microsoft.com/rp/product-ingestion`,
+ * a Microsoft Graph token): one connection pool and one token cache. Opaque; free it
+ * with `cloudpartner_ingestion_client_free()`.
+ *
+ * A `product` argument of its functions is an offer id (the product's external id) or a
+ * durable id `product/<guid>` (`cloudpartner_product_id()`).
+ *
+ * Thread safety: any number of threads may make blocking calls on one client at the same
+ * time; free it only once no call on it is running.
+ */
+struct cloudpartner_ingestion_client;
+
+/**
+ * A progress event of `cloudpartner_ingestion_client_release()`, borrowed by the callback
+ * for the call only: read it with `cloudpartner_ingestion_release_event_kind()`,
+ * `_phase()`, `_phase_name()`, `_summary()`, `_fields_json()` and `_status()`. Opaque.
+ */
+struct cloudpartner_ingestion_release_event;
+
+/**
+ * How a Product Ingestion release ended (other than with an error). Opaque; owns what
+ * it lends. Free it with `cloudpartner_ingestion_release_result_free()`.
+ */
+struct cloudpartner_ingestion_release_result;
+
+/**
+ * A VM image version (DESIGN §10; not the CPP `cloudpartner_vm_image`). Opaque: one
+ * built with `cloudpartner_ingestion_vm_image_version_new()` is the caller's (free it
+ * with `cloudpartner_ingestion_vm_image_version_free()`); one a technical configuration
+ * lends is valid until that configuration changes or is freed.
+ *
+ * The strings it lends are valid until it changes (`_add_image()`, `_add_data_disk()`)
+ * or is freed.
+ */
+struct cloudpartner_ingestion_vm_image_version;
+
+/**
+ * A configure job (`POST configure`, `GET configure/<id>/status`). A job that completed
+ * `failed` is a result, not an error: read its errors. Opaque; free it with
+ * `cloudpartner_job_free()` (unless borrowed: a release result's, a callback's).
+ */
+struct cloudpartner_job;
+
+/**
+ * An error of a job: code, message, the resource it names, nested details. Borrowed from
+ * its job (or its parent error); never freed on its own.
+ */
+struct cloudpartner_job_error;
 
 /**
  * A link to a preview or to the live offer. Borrowed: valid while the
@@ -526,6 +691,26 @@ struct cloudpartner_operation_list;
 struct cloudpartner_operation_ref;
 
 /**
+ * A product (`type` `product`): its resource and its typed fields. Opaque; free it with
+ * `cloudpartner_product_free()` (unless borrowed from a list or a tree).
+ */
+struct cloudpartner_product;
+
+/**
+ * A list of products (`cloudpartner_ingestion_client_products()`,
+ * `cloudpartner_parse_product_page()`). Opaque; owns its products. Free it with
+ * `cloudpartner_product_list_free()`.
+ */
+struct cloudpartner_product_list;
+
+/**
+ * Where a product stands: its latest preview and live submissions and the stage derived
+ * from them. Opaque; free it with `cloudpartner_product_status_free()` (unless borrowed:
+ * a callback's, a release result's).
+ */
+struct cloudpartner_product_status;
+
+/**
  * A publisher account. Borrowed: valid while the `cloudpartner_publisher_list` it came
  * from lives; never freed by itself.
  */
@@ -552,10 +737,55 @@ struct cloudpartner_release_event;
 struct cloudpartner_release_result;
 
 /**
+ * A resource of the Product Ingestion API (a product, a plan, a technical configuration,
+ * a submission, ...): the whole JSON document, every field known or not, in document
+ * order, numbers exact. Opaque; free it with `cloudpartner_resource_free()` (unless it
+ * is borrowed: a tree's or a product's). Read it with `cloudpartner_resource_json()`;
+ * change it with `cloudpartner_resource_set_json()`; send it with
+ * `cloudpartner_ingestion_client_configure()`.
+ *
+ * Threads: any number of threads may read one resource at once; `_set_json()` must be
+ * the only call on it.
+ */
+struct cloudpartner_resource;
+
+/**
+ * A product's resource tree for one target (draft, preview or live): every resource, in
+ * the service's order, kept losslessly. A draft tree read through a client knows which
+ * versions preview and live hold (so that removing a published version is refused before
+ * anything is sent). Opaque; owns what it lends. Free it with
+ * `cloudpartner_resource_tree_free()`.
+ */
+struct cloudpartner_resource_tree;
+
+/**
  * One step of the publishing pipeline (`Certification`, `Provisioning`, ...). Borrowed:
  * valid while the `cloudpartner_offer_status` it came from lives; never freed by itself.
  */
 struct cloudpartner_step;
+
+/**
+ * A submission: the draft entry (`submission/<guid>/0`), or a publish to preview or live
+ * with its status and result. Borrowed from its list or status; never freed on its own.
+ */
+struct cloudpartner_submission;
+
+/**
+ * A product's submissions (`cloudpartner_ingestion_client_submissions()`,
+ * `cloudpartner_parse_submissions()`). Opaque; free it with
+ * `cloudpartner_submission_list_free()`.
+ */
+struct cloudpartner_submission_list;
+
+/**
+ * A plan's VM technical configuration (a resource), with the image helpers. The image
+ * version list is **full-state**: what is sent replaces what the service holds. Opaque;
+ * free it with `cloudpartner_technical_configuration_free()`.
+ *
+ * What it lends (plan id, image types, versions) is valid until a helper changes it, or
+ * it is freed.
+ */
+struct cloudpartner_technical_configuration;
 
 /**
  * The image versions of one plan (`cloudpartner_offer_vm_image_versions()`), sorted by
@@ -748,6 +978,17 @@ struct cloudpartner_client_options {
      * sets the emulator's time scale.
      */
     double poll_time_scale;
+    /**
+     * The Product Ingestion API's base URL (for `cloudpartner_ingestion_client_new()`);
+     * NULL: `CLOUDPARTNER_INGESTION_URL` from the environment, else
+     * `https://graph.microsoft.com/rp/product-ingestion`. The same `http://` rule as
+     * `base_url`.
+     */
+    const char *ingestion_base_url;
+    /**
+     * The Product Ingestion API's `$version`; NULL: `2022-07-01`.
+     */
+    const char *ingestion_version;
 };
 
 /**
@@ -840,6 +1081,97 @@ struct cloudpartner_release_request {
  */
 typedef int (*cloudpartner_progress_fn)(const struct cloudpartner_release_event *event,
                                         void *user_data);
+
+/**
+ * Called by `cloudpartner_ingestion_client_wait_for_job()` with each change of the job,
+ * and its `user_data`; `job` is borrowed for the call only (`cloudpartner_job_clone()`
+ * keeps it). Return 0 to go on, non-zero to stop waiting. It runs on the calling thread
+ * and may call any function of this library.
+ */
+typedef int (*cloudpartner_job_fn)(const struct cloudpartner_job *job, void *user_data);
+
+/**
+ * Called by `cloudpartner_ingestion_client_watch()` with each change of the product's
+ * status, and its `user_data`; `status` is borrowed for the call only
+ * (`cloudpartner_product_status_clone()` keeps it). Return 0 to go on, non-zero to stop.
+ * It runs on the calling thread and may call any function of this library.
+ */
+typedef int (*cloudpartner_product_status_fn)(const struct cloudpartner_product_status *status,
+                                              void *user_data);
+
+/**
+ * A data disk of a release: its LUN (0..15) and the URL of its VHD.
+ */
+struct cloudpartner_ingestion_data_disk {
+    /**
+     * The LUN, 0..15.
+     */
+    uint32_t lun;
+    /**
+     * The VHD's URL (https, SAS query included). Required.
+     */
+    const char *uri;
+};
+
+/**
+ * What `cloudpartner_ingestion_client_release()` releases. Start from
+ * `cloudpartner_ingestion_release_request_default()` and set at least `offer_id`,
+ * `plan_id`, `version` and `os_disk_uri`. The strings are only read during the call.
+ * New fields are only ever appended, and `_default()` fills every one.
+ */
+struct cloudpartner_ingestion_release_request {
+    /**
+     * The offer id (or the durable id `product/<guid>`). Required.
+     */
+    const char *offer_id;
+    /**
+     * The plan id. Required.
+     */
+    const char *plan_id;
+    /**
+     * The version, `"N.N.N"`. Required.
+     */
+    const char *version;
+    /**
+     * The OS disk's URL, for every image type of the plan's SKUs. Required.
+     */
+    const char *os_disk_uri;
+    /**
+     * Another OS disk URL for the `x64Gen2` SKU, when it differs; NULL: `os_disk_uri`.
+     */
+    const char *gen2_os_disk_uri;
+    /**
+     * `data_disk_count` data disks, the same for every image; NULL when there are none.
+     */
+    const struct cloudpartner_ingestion_data_disk *data_disks;
+    /**
+     * How many data disks `data_disks` points to.
+     */
+    size_t data_disk_count;
+    /**
+     * Go live after the preview succeeded; false: stop when it waits for go-live.
+     */
+    bool go_live;
+    /**
+     * Read and change the draft, send nothing, and give the change as a diff.
+     */
+    bool dry_run;
+    /**
+     * How the waits poll (NULL: the defaults); `timeout_ms` bounds the whole release
+     * (`CLOUDPARTNER_ERROR_TIMEOUT`); `until_publisher_action` is ignored.
+     */
+    const struct cloudpartner_watch_options *watch;
+};
+
+/**
+ * Called by `cloudpartner_ingestion_client_release()` with each progress event, in
+ * order, and its `user_data`. `event` (and all it lends) is borrowed for the call only.
+ * Return 0 to go on, non-zero to stop the release right there (the call then returns
+ * `CLOUDPARTNER_ERROR_CANCELED`). It runs on the calling thread's behalf and may call any
+ * function of this library.
+ */
+typedef int (*cloudpartner_ingestion_progress_fn)(const struct cloudpartner_ingestion_release_event *event,
+                                                  void *user_data);
 
 #ifdef __cplusplus
 extern "C" {
@@ -2170,6 +2502,986 @@ enum cloudpartner_error_kind cloudpartner_client_release(const struct cloudpartn
                                                          struct cloudpartner_error **err);
 
 /**
+ * The spelling of a job status (`"notStarted"`); `"unknown"` for
+ * `CLOUDPARTNER_JOB_STATUS_UNKNOWN` or any other value. Static: do not free it.
+ */
+const char *cloudpartner_job_status_name(int status);
+
+/**
+ * The spelling of a job result (`"cancelled"`); `"unknown"` for
+ * `CLOUDPARTNER_JOB_RESULT_UNKNOWN` or any other value. Static: do not free it.
+ */
+const char *cloudpartner_job_result_name(int result);
+
+/**
+ * The spelling of a product stage (`"waiting_for_go_live"`); `"unknown"` for
+ * `CLOUDPARTNER_PRODUCT_STAGE_UNKNOWN` or any other value. Static: do not free it.
+ */
+const char *cloudpartner_product_stage_name(int stage);
+
+/**
+ * Parses a resource: the `len` bytes at `json` (UTF-8 JSON, an object; they need not end
+ * with a NUL), kept whole. On success `*out` gets it (free it with
+ * `cloudpartner_resource_free()`); `CLOUDPARTNER_ERROR_PARSE` for anything but a JSON
+ * object (`cloudpartner_error_line()` / `_column()` say where),
+ * `CLOUDPARTNER_ERROR_INVALID_ARGUMENT` when `json` or `out` is NULL. `err` may be NULL.
+ */
+enum cloudpartner_error_kind cloudpartner_parse_resource(const char *json,
+                                                         size_t len,
+                                                         struct cloudpartner_resource **out,
+                                                         struct cloudpartner_error **err);
+
+/**
+ * The resource's durable id (`plan/<guid>/<guid>`), `""` when it has none yet; borrowed
+ * (valid until a `_set_json()` changes it, or the resource is freed). NULL when
+ * `resource` is NULL.
+ */
+const char *cloudpartner_resource_id(const struct cloudpartner_resource *resource);
+
+/**
+ * Its `$schema` URL; borrowed as `cloudpartner_resource_id()`.
+ */
+const char *cloudpartner_resource_schema(const struct cloudpartner_resource *resource);
+
+/**
+ * Its type, named by its `$schema` (`"product"`, `"plan"`,
+ * `"virtual-machine-plan-technical-configuration"`, ...), `""` when unknown; borrowed as
+ * `cloudpartner_resource_id()`.
+ */
+const char *cloudpartner_resource_type(const struct cloudpartner_resource *resource);
+
+/**
+ * Its `identity.externalId` (a product's offer id, a plan's plan id), `""` when it has
+ * none; borrowed as `cloudpartner_resource_id()`.
+ */
+const char *cloudpartner_resource_external_id(const struct cloudpartner_resource *resource);
+
+/**
+ * The whole resource as JSON text, lossless (every field, key order, exact numbers).
+ * Free it with `cloudpartner_string_free()`. NULL when `resource` is NULL.
+ */
+char *cloudpartner_resource_json(const struct cloudpartner_resource *resource);
+
+/**
+ * Replaces the whole resource with the `len` bytes at `json` (a JSON object, kept
+ * losslessly): what `cloudpartner_ingestion_client_configure()` sends is the resource
+ * as it is then. The strings it lent stay valid while their value is unchanged. On
+ * failure the resource is left as it was: `CLOUDPARTNER_ERROR_PARSE` for anything but a
+ * JSON object, `CLOUDPARTNER_ERROR_INVALID_ARGUMENT` for a NULL argument. `err` may be
+ * NULL.
+ */
+enum cloudpartner_error_kind cloudpartner_resource_set_json(struct cloudpartner_resource *resource,
+                                                            const char *json,
+                                                            size_t len,
+                                                            struct cloudpartner_error **err);
+
+/**
+ * A copy of a resource (say, one a tree lends, to edit it): free it with
+ * `cloudpartner_resource_free()`. NULL when `resource` is NULL.
+ */
+struct cloudpartner_resource *cloudpartner_resource_clone(const struct cloudpartner_resource *resource);
+
+/**
+ * Frees a resource. NULL is fine. Never free a borrowed one (a tree's, a product's).
+ */
+void cloudpartner_resource_free(struct cloudpartner_resource *resource);
+
+/**
+ * The product's durable id, `product/<guid>` (what every `product` argument of the
+ * client also takes); borrowed from the product. NULL when `product` is NULL.
+ */
+const char *cloudpartner_product_id(const struct cloudpartner_product *product);
+
+/**
+ * The product's external id: the offer id users know; borrowed from the product.
+ */
+const char *cloudpartner_product_external_id(const struct cloudpartner_product *product);
+
+/**
+ * The product's alias (its name in Partner Center); borrowed from the product.
+ */
+const char *cloudpartner_product_alias(const struct cloudpartner_product *product);
+
+/**
+ * The product's type (`"azureVirtualMachine"`); borrowed from the product.
+ */
+const char *cloudpartner_product_type(const struct cloudpartner_product *product);
+
+/**
+ * The product's lifecycle state as on the wire (`"generallyAvailable"`); borrowed from
+ * the product.
+ */
+const char *cloudpartner_product_lifecycle_state(const struct cloudpartner_product *product);
+
+/**
+ * The product's whole resource, lossless; borrowed from the product (clone it with
+ * `cloudpartner_resource_clone()` to keep or edit it). NULL when `product` is NULL.
+ */
+const struct cloudpartner_resource *cloudpartner_product_resource(const struct cloudpartner_product *product);
+
+/**
+ * Frees a product. NULL is fine. Never free a borrowed one.
+ */
+void cloudpartner_product_free(struct cloudpartner_product *product);
+
+/**
+ * Parses one page of `GET product` (`{"value": [...], "@nextLink": ...}`): the `len`
+ * bytes at `json`. On success `*out` gets its products (free it with
+ * `cloudpartner_product_list_free()`), and `cloudpartner_product_list_next_link()` its
+ * next link. `CLOUDPARTNER_ERROR_PARSE` for anything else; `err` may be NULL.
+ */
+enum cloudpartner_error_kind cloudpartner_parse_product_page(const char *json,
+                                                             size_t len,
+                                                             struct cloudpartner_product_list **out,
+                                                             struct cloudpartner_error **err);
+
+/**
+ * How many products the list holds; 0 when `list` is NULL.
+ */
+size_t cloudpartner_product_list_count(const struct cloudpartner_product_list *list);
+
+/**
+ * Product `index`, borrowed from the list; NULL when out of range or `list` is NULL.
+ */
+const struct cloudpartner_product *cloudpartner_product_list_get(const struct cloudpartner_product_list *list,
+                                                                 size_t index);
+
+/**
+ * A parsed page's `@nextLink`, borrowed from the list; NULL when there is none (always
+ * for `cloudpartner_ingestion_client_products()`, which follows every page).
+ */
+const char *cloudpartner_product_list_next_link(const struct cloudpartner_product_list *list);
+
+/**
+ * Frees a list and its products. NULL is fine.
+ */
+void cloudpartner_product_list_free(struct cloudpartner_product_list *list);
+
+/**
+ * A new, generally available version `version_number` (`"N.N.N"`) with no image yet:
+ * add one per image type of the plan's SKUs with `_add_image()`. It is checked when a
+ * technical configuration takes it. Free it with
+ * `cloudpartner_ingestion_vm_image_version_free()`. `CLOUDPARTNER_ERROR_INVALID_ARGUMENT`
+ * for a NULL or non-UTF-8 argument; `err` may be NULL.
+ */
+enum cloudpartner_error_kind cloudpartner_ingestion_vm_image_version_new(const char *version_number,
+                                                                         struct cloudpartner_ingestion_vm_image_version **out,
+                                                                         struct cloudpartner_error **err);
+
+/**
+ * Adds an image of `image_type` (`"x64Gen1"`, `"x64Gen2"`, `"arm64Gen2"`) from the URL
+ * of its OS disk (a `sasUri` image). The strings the version lent before are no longer
+ * valid. `CLOUDPARTNER_ERROR_INVALID_ARGUMENT` for a NULL or non-UTF-8 argument.
+ */
+enum cloudpartner_error_kind cloudpartner_ingestion_vm_image_version_add_image(struct cloudpartner_ingestion_vm_image_version *version,
+                                                                               const char *image_type,
+                                                                               const char *os_disk_uri,
+                                                                               struct cloudpartner_error **err);
+
+/**
+ * Adds a data disk (LUN 0..15, the URL of its VHD) to image `image_index`.
+ * `CLOUDPARTNER_ERROR_INVALID_ARGUMENT` for a NULL or non-UTF-8 argument or an image
+ * index out of range (the LUN is checked with the version).
+ */
+enum cloudpartner_error_kind cloudpartner_ingestion_vm_image_version_add_data_disk(struct cloudpartner_ingestion_vm_image_version *version,
+                                                                                   size_t image_index,
+                                                                                   uint32_t lun,
+                                                                                   const char *uri,
+                                                                                   struct cloudpartner_error **err);
+
+/**
+ * The version number (`"1.0.0"`); borrowed. NULL when `version` is NULL.
+ */
+const char *cloudpartner_ingestion_vm_image_version_number(const struct cloudpartner_ingestion_vm_image_version *version);
+
+/**
+ * The lifecycle state as on the wire (`"generallyAvailable"`, `"deprecated"`,
+ * `"deleted"`); borrowed. NULL when the document has none (generally available).
+ */
+const char *cloudpartner_ingestion_vm_image_version_lifecycle_state(const struct cloudpartner_ingestion_vm_image_version *version);
+
+/**
+ * The deprecation schedule's reason (`"endOfSupport"`, ...); borrowed. NULL when there
+ * is none.
+ */
+const char *cloudpartner_ingestion_vm_image_version_deprecation_reason(const struct cloudpartner_ingestion_vm_image_version *version);
+
+/**
+ * The deprecation schedule's date offset (`"P90D"`); borrowed. NULL when there is none.
+ */
+const char *cloudpartner_ingestion_vm_image_version_deprecation_date_offset(const struct cloudpartner_ingestion_vm_image_version *version);
+
+/**
+ * The deprecation schedule's date (set by the service); borrowed. NULL when there is
+ * none.
+ */
+const char *cloudpartner_ingestion_vm_image_version_deprecation_date(const struct cloudpartner_ingestion_vm_image_version *version);
+
+/**
+ * How many images the version has (one per image type); 0 when `version` is NULL.
+ */
+size_t cloudpartner_ingestion_vm_image_version_image_count(const struct cloudpartner_ingestion_vm_image_version *version);
+
+/**
+ * Image `index`'s type (`"x64Gen2"`); borrowed. NULL when out of range.
+ */
+const char *cloudpartner_ingestion_vm_image_version_image_type(const struct cloudpartner_ingestion_vm_image_version *version,
+                                                               size_t index);
+
+/**
+ * Image `index`'s source type (`"sasUri"` or `"sharedImageGallery"`); borrowed. NULL
+ * when out of range.
+ */
+const char *cloudpartner_ingestion_vm_image_version_image_source_type(const struct cloudpartner_ingestion_vm_image_version *version,
+                                                                      size_t index);
+
+/**
+ * Image `index`'s OS disk URL (`""` for a gallery image), SAS query included: it is
+ * what the service holds, so never print it as is. Borrowed; NULL when out of range.
+ */
+const char *cloudpartner_ingestion_vm_image_version_image_os_disk_uri(const struct cloudpartner_ingestion_vm_image_version *version,
+                                                                      size_t index);
+
+/**
+ * Image `index`'s gallery image resource id (`""` for a `sasUri` image); borrowed. NULL
+ * when out of range.
+ */
+const char *cloudpartner_ingestion_vm_image_version_image_shared_image_resource_id(const struct cloudpartner_ingestion_vm_image_version *version,
+                                                                                   size_t index);
+
+/**
+ * Image `index`'s gallery image tenant id (`""` for a `sasUri` image); borrowed. NULL
+ * when out of range.
+ */
+const char *cloudpartner_ingestion_vm_image_version_image_shared_image_tenant_id(const struct cloudpartner_ingestion_vm_image_version *version,
+                                                                                 size_t index);
+
+/**
+ * How many data disks image `index` has; 0 when out of range.
+ */
+size_t cloudpartner_ingestion_vm_image_version_image_data_disk_count(const struct cloudpartner_ingestion_vm_image_version *version,
+                                                                     size_t index);
+
+/**
+ * Data disk `disk` of image `index`: its URL (borrowed; NULL when out of range), its
+ * LUN in `*lun` when `lun` is not NULL.
+ */
+const char *cloudpartner_ingestion_vm_image_version_image_data_disk(const struct cloudpartner_ingestion_vm_image_version *version,
+                                                                    size_t index,
+                                                                    size_t disk,
+                                                                    uint32_t *lun);
+
+/**
+ * A copy of a version (say, one a technical configuration lends): free it with
+ * `cloudpartner_ingestion_vm_image_version_free()`. NULL when `version` is NULL.
+ */
+struct cloudpartner_ingestion_vm_image_version *cloudpartner_ingestion_vm_image_version_clone(const struct cloudpartner_ingestion_vm_image_version *version);
+
+/**
+ * Frees a version. NULL is fine. Never free a borrowed one.
+ */
+void cloudpartner_ingestion_vm_image_version_free(struct cloudpartner_ingestion_vm_image_version *version);
+
+/**
+ * Parses a resource tree (`GET resource-tree/product/<guid>`): the `len` bytes at
+ * `json`. On success `*out` gets it (free it with `cloudpartner_resource_tree_free()`);
+ * `CLOUDPARTNER_ERROR_PARSE` for a document that is not a tree
+ * (`cloudpartner_error_line()` / `_column()` say where), `CLOUDPARTNER_ERROR_INVALID_ARGUMENT`
+ * for a NULL argument. `err` may be NULL.
+ */
+enum cloudpartner_error_kind cloudpartner_parse_resource_tree(const char *json,
+                                                              size_t len,
+                                                              struct cloudpartner_resource_tree **out,
+                                                              struct cloudpartner_error **err);
+
+/**
+ * The tree's root, `product/<guid>`; borrowed from the tree. NULL when `tree` is NULL.
+ */
+const char *cloudpartner_resource_tree_root(const struct cloudpartner_resource_tree *tree);
+
+/**
+ * The tree's target as on the wire (`"draft"`, `"preview"`, `"live"`); borrowed.
+ */
+const char *cloudpartner_resource_tree_target(const struct cloudpartner_resource_tree *tree);
+
+/**
+ * How many resources the tree holds; 0 when `tree` is NULL.
+ */
+size_t cloudpartner_resource_tree_resource_count(const struct cloudpartner_resource_tree *tree);
+
+/**
+ * Resource `index`, borrowed from the tree (clone it with `cloudpartner_resource_clone()`
+ * to edit it); NULL when out of range.
+ */
+const struct cloudpartner_resource *cloudpartner_resource_tree_resource(const struct cloudpartner_resource_tree *tree,
+                                                                        size_t index);
+
+/**
+ * The tree's product, borrowed from the tree; NULL when it has none.
+ */
+const struct cloudpartner_product *cloudpartner_resource_tree_product(const struct cloudpartner_resource_tree *tree);
+
+/**
+ * How many plans the tree holds; 0 when `tree` is NULL.
+ */
+size_t cloudpartner_resource_tree_plan_count(const struct cloudpartner_resource_tree *tree);
+
+/**
+ * Plan `index`'s id (its external id, `"standard"`), in the tree's order; borrowed. NULL
+ * when out of range.
+ */
+const char *cloudpartner_resource_tree_plan_id(const struct cloudpartner_resource_tree *tree,
+                                               size_t index);
+
+/**
+ * The id of the tree's submission resource (`submission/<guid>/0` in a draft); borrowed.
+ * NULL when it has none.
+ */
+const char *cloudpartner_resource_tree_submission_id(const struct cloudpartner_resource_tree *tree);
+
+/**
+ * The whole tree as JSON text, lossless (the document as the service sent it). Free it
+ * with `cloudpartner_string_free()`. NULL when `tree` is NULL.
+ */
+char *cloudpartner_resource_tree_json(const struct cloudpartner_resource_tree *tree);
+
+/**
+ * The VM technical configuration of plan `plan_id` (its external id), a copy the caller
+ * edits with the image helpers and sends with `cloudpartner_technical_configuration_json()`
+ * and `cloudpartner_ingestion_client_configure()`. Free it with
+ * `cloudpartner_technical_configuration_free()`. `CLOUDPARTNER_ERROR_INVALID_ARGUMENT`
+ * for an unknown plan (the message names the tree's plans) or a NULL or non-UTF-8
+ * argument. `err` may be NULL.
+ */
+enum cloudpartner_error_kind cloudpartner_resource_tree_technical_configuration(const struct cloudpartner_resource_tree *tree,
+                                                                                const char *plan_id,
+                                                                                struct cloudpartner_technical_configuration **out,
+                                                                                struct cloudpartner_error **err);
+
+/**
+ * Frees a tree and everything it lends. NULL is fine.
+ */
+void cloudpartner_resource_tree_free(struct cloudpartner_resource_tree *tree);
+
+/**
+ * The plan's id (`"standard"`); borrowed. NULL when `configuration` is NULL.
+ */
+const char *cloudpartner_technical_configuration_plan_id(const struct cloudpartner_technical_configuration *configuration);
+
+/**
+ * How many image types the plan's SKUs have; 0 when `configuration` is NULL.
+ */
+size_t cloudpartner_technical_configuration_image_type_count(const struct cloudpartner_technical_configuration *configuration);
+
+/**
+ * Image type `index` of the plan's SKUs (`"x64Gen1"`), in order; borrowed. NULL when
+ * out of range.
+ */
+const char *cloudpartner_technical_configuration_image_type(const struct cloudpartner_technical_configuration *configuration,
+                                                            size_t index);
+
+/**
+ * How many image versions the configuration holds; 0 when `configuration` is NULL.
+ */
+size_t cloudpartner_technical_configuration_vm_image_version_count(const struct cloudpartner_technical_configuration *configuration);
+
+/**
+ * Image version `index`, in document order; borrowed (valid until the configuration
+ * changes or is freed). NULL when out of range.
+ */
+const struct cloudpartner_ingestion_vm_image_version *cloudpartner_technical_configuration_vm_image_version(const struct cloudpartner_technical_configuration *configuration,
+                                                                                                            size_t index);
+
+/**
+ * Adds `version`, or replaces the version with its number. It is checked first
+ * (`"N.N.N"`, one image per image type of the plan's SKUs and only those, https URLs,
+ * LUNs 0..15): `CLOUDPARTNER_ERROR_INVALID_ARGUMENT` saying what is wrong, and the
+ * configuration unchanged. `version` stays the caller's.
+ */
+enum cloudpartner_error_kind cloudpartner_technical_configuration_set_vm_image_version(struct cloudpartner_technical_configuration *configuration,
+                                                                                       const struct cloudpartner_ingestion_vm_image_version *version,
+                                                                                       struct cloudpartner_error **err);
+
+/**
+ * Deprecates version `version`, with an optional `reason` (`"criticalSecurityIssue"`,
+ * `"endOfSupport"`, `"other"`) and `date_offset` (`"P90D"`), both NULL for none.
+ * `CLOUDPARTNER_ERROR_INVALID_ARGUMENT` for an unknown version or reason.
+ */
+enum cloudpartner_error_kind cloudpartner_technical_configuration_deprecate_vm_image_version(struct cloudpartner_technical_configuration *configuration,
+                                                                                             const char *version,
+                                                                                             const char *reason,
+                                                                                             const char *date_offset,
+                                                                                             struct cloudpartner_error **err);
+
+/**
+ * Restores version `version` (back to generally available, no deprecation schedule).
+ * `CLOUDPARTNER_ERROR_INVALID_ARGUMENT` for an unknown version.
+ */
+enum cloudpartner_error_kind cloudpartner_technical_configuration_restore_vm_image_version(struct cloudpartner_technical_configuration *configuration,
+                                                                                           const char *version,
+                                                                                           struct cloudpartner_error **err);
+
+/**
+ * Removes version `version`, which must never have been published: removing a published
+ * one is `CLOUDPARTNER_ERROR_INVALID_ARGUMENT` explaining the full-state rule (deprecate
+ * it instead), as is an unknown version.
+ */
+enum cloudpartner_error_kind cloudpartner_technical_configuration_remove_vm_image_version(struct cloudpartner_technical_configuration *configuration,
+                                                                                          const char *version,
+                                                                                          struct cloudpartner_error **err);
+
+/**
+ * The configuration as it is now, a resource as JSON text (lossless, edits included):
+ * what to give `cloudpartner_ingestion_client_configure()`. Free it with
+ * `cloudpartner_string_free()`. NULL when `configuration` is NULL.
+ */
+char *cloudpartner_technical_configuration_json(const struct cloudpartner_technical_configuration *configuration);
+
+/**
+ * Frees a configuration and everything it lends. NULL is fine.
+ */
+void cloudpartner_technical_configuration_free(struct cloudpartner_technical_configuration *configuration);
+
+/**
+ * Parses a configure status document: the `len` bytes at `json`. On success `*out` gets
+ * the job (free it with `cloudpartner_job_free()`); `CLOUDPARTNER_ERROR_PARSE` for a
+ * document that is not one (no object, no job id), `CLOUDPARTNER_ERROR_INVALID_ARGUMENT`
+ * for a NULL argument. `err` may be NULL.
+ */
+enum cloudpartner_error_kind cloudpartner_parse_job(const char *json,
+                                                    size_t len,
+                                                    struct cloudpartner_job **out,
+                                                    struct cloudpartner_error **err);
+
+/**
+ * The job id; borrowed from the job. NULL when `job` is NULL.
+ */
+const char *cloudpartner_job_id(const struct cloudpartner_job *job);
+
+/**
+ * Where the job is; `CLOUDPARTNER_JOB_STATUS_UNKNOWN` for a status this version does not
+ * know (`cloudpartner_job_status_text()` has it) or a NULL `job`.
+ */
+enum cloudpartner_job_status cloudpartner_job_status(const struct cloudpartner_job *job);
+
+/**
+ * The job's status as the service spelled it when unknown, else its canonical spelling
+ * (`"running"`); borrowed from the job.
+ */
+const char *cloudpartner_job_status_text(const struct cloudpartner_job *job);
+
+/**
+ * How the job ended (`CLOUDPARTNER_JOB_RESULT_PENDING` until it is done);
+ * `CLOUDPARTNER_JOB_RESULT_UNKNOWN` for a result this version does not know or a NULL
+ * `job`.
+ */
+enum cloudpartner_job_result cloudpartner_job_result(const struct cloudpartner_job *job);
+
+/**
+ * The job's result as the service spelled it when unknown, else its canonical spelling
+ * (`"failed"`); borrowed from the job.
+ */
+const char *cloudpartner_job_result_text(const struct cloudpartner_job *job);
+
+/**
+ * True when the job is done (completed, or with a final result); false for NULL.
+ */
+bool cloudpartner_job_is_done(const struct cloudpartner_job *job);
+
+/**
+ * True when the job completed and succeeded; false for NULL.
+ */
+bool cloudpartner_job_succeeded(const struct cloudpartner_job *job);
+
+/**
+ * True when one of its errors, at any depth, is a certification failure (`invalidState`
+ * with "certification" in its message); false for NULL.
+ */
+bool cloudpartner_job_is_certification_failure(const struct cloudpartner_job *job);
+
+/**
+ * When the job started, in nanoseconds since the Unix epoch (UTC), into `*nanos` when not
+ * NULL; returns false (and writes nothing) when it has no start.
+ */
+bool cloudpartner_job_start(const struct cloudpartner_job *job, int64_t *nanos);
+
+/**
+ * When the job ended, as `cloudpartner_job_start()`; false until it did (the service
+ * sends `0001-01-01` meanwhile).
+ */
+bool cloudpartner_job_end(const struct cloudpartner_job *job, int64_t *nanos);
+
+/**
+ * How many top-level errors the job has; 0 when `job` is NULL.
+ */
+size_t cloudpartner_job_error_count(const struct cloudpartner_job *job);
+
+/**
+ * Top-level error `index`, borrowed from the job; NULL when out of range.
+ */
+const struct cloudpartner_job_error *cloudpartner_job_error(const struct cloudpartner_job *job,
+                                                            size_t index);
+
+/**
+ * A copy of a job (say, one a callback lends): free it with `cloudpartner_job_free()`.
+ * NULL when `job` is NULL.
+ */
+struct cloudpartner_job *cloudpartner_job_clone(const struct cloudpartner_job *job);
+
+/**
+ * Frees a job and its errors. NULL is fine. Never free a borrowed one.
+ */
+void cloudpartner_job_free(struct cloudpartner_job *job);
+
+/**
+ * The error's code (`"invalidState"`); borrowed. NULL when `error` is NULL.
+ */
+const char *cloudpartner_job_error_code(const struct cloudpartner_job_error *error);
+
+/**
+ * The error's message; borrowed. NULL when `error` is NULL.
+ */
+const char *cloudpartner_job_error_message(const struct cloudpartner_job_error *error);
+
+/**
+ * The durable id of the resource the error is about; borrowed. NULL when it names none.
+ */
+const char *cloudpartner_job_error_resource_id(const struct cloudpartner_job_error *error);
+
+/**
+ * True when this error or one of its details, at any depth, is a certification failure.
+ */
+bool cloudpartner_job_error_is_certification(const struct cloudpartner_job_error *error);
+
+/**
+ * How many nested details the error has; 0 when `error` is NULL.
+ */
+size_t cloudpartner_job_error_detail_count(const struct cloudpartner_job_error *error);
+
+/**
+ * Nested detail `index`, borrowed from the error; NULL when out of range.
+ */
+const struct cloudpartner_job_error *cloudpartner_job_error_detail(const struct cloudpartner_job_error *error,
+                                                                   size_t index);
+
+/**
+ * The submission's id (`submission/<guid>/<n>`); borrowed. NULL when `submission` is NULL.
+ */
+const char *cloudpartner_submission_id(const struct cloudpartner_submission *submission);
+
+/**
+ * Its product's durable id (`product/<guid>`); borrowed.
+ */
+const char *cloudpartner_submission_product(const struct cloudpartner_submission *submission);
+
+/**
+ * Its target as on the wire (`"draft"`, `"preview"`, `"live"`); borrowed.
+ */
+const char *cloudpartner_submission_target(const struct cloudpartner_submission *submission);
+
+/**
+ * Its status (`"notStarted"`, `"running"`, `"completed"`); borrowed. NULL for the draft
+ * entry.
+ */
+const char *cloudpartner_submission_status(const struct cloudpartner_submission *submission);
+
+/**
+ * Its result (`"pending"`, `"succeeded"`, `"failed"`); borrowed. NULL for the draft entry.
+ */
+const char *cloudpartner_submission_result(const struct cloudpartner_submission *submission);
+
+/**
+ * When it was created, in nanoseconds since the Unix epoch (UTC), into `*nanos` when not
+ * NULL; false (nothing written) when it has no time.
+ */
+bool cloudpartner_submission_created(const struct cloudpartner_submission *submission,
+                                     int64_t *nanos);
+
+/**
+ * Parses `GET submission/<guid>` (`{"value": [...]}`): the `len` bytes at `json`. On
+ * success `*out` gets the list (free it with `cloudpartner_submission_list_free()`);
+ * `CLOUDPARTNER_ERROR_PARSE` for anything else. `err` may be NULL.
+ */
+enum cloudpartner_error_kind cloudpartner_parse_submissions(const char *json,
+                                                            size_t len,
+                                                            struct cloudpartner_submission_list **out,
+                                                            struct cloudpartner_error **err);
+
+/**
+ * How many submissions the list holds; 0 when `list` is NULL.
+ */
+size_t cloudpartner_submission_list_count(const struct cloudpartner_submission_list *list);
+
+/**
+ * Submission `index`, borrowed from the list; NULL when out of range.
+ */
+const struct cloudpartner_submission *cloudpartner_submission_list_get(const struct cloudpartner_submission_list *list,
+                                                                       size_t index);
+
+/**
+ * Where product `product` (the name the status carries) stands by these submissions: a
+ * new `cloudpartner_product_status` in `*out` (free it with
+ * `cloudpartner_product_status_free()`). `CLOUDPARTNER_ERROR_INVALID_ARGUMENT` for a
+ * NULL or non-UTF-8 argument; `err` may be NULL.
+ */
+enum cloudpartner_error_kind cloudpartner_submission_list_product_status(const struct cloudpartner_submission_list *list,
+                                                                         const char *product,
+                                                                         struct cloudpartner_product_status **out,
+                                                                         struct cloudpartner_error **err);
+
+/**
+ * Frees a list and its submissions. NULL is fine.
+ */
+void cloudpartner_submission_list_free(struct cloudpartner_submission_list *list);
+
+/**
+ * The product, as it was named (offer id or durable id); borrowed. NULL when `status` is
+ * NULL.
+ */
+const char *cloudpartner_product_status_product(const struct cloudpartner_product_status *status);
+
+/**
+ * The product's stage; `CLOUDPARTNER_PRODUCT_STAGE_UNKNOWN` when `status` is NULL.
+ */
+enum cloudpartner_product_stage cloudpartner_product_status_stage(const struct cloudpartner_product_status *status);
+
+/**
+ * The latest submission to preview, borrowed from the status; NULL when there is none.
+ */
+const struct cloudpartner_submission *cloudpartner_product_status_preview(const struct cloudpartner_product_status *status);
+
+/**
+ * The latest submission to live, borrowed from the status; NULL when there is none.
+ */
+const struct cloudpartner_submission *cloudpartner_product_status_live(const struct cloudpartner_product_status *status);
+
+/**
+ * True when nothing runs and nothing waits for the publisher (never published, a failed
+ * preview or push, live); false for NULL.
+ */
+bool cloudpartner_product_status_is_terminal(const struct cloudpartner_product_status *status);
+
+/**
+ * True when a preview waits for the publisher's go-live; false for NULL.
+ */
+bool cloudpartner_product_status_needs_publisher_action(const struct cloudpartner_product_status *status);
+
+/**
+ * True while a submission runs; false for NULL.
+ */
+bool cloudpartner_product_status_in_progress(const struct cloudpartner_product_status *status);
+
+/**
+ * A copy of a status (say, one a callback lends): free it with
+ * `cloudpartner_product_status_free()`. NULL when `status` is NULL.
+ */
+struct cloudpartner_product_status *cloudpartner_product_status_clone(const struct cloudpartner_product_status *status);
+
+/**
+ * Frees a status. NULL is fine. Never free a borrowed one.
+ */
+void cloudpartner_product_status_free(struct cloudpartner_product_status *status);
+
+/**
+ * Creates a client of the Product Ingestion API from the same options as
+ * `cloudpartner_client_new()` (`opts` may be NULL for every default): its base URL is
+ * `opts->ingestion_base_url` (NULL: `CLOUDPARTNER_INGESTION_URL`, else
+ * `https://graph.microsoft.com/rp/product-ingestion`), its version
+ * `opts->ingestion_version` (NULL: `2022-07-01`); the credential chain asks for a
+ * Microsoft Graph token. On success `*out` gets the client: free it with
+ * `cloudpartner_ingestion_client_free()`. On failure `*out` is NULL:
+ * `CLOUDPARTNER_ERROR_INVALID_ARGUMENT` for a bad option,
+ * `CLOUDPARTNER_ERROR_AUTHENTICATION` when no credential is found. No request is made
+ * here. `err` may be NULL.
+ */
+enum cloudpartner_error_kind cloudpartner_ingestion_client_new(const struct cloudpartner_client_options *opts,
+                                                               struct cloudpartner_ingestion_client **out,
+                                                               struct cloudpartner_error **err);
+
+/**
+ * Frees a client. NULL is fine. No call on it may be running.
+ */
+void cloudpartner_ingestion_client_free(struct cloudpartner_ingestion_client *client);
+
+/**
+ * Every product of the account (`GET product`, every page followed). On success `*out`
+ * gets the list: free it with `cloudpartner_product_list_free()`. On failure `*out` is
+ * NULL and the kind says why (`CLOUDPARTNER_ERROR_AUTHENTICATION`, ...). `err` may be
+ * NULL. Like every function of this client: blocking, transient failures retried, safe
+ * from several threads.
+ */
+enum cloudpartner_error_kind cloudpartner_ingestion_client_products(const struct cloudpartner_ingestion_client *client,
+                                                                    struct cloudpartner_product_list **out,
+                                                                    struct cloudpartner_error **err);
+
+/**
+ * One product, by offer id or durable id. On success `*out` gets it: free it with
+ * `cloudpartner_product_free()`. `CLOUDPARTNER_ERROR_NOT_FOUND` when there is none;
+ * `CLOUDPARTNER_ERROR_INVALID_ARGUMENT` for a NULL, empty or non-UTF-8 argument. `err`
+ * may be NULL.
+ */
+enum cloudpartner_error_kind cloudpartner_ingestion_client_product(const struct cloudpartner_ingestion_client *client,
+                                                                   const char *product,
+                                                                   struct cloudpartner_product **out,
+                                                                   struct cloudpartner_error **err);
+
+/**
+ * A product's resource tree for `target` (`"draft"`, `"preview"`, `"live"`; NULL: the
+ * draft). On success `*out` gets it: free it with `cloudpartner_resource_tree_free()`.
+ * `CLOUDPARTNER_ERROR_NOT_FOUND` for an unknown product;
+ * `CLOUDPARTNER_ERROR_INVALID_ARGUMENT` for another target or a NULL or non-UTF-8
+ * argument. `err` may be NULL.
+ */
+enum cloudpartner_error_kind cloudpartner_ingestion_client_resource_tree(const struct cloudpartner_ingestion_client *client,
+                                                                         const char *product,
+                                                                         const char *target,
+                                                                         struct cloudpartner_resource_tree **out,
+                                                                         struct cloudpartner_error **err);
+
+/**
+ * One resource (its draft) by durable id
+ * (`virtual-machine-plan-technical-configuration/<guid>/<guid>`). On success `*out` gets
+ * it: free it with `cloudpartner_resource_free()`. `err` may be NULL.
+ */
+enum cloudpartner_error_kind cloudpartner_ingestion_client_resource(const struct cloudpartner_ingestion_client *client,
+                                                                    const char *durable_id,
+                                                                    struct cloudpartner_resource **out,
+                                                                    struct cloudpartner_error **err);
+
+/**
+ * Sends resources to `POST configure` (never twice where the service may have acted)
+ * and gives the configure job (usually not done yet: follow it with
+ * `cloudpartner_ingestion_client_wait_for_job()`). `resources_json` is a JSON array of
+ * resources, or `{"resources": [...]}`, sent as written (say,
+ * `cloudpartner_technical_configuration_json()` in brackets). On success `*out` gets the
+ * job: free it with `cloudpartner_job_free()`. `CLOUDPARTNER_ERROR_BAD_REQUEST` when the
+ * service refuses the request; `CLOUDPARTNER_ERROR_INVALID_ARGUMENT`, with nothing sent,
+ * for JSON that is not that shape or a NULL argument. `err` may be NULL.
+ */
+enum cloudpartner_error_kind cloudpartner_ingestion_client_configure(const struct cloudpartner_ingestion_client *client,
+                                                                     const char *resources_json,
+                                                                     struct cloudpartner_job **out,
+                                                                     struct cloudpartner_error **err);
+
+/**
+ * A configure job's status now. On success `*out` gets the job: free it with
+ * `cloudpartner_job_free()`. `CLOUDPARTNER_ERROR_NOT_FOUND` for an unknown job. `err`
+ * may be NULL.
+ */
+enum cloudpartner_error_kind cloudpartner_ingestion_client_job(const struct cloudpartner_ingestion_client *client,
+                                                               const char *job_id,
+                                                               struct cloudpartner_job **out,
+                                                               struct cloudpartner_error **err);
+
+/**
+ * Cancels a running configure job and gives its status (result `cancelled`).
+ * `CLOUDPARTNER_ERROR_BAD_REQUEST` when it has already completed. On success `*out` gets
+ * the job: free it with `cloudpartner_job_free()`. `err` may be NULL.
+ */
+enum cloudpartner_error_kind cloudpartner_ingestion_client_cancel_job(const struct cloudpartner_ingestion_client *client,
+                                                                      const char *job_id,
+                                                                      struct cloudpartner_job **out,
+                                                                      struct cloudpartner_error **err);
+
+/**
+ * A product's submissions (the draft entry, the preview and live publishes). On success
+ * `*out` gets the list: free it with `cloudpartner_submission_list_free()`. `err` may be
+ * NULL.
+ */
+enum cloudpartner_error_kind cloudpartner_ingestion_client_submissions(const struct cloudpartner_ingestion_client *client,
+                                                                       const char *product,
+                                                                       struct cloudpartner_submission_list **out,
+                                                                       struct cloudpartner_error **err);
+
+/**
+ * Where a product stands now (its stage, its latest preview and live submissions). On
+ * success `*out` gets it: free it with `cloudpartner_product_status_free()`. `err` may
+ * be NULL.
+ */
+enum cloudpartner_error_kind cloudpartner_ingestion_client_product_status(const struct cloudpartner_ingestion_client *client,
+                                                                          const char *product,
+                                                                          struct cloudpartner_product_status **out,
+                                                                          struct cloudpartner_error **err);
+
+/**
+ * Publishes a product's draft to preview (certification follows). Refused with
+ * `CLOUDPARTNER_ERROR_CONFLICT`, nothing sent, while a submission is in progress (the
+ * message names it). On success `*out` gets the configure job: free it with
+ * `cloudpartner_job_free()`. `err` may be NULL.
+ */
+enum cloudpartner_error_kind cloudpartner_ingestion_client_publish(const struct cloudpartner_ingestion_client *client,
+                                                                   const char *product,
+                                                                   struct cloudpartner_job **out,
+                                                                   struct cloudpartner_error **err);
+
+/**
+ * Pushes a product's latest succeeded preview to live. Refused with
+ * `CLOUDPARTNER_ERROR_CONFLICT`, nothing sent, when no preview newer than live succeeded
+ * (the message says what the preview and live submissions are). On success `*out` gets
+ * the configure job: free it with `cloudpartner_job_free()`. `err` may be NULL.
+ */
+enum cloudpartner_error_kind cloudpartner_ingestion_client_go_live(const struct cloudpartner_ingestion_client *client,
+                                                                   const char *product,
+                                                                   struct cloudpartner_job **out,
+                                                                   struct cloudpartner_error **err);
+
+/**
+ * Waits until a configure job is done, blocking, polling at the pace of configure jobs
+ * within `[min_interval_ms, max_interval_ms]` of `opts` (NULL: the defaults;
+ * `until_publisher_action` is ignored); transient failures are survived.
+ *
+ * `on_change` (may be NULL) gets each status of the job that differs from the previous
+ * one, and `user_data`; a non-zero return stops the wait.
+ *
+ * Returns `CLOUDPARTNER_OK` when the job is done — succeeded or failed: a failed job is
+ * a result (`cloudpartner_job_succeeded()`, its errors), not an error;
+ * `CLOUDPARTNER_ERROR_CANCELED` when the callback stopped it; `CLOUDPARTNER_ERROR_TIMEOUT`
+ * after `opts->timeout_ms`; another kind for the error that ended it;
+ * `CLOUDPARTNER_ERROR_INVALID_ARGUMENT` for a NULL, empty or non-UTF-8 argument or bad
+ * options. Whatever the result, when `out` is not NULL, `*out` gets the last status seen
+ * (NULL when none was): free it with `cloudpartner_job_free()`. `err` may be NULL.
+ */
+enum cloudpartner_error_kind cloudpartner_ingestion_client_wait_for_job(const struct cloudpartner_ingestion_client *client,
+                                                                        const char *job_id,
+                                                                        const struct cloudpartner_watch_options *opts,
+                                                                        cloudpartner_job_fn on_change,
+                                                                        void *user_data,
+                                                                        struct cloudpartner_job **out,
+                                                                        struct cloudpartner_error **err);
+
+/**
+ * Watches a product's stage, blocking: each change, until it is terminal (never
+ * published, a failed preview or push, live) or, with `opts->until_publisher_action`,
+ * until a preview waits for the publisher's go-live. It polls at about a twentieth of
+ * the stage's typical duration within `[min_interval_ms, max_interval_ms]` (NULL `opts`:
+ * the defaults).
+ *
+ * `on_change` (may be NULL) gets each status that differs from the previous one, and
+ * `user_data`; a non-zero return stops the watch. Returns as
+ * `cloudpartner_ingestion_client_wait_for_job()` (`CLOUDPARTNER_OK` when the stage asked
+ * for is reached); whatever the result, when `out` is not NULL, `*out` gets the last
+ * status seen (NULL when none was): free it with `cloudpartner_product_status_free()`.
+ * `err` may be NULL.
+ */
+enum cloudpartner_error_kind cloudpartner_ingestion_client_watch(const struct cloudpartner_ingestion_client *client,
+                                                                 const char *product,
+                                                                 const struct cloudpartner_watch_options *opts,
+                                                                 cloudpartner_product_status_fn on_change,
+                                                                 void *user_data,
+                                                                 struct cloudpartner_product_status **out,
+                                                                 struct cloudpartner_error **err);
+
+/**
+ * A request with every default: NULL strings, no data disks, no go-live, no dry run, the
+ * default watch options.
+ */
+struct cloudpartner_ingestion_release_request cloudpartner_ingestion_release_request_default(void);
+
+/**
+ * The event's kind; `CLOUDPARTNER_RELEASE_EVENT_UNKNOWN` when `event` is NULL.
+ */
+enum cloudpartner_release_event_kind cloudpartner_ingestion_release_event_kind(const struct cloudpartner_ingestion_release_event *event);
+
+/**
+ * The phase the event is about (the phases of every release: read, change, write,
+ * publish, review, go-live, live, done); `CLOUDPARTNER_RELEASE_PHASE_UNKNOWN` when
+ * `event` is NULL.
+ */
+enum cloudpartner_release_phase cloudpartner_ingestion_release_event_phase(const struct cloudpartner_ingestion_release_event *event);
+
+/**
+ * The name of the event's phase (`"go-live"`); borrowed from the event. NULL when
+ * `event` is NULL.
+ */
+const char *cloudpartner_ingestion_release_event_phase_name(const struct cloudpartner_ingestion_release_event *event);
+
+/**
+ * What the finished phase did, one line (`sig=REDACTED` in URLs; "not sent again" when
+ * a resumed release skips what is done); borrowed from the event. NULL unless the event
+ * is `CLOUDPARTNER_RELEASE_EVENT_PHASE_FINISHED`.
+ */
+const char *cloudpartner_ingestion_release_event_summary(const struct cloudpartner_ingestion_release_event *event);
+
+/**
+ * The same facts as the summary, as a JSON object (`{"job": ...}`, ...); borrowed from
+ * the event. NULL unless the event is `CLOUDPARTNER_RELEASE_EVENT_PHASE_FINISHED`.
+ */
+const char *cloudpartner_ingestion_release_event_fields_json(const struct cloudpartner_ingestion_release_event *event);
+
+/**
+ * The product's new status while a phase waits; borrowed from the event
+ * (`cloudpartner_product_status_clone()` keeps it). NULL unless the event is
+ * `CLOUDPARTNER_RELEASE_EVENT_STATUS`.
+ */
+const struct cloudpartner_product_status *cloudpartner_ingestion_release_event_status(const struct cloudpartner_ingestion_release_event *event);
+
+/**
+ * How the release ended; `CLOUDPARTNER_RELEASE_OUTCOME_UNKNOWN` when `result` is NULL.
+ */
+enum cloudpartner_release_outcome cloudpartner_ingestion_release_result_outcome(const struct cloudpartner_ingestion_release_result *result);
+
+/**
+ * The last status the release read (live; waiting for go-live; the failed one, when
+ * read); borrowed from the result. NULL for a dry run, a canceled job, or when `result`
+ * is NULL.
+ */
+const struct cloudpartner_product_status *cloudpartner_ingestion_release_result_status(const struct cloudpartner_ingestion_release_result *result);
+
+/**
+ * For a dry run, the change to the technical configuration as a unified diff
+ * (`sig=REDACTED`; empty when the draft already holds it); borrowed. NULL otherwise.
+ */
+const char *cloudpartner_ingestion_release_result_diff(const struct cloudpartner_ingestion_release_result *result);
+
+/**
+ * For the outcomes `FAILED` and `CANCELED`, the phase it happened in (`WRITE`, `REVIEW`,
+ * `LIVE`); `CLOUDPARTNER_RELEASE_PHASE_UNKNOWN` otherwise.
+ */
+enum cloudpartner_release_phase cloudpartner_ingestion_release_result_failed_phase(const struct cloudpartner_ingestion_release_result *result);
+
+/**
+ * For the outcomes `FAILED` and `CANCELED`, the job that failed or was canceled (its
+ * errors nested: a certification failure is `cloudpartner_job_is_certification_failure()`),
+ * when known; borrowed from the result. NULL otherwise.
+ */
+const struct cloudpartner_job *cloudpartner_ingestion_release_result_job(const struct cloudpartner_ingestion_release_result *result);
+
+/**
+ * Frees a result and everything it lends. NULL is fine.
+ */
+void cloudpartner_ingestion_release_result_free(struct cloudpartner_ingestion_release_result *result);
+
+/**
+ * Releases a VM image version through the Product Ingestion API, blocking, in the phases
+ * of every cloudpartner interface: read (resolve the product; `CLOUDPARTNER_ERROR_CONFLICT`
+ * while a submission is in progress; read the draft) → change (add the version to the
+ * plan's technical configuration, one image per SKU) → write (configure, wait for the
+ * job) → publish (to preview) → review (wait for certification) → with
+ * `request->go_live`: go-live → live. Resumable: a version the draft already holds with
+ * the same image URLs is not sent again, a preview that holds it is not published again.
+ * With `request->dry_run` nothing is sent and the result has the diff.
+ *
+ * `on_progress` (may be NULL) gets each event, in order, with `user_data`; its non-zero
+ * return stops the release right after that event, before anything more is sent (the
+ * call then returns `CLOUDPARTNER_ERROR_CANCELED`).
+ *
+ * On success `*out` gets the result: free it with
+ * `cloudpartner_ingestion_release_result_free()`. A job that failed (a refused
+ * configure, a failed certification, a failed push) or was canceled is a result
+ * (`CLOUDPARTNER_RELEASE_OUTCOME_FAILED` / `_CANCELED`, with the job), not an error. On
+ * failure `*out` is NULL and `*err` says which phase failed: `CLOUDPARTNER_ERROR_TIMEOUT`,
+ * `CLOUDPARTNER_ERROR_CONFLICT`, ...; `CLOUDPARTNER_ERROR_INVALID_ARGUMENT`, with nothing
+ * sent, for a NULL or non-UTF-8 argument, an unknown plan or a bad image. `err` may be
+ * NULL. Safe to call from several threads on one client.
+ */
+enum cloudpartner_error_kind cloudpartner_ingestion_client_release(const struct cloudpartner_ingestion_client *client,
+                                                                   const struct cloudpartner_ingestion_release_request *request,
+                                                                   cloudpartner_ingestion_progress_fn on_progress,
+                                                                   void *user_data,
+                                                                   struct cloudpartner_ingestion_release_result **out,
+                                                                   struct cloudpartner_error **err);
+
+/**
  * Starts an emulator on a free port of `127.0.0.1`.
  *
  * `scenario_json` is a scenario document (publishers, offers, simulated publishes,
@@ -2200,6 +3512,13 @@ enum cloudpartner_error_kind cloudpartner_emulator_start_scaled(const char *scen
  * when `emulator` is NULL.
  */
 const char *cloudpartner_emulator_base_url(const struct cloudpartner_emulator *emulator);
+
+/**
+ * The Product Ingestion API's URL of the emulator, `"<base_url>/rp/product-ingestion"`
+ * (what `cloudpartner_emulator_client_options()` sets as `ingestion_base_url`). Valid
+ * until the emulator is freed; NULL only when `emulator` is NULL.
+ */
+const char *cloudpartner_emulator_ingestion_base_url(const struct cloudpartner_emulator *emulator);
 
 /**
  * The bearer token the emulator accepts. Valid until the emulator is freed; NULL only
@@ -2261,7 +3580,8 @@ enum cloudpartner_error_kind cloudpartner_emulator_set_offer_document(const stru
 
 /**
  * Fills `*out` for a client of this emulator: every default (as
- * `cloudpartner_client_options_default()`), with the emulator's `base_url` and `token`
+ * `cloudpartner_client_options_default()`), with the emulator's `base_url`,
+ * `ingestion_base_url` and `token`
  * (pointers valid until the emulator is freed) and, as `poll_time_scale`, the emulator's
  * time scale, so that a watch polls as often in the emulator's time as it would against
  * the service. Change other fields afterwards as you like, then
@@ -2318,9 +3638,11 @@ void cloudpartner_shutdown(void);
 #endif  // __cplusplus
 
 /* Short names for the types (in C++ too). `enum cloudpartner_step_state`,
- * `enum cloudpartner_message_level` and `enum cloudpartner_release_event_kind` have none:
- * their names are those of the accessors cloudpartner_step_state(),
- * cloudpartner_message_level() and cloudpartner_release_event_kind(). */
+ * `enum cloudpartner_message_level`, `enum cloudpartner_release_event_kind`,
+ * `enum cloudpartner_job_status`, `enum cloudpartner_job_result` and
+ * `struct cloudpartner_job_error` have none: their names are those of the accessors
+ * cloudpartner_step_state(), cloudpartner_message_level(), cloudpartner_release_event_kind(),
+ * cloudpartner_job_status(), cloudpartner_job_result() and cloudpartner_job_error(). */
 typedef enum cloudpartner_error_kind cloudpartner_error_kind;
 typedef enum cloudpartner_offer_state cloudpartner_offer_state;
 typedef enum cloudpartner_operation_state cloudpartner_operation_state;
@@ -2351,5 +3673,21 @@ typedef enum cloudpartner_release_outcome cloudpartner_release_outcome;
 typedef struct cloudpartner_release_request cloudpartner_release_request;
 typedef struct cloudpartner_release_event cloudpartner_release_event;
 typedef struct cloudpartner_release_result cloudpartner_release_result;
+typedef enum cloudpartner_product_stage cloudpartner_product_stage;
+typedef struct cloudpartner_ingestion_client cloudpartner_ingestion_client;
+typedef struct cloudpartner_resource cloudpartner_resource;
+typedef struct cloudpartner_product cloudpartner_product;
+typedef struct cloudpartner_product_list cloudpartner_product_list;
+typedef struct cloudpartner_resource_tree cloudpartner_resource_tree;
+typedef struct cloudpartner_technical_configuration cloudpartner_technical_configuration;
+typedef struct cloudpartner_ingestion_vm_image_version cloudpartner_ingestion_vm_image_version;
+typedef struct cloudpartner_job cloudpartner_job;
+typedef struct cloudpartner_submission cloudpartner_submission;
+typedef struct cloudpartner_submission_list cloudpartner_submission_list;
+typedef struct cloudpartner_product_status cloudpartner_product_status;
+typedef struct cloudpartner_ingestion_data_disk cloudpartner_ingestion_data_disk;
+typedef struct cloudpartner_ingestion_release_request cloudpartner_ingestion_release_request;
+typedef struct cloudpartner_ingestion_release_event cloudpartner_ingestion_release_event;
+typedef struct cloudpartner_ingestion_release_result cloudpartner_ingestion_release_result;
 
 #endif /* CLOUDPARTNER_H */

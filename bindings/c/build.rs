@@ -11,6 +11,7 @@ fn main() {
     if std::env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("linux") {
         let major = std::env::var("CARGO_PKG_VERSION_MAJOR").expect("CARGO_PKG_VERSION_MAJOR");
         println!("cargo:rustc-cdylib-link-arg=-Wl,-soname,libcloudpartner.so.{major}");
+        link_soname_in_target_dir(&major);
     }
 
     let crate_dir = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR"));
@@ -35,6 +36,32 @@ fn main() {
         .expect("writing OUT_DIR/cloudpartner.h");
     if std::fs::read(&committed).ok().as_deref() != Some(header.as_slice()) {
         write_committed(&committed, &header);
+    }
+}
+
+/// Lays out `libcloudpartner.so.<major> -> libcloudpartner.so` in cargo's profile
+/// directory (`target/debug`, `target/release`), beside the library cargo writes there, so
+/// that a program linked against the build tree (`-L target/debug -lcloudpartner`) finds
+/// the SONAME it records. `OUT_DIR` is `<profile dir>/build/<package>-<hash>/out`; any
+/// other layout (a custom `--artifact-dir`, say) is left alone.
+fn link_soname_in_target_dir(major: &str) {
+    let Some(out_dir) = std::env::var_os("OUT_DIR").map(PathBuf::from) else {
+        return;
+    };
+    let Some(profile_dir) = out_dir.ancestors().nth(3) else {
+        return;
+    };
+    if out_dir.ancestors().nth(2).and_then(Path::file_name) != Some("build".as_ref()) {
+        return;
+    }
+    let link = profile_dir.join(format!("libcloudpartner.so.{major}"));
+    if std::fs::read_link(&link).is_ok_and(|target| target == Path::new("libcloudpartner.so")) {
+        return;
+    }
+    let _ = std::fs::remove_file(&link);
+    #[cfg(unix)]
+    if let Err(e) = std::os::unix::fs::symlink("libcloudpartner.so", &link) {
+        println!("cargo:warning=could not link {}: {e}", link.display());
     }
 }
 

@@ -4,9 +4,12 @@
 #   make test-c       the committed header is fresh; Rust unit tests of the binding; the
 #                     header compiles as C99 and C++17, and so do the README's C programs; the C tests (the status, offer and
 #                     operation vectors, the core's tables, the client, the publishing API,
-#                     the release, threads, the shared surface cases), linked once shared and once static,
+#                     the release, threads, the shared surface cases, the Product Ingestion
+#                     API with its vectors), linked once shared and once static,
 #                     each under valgrind; the examples against the emulator; an install into
 #                     a temporary prefix (SONAME and links checked), found by pkg-config
+#                     and a program linked against cargo's target/debug runs (the SONAME
+#                     link .so.0 is laid out there by build.rs)
 #   make lint-c       rustfmt, clippy, and gcc's static analyzer (-fanalyzer) on the C code
 #   make example-c    examples/c/status against an emulator, examples/c/release (a whole
 #                     release against the emulator it starts)
@@ -29,8 +32,8 @@ C_TEST_CFLAGS := -std=c11 $(C_WARNINGS) -pthread -g -Iinclude
 C_TEST_SUPPORT := bindings/c/tests/check.c bindings/c/tests/json.c bindings/c/tests/support.c \
 	bindings/c/tests/fixtures.c
 C_TESTS := test_vectors test_publishing_vectors test_tables test_client test_publishing \
-	test_release test_threads test_surface
-C_EXAMPLES := status release
+	test_release test_threads test_surface test_ingestion
+C_EXAMPLES := status release ingestion_release
 C_VALGRIND := valgrind --quiet --leak-check=full --show-leak-kinds=definite,possible \
 	--errors-for-leak-kinds=definite,possible --error-exitcode=99 \
 	--suppressions=bindings/c/tests/valgrind.supp
@@ -41,7 +44,7 @@ C_SOVERSION := $(firstword $(subst ., ,$(C_VERSION)))
 TEST_TARGETS += test-c
 LINT_TARGETS += lint-c
 
-.PHONY: c-tools build-c c-lib c-header-fresh c-unit c-header-compiles c-tests-build c-valgrind \
+.PHONY: c-tools build-c c-lib c-header-fresh c-unit c-header-compiles c-build-tree c-tests-build c-valgrind \
 	example-c c-pkg-config test-c lint-c install-c install
 
 # The tools a fresh Debian machine may lack (root there: apt-get works).
@@ -123,6 +126,7 @@ c-valgrind: c-tests-build
 	  args=""; if [ $$program = test_vectors ]; then args=fixtures/status; fi; \
 	  if [ $$program = test_surface ]; then args=fixtures/surface; fi; \
 	  if [ $$program = test_publishing_vectors ]; then args=fixtures; fi; \
+	  if [ $$program = test_ingestion ]; then args=fixtures/ingestion; fi; \
 	  echo "== $$program ($$link) under valgrind"; \
 	  $(C_VALGRIND) $(C_OUT)/$$link/$$program $$args | tee $(C_OUT)/last.txt || rc=1; \
 	  tail -n 1 $(C_OUT)/last.txt >> $(C_OUT)/results.txt; \
@@ -140,6 +144,7 @@ example-c: c-tests-build
 	done
 	$(C_OUT)/shared/with_emulator --time-scale 40000 $(C_OUT)/status contoso vm-offer
 	env -u CLOUDPARTNER_TOKEN -u AZURE_TOKEN -u CLOUDPARTNER_BASE_URL $(C_OUT)/release
+	env -u CLOUDPARTNER_TOKEN -u AZURE_TOKEN -u CLOUDPARTNER_INGESTION_URL $(C_OUT)/ingestion_release
 
 # `make install` into a temporary prefix: the library has its SONAME and its links; the
 # README's pkg-config line builds both examples, which load libcloudpartner.so.0 from there
@@ -163,9 +168,22 @@ c-pkg-config: c-tests-build
 	LD_LIBRARY_PATH=$(C_OUT)/prefix/lib $(C_OUT)/shared/with_emulator $(C_OUT)/status-pkg-config contoso live-offer
 	LD_LIBRARY_PATH=$(C_OUT)/prefix/lib env -u CLOUDPARTNER_TOKEN -u AZURE_TOKEN -u CLOUDPARTNER_BASE_URL \
 	  $(C_OUT)/release-pkg-config contoso vm-release byol 3.0.0 https://example.blob.core.windows.net/vhds/byol.vhd?sig=x
+	LD_LIBRARY_PATH=$(C_OUT)/prefix/lib env -u CLOUDPARTNER_TOKEN -u AZURE_TOKEN -u CLOUDPARTNER_INGESTION_URL \
+	  $(C_OUT)/ingestion_release-pkg-config vm-release byol 3.0.0 https://example.blob.core.windows.net/vhds/byol.vhd?sig=x
+
+# A program linked against cargo's own directory (`-L target/debug -lcloudpartner`, with
+# that directory as its rpath) starts: bindings/c/build.rs lays out the SONAME link
+# libcloudpartner.so.$(C_SOVERSION) -> libcloudpartner.so there.
+c-build-tree: c-header-fresh
+	@mkdir -p $(C_OUT)
+	test "$$(readlink $(C_CARGO_LIB_DIR)/libcloudpartner.so.$(C_SOVERSION))" = libcloudpartner.so
+	gcc $(C_TEST_CFLAGS) bindings/c/tests/test_tables.c bindings/c/tests/check.c -o $(C_OUT)/build_tree_tables \
+	  -L$(C_CARGO_LIB_DIR) -lcloudpartner -Wl,-rpath,$(abspath $(C_CARGO_LIB_DIR)) -lm
+	env -u LD_LIBRARY_PATH $(C_OUT)/build_tree_tables | tail -n 1
+	@echo "c: a program linked against $(C_CARGO_LIB_DIR) loads libcloudpartner.so.$(C_SOVERSION) from there"
 
 # The valgrind runs last: their totals close the output.
-test-c: c-header-fresh c-unit c-header-compiles example-c c-pkg-config c-valgrind
+test-c: c-header-fresh c-unit c-header-compiles c-build-tree example-c c-pkg-config c-valgrind
 
 lint-c: c-tools
 	$(CARGO) fmt -p cloudpartner-c --check

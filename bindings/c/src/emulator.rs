@@ -22,6 +22,8 @@ pub struct cloudpartner_emulator {
     emulator: Emulator,
     /// The C strings of `Emulator::client_options()`: base URL and token.
     base_url: CString,
+    /// `Emulator::ingestion_base_url()`: `<base_url>/rp/product-ingestion`.
+    ingestion_base_url: CString,
     token: CString,
     /// `Emulator::client_options()`'s poll time scale: the emulator's time scale.
     poll_time_scale: f64,
@@ -64,6 +66,7 @@ fn start(
         let options = emulator.client_options();
         out.set(cloudpartner_emulator {
             base_url: c_string(options.base_url.as_deref().unwrap_or_default()),
+            ingestion_base_url: c_string(&emulator.ingestion_base_url()),
             token: c_string(options.token.as_ref().map_or("", |t| t.expose())),
             poll_time_scale: options.poll_time_scale.unwrap_or(0.0),
             emulator,
@@ -112,6 +115,16 @@ pub unsafe extern "C" fn cloudpartner_emulator_base_url(
     emulator: *const cloudpartner_emulator,
 ) -> *const c_char {
     ffi::accessor!(emulator, ptr::null(), |e| e.base_url.as_ptr())
+}
+
+/// The Product Ingestion API's URL of the emulator, `"<base_url>/rp/product-ingestion"`
+/// (what `cloudpartner_emulator_client_options()` sets as `ingestion_base_url`). Valid
+/// until the emulator is freed; NULL only when `emulator` is NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudpartner_emulator_ingestion_base_url(
+    emulator: *const cloudpartner_emulator,
+) -> *const c_char {
+    ffi::accessor!(emulator, ptr::null(), |e| e.ingestion_base_url.as_ptr())
 }
 
 /// The bearer token the emulator accepts. Valid until the emulator is freed; NULL only
@@ -269,7 +282,8 @@ pub unsafe extern "C" fn cloudpartner_emulator_set_offer_document(
 }
 
 /// Fills `*out` for a client of this emulator: every default (as
-/// `cloudpartner_client_options_default()`), with the emulator's `base_url` and `token`
+/// `cloudpartner_client_options_default()`), with the emulator's `base_url`,
+/// `ingestion_base_url` and `token`
 /// (pointers valid until the emulator is freed) and, as `poll_time_scale`, the emulator's
 /// time scale, so that a watch polls as often in the emulator's time as it would against
 /// the service. Change other fields afterwards as you like, then
@@ -291,6 +305,7 @@ pub unsafe extern "C" fn cloudpartner_emulator_client_options(
         }
         let options = cloudpartner_client_options {
             base_url: emulator.base_url.as_ptr(),
+            ingestion_base_url: emulator.ingestion_base_url.as_ptr(),
             token: emulator.token.as_ptr(),
             poll_time_scale: emulator.poll_time_scale,
             ..cloudpartner_client_options_default()

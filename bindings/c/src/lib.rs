@@ -69,6 +69,8 @@ pub mod publishing;
 
 pub mod release;
 
+pub mod ingestion;
+
 pub mod emulator;
 
 pub mod runtime;

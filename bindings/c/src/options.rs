@@ -73,6 +73,13 @@ pub struct cloudpartner_client_options {
     /// `CLOUDPARTNER_ERROR_INVALID_ARGUMENT`. `cloudpartner_emulator_client_options()`
     /// sets the emulator's time scale.
     pub poll_time_scale: f64,
+    /// The Product Ingestion API's base URL (for `cloudpartner_ingestion_client_new()`);
+    /// NULL: `CLOUDPARTNER_INGESTION_URL` from the environment, else
+    /// `https://graph.microsoft.com/rp/product-ingestion`. The same `http://` rule as
+    /// `base_url`.
+    pub ingestion_base_url: *const c_char,
+    /// The Product Ingestion API's `$version`; NULL: `2022-07-01`.
+    pub ingestion_version: *const c_char,
 }
 
 /// Options with every default: NULL strings, 0 timeouts, body limit and poll time scale,
@@ -95,6 +102,8 @@ pub extern "C" fn cloudpartner_client_options_default() -> cloudpartner_client_o
         token_callback: None,
         token_callback_user_data: ptr::null_mut(),
         poll_time_scale: 0.0,
+        ingestion_base_url: ptr::null(),
+        ingestion_version: ptr::null(),
     }
 }
 
@@ -192,8 +201,8 @@ pub(crate) unsafe fn client_options(
     Ok(ClientOptions {
         base_url: owned("opts->base_url", opts.base_url)?,
         api_version: owned("opts->api_version", opts.api_version)?,
-        ingestion_base_url: None,
-        ingestion_version: None,
+        ingestion_base_url: owned("opts->ingestion_base_url", opts.ingestion_base_url)?,
+        ingestion_version: owned("opts->ingestion_version", opts.ingestion_version)?,
         token: text("opts->token", opts.token)?.map(Into::into),
         credential: opts.token_callback.map(|callback| {
             Arc::new(CallbackCredential::new(
@@ -243,6 +252,7 @@ mod tests {
         assert!(options.timeout.is_none() && options.connect_timeout.is_none());
         assert!(options.max_retries.is_none() && options.max_body_bytes.is_none());
         assert!(options.poll_time_scale.is_none() && !options.allow_http);
+        assert!(options.ingestion_base_url.is_none() && options.ingestion_version.is_none());
         assert_eq!(options.user_agent_tag.as_deref(), Some("c"));
         assert_eq!(
             watch_options(&cloudpartner_watch_options_default()),
@@ -259,8 +269,15 @@ mod tests {
         opts.max_retries = 0;
         opts.max_body_bytes = 10;
         opts.poll_time_scale = -2.0;
+        opts.ingestion_base_url = c"http://127.0.0.1:2/rp/product-ingestion".as_ptr();
+        opts.ingestion_version = c"2022-07-01".as_ptr();
         let options = unsafe { client_options("f", &opts) }.unwrap();
         assert_eq!(options.base_url.as_deref(), Some("http://127.0.0.1:1"));
+        assert_eq!(
+            options.ingestion_base_url.as_deref(),
+            Some("http://127.0.0.1:2/rp/product-ingestion")
+        );
+        assert_eq!(options.ingestion_version.as_deref(), Some("2022-07-01"));
         // Blank, negative: the core refuses them, in every interface alike.
         assert_eq!(options.token.as_ref().map(|t| t.expose()), Some("  "));
         assert_eq!(options.poll_time_scale, Some(-2.0));

@@ -107,7 +107,7 @@ const OUTCOMES: [(RO, &CStr); 6] = [
     (RO::CLOUDPARTNER_RELEASE_OUTCOME_DRY_RUN, c"dry_run"),
 ];
 
-const EVENT_KINDS: [(EK, &CStr); 4] = [
+pub(crate) const EVENT_KINDS: [(EK, &CStr); 4] = [
     (EK::CLOUDPARTNER_RELEASE_EVENT_UNKNOWN, c"unknown"),
     (
         EK::CLOUDPARTNER_RELEASE_EVENT_PHASE_STARTED,
@@ -121,7 +121,7 @@ const EVENT_KINDS: [(EK, &CStr); 4] = [
 ];
 
 /// The C value whose spelling is `name` (the `..._UNKNOWN` one, first, when none is).
-fn by_name<T: Copy>(table: &[(T, &CStr)], name: &str) -> T {
+pub(crate) fn by_name<T: Copy>(table: &[(T, &CStr)], name: &str) -> T {
     table
         .iter()
         .find(|(_, n)| n.to_bytes() == name.as_bytes())
@@ -130,7 +130,7 @@ fn by_name<T: Copy>(table: &[(T, &CStr)], name: &str) -> T {
 }
 
 /// The spelling of the C value `value` (`"unknown"` when it is none).
-fn name_of<T>(table: &[(T, &'static CStr)], value: c_int) -> *const c_char {
+pub(crate) fn name_of<T>(table: &[(T, &'static CStr)], value: c_int) -> *const c_char {
     usize::try_from(value)
         .ok()
         .and_then(|i| table.get(i))
@@ -138,11 +138,11 @@ fn name_of<T>(table: &[(T, &'static CStr)], value: c_int) -> *const c_char {
         .as_ptr()
 }
 
-fn phase_of(phase: Phase) -> RP {
+pub(crate) fn phase_of(phase: Phase) -> RP {
     by_name(&PHASES, phase.label())
 }
 
-fn outcome_of(kind: OutcomeKind) -> RO {
+pub(crate) fn outcome_of(kind: OutcomeKind) -> RO {
     by_name(&OUTCOMES, kind.as_str())
 }
 
@@ -529,7 +529,7 @@ pub unsafe extern "C" fn cloudpartner_client_release(
 /// release (the C contract: it stays valid, and the callback may be called from a
 /// thread of the library).
 #[derive(Clone, Copy)]
-struct UserData(*mut c_void);
+pub(crate) struct UserData(pub(crate) *mut c_void);
 
 // SAFETY: the library never dereferences it; it only passes it back to the caller's
 // callback, as the header documents.

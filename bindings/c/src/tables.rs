@@ -10,7 +10,8 @@ use crate::ffi;
 /// A list of names kept by the core, in its shared spellings: read it with
 /// `cloudpartner_table_count()` and `cloudpartner_table_name()`. The enumerators of this
 /// header (`CLOUDPARTNER_ERROR_...`, `CLOUDPARTNER_..._STATE_...`,
-/// `CLOUDPARTNER_MESSAGE_LEVEL_...`, `CLOUDPARTNER_RELEASE_...`) cover exactly these lists (their `_name()` functions
+/// `CLOUDPARTNER_MESSAGE_LEVEL_...`, `CLOUDPARTNER_RELEASE_...`, `CLOUDPARTNER_JOB_STATUS_...`,
+/// `CLOUDPARTNER_JOB_RESULT_...`, `CLOUDPARTNER_PRODUCT_STAGE_...`) cover exactly these lists (their `_name()` functions
 /// give the same spellings); the library's tests check it.
 #[repr(C)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,13 +32,28 @@ pub enum cloudpartner_table {
     CLOUDPARTNER_TABLE_RELEASE_OUTCOMES = 6,
     /// Every kind of release progress event (`"phase_finished"`), without `"unknown"`.
     CLOUDPARTNER_TABLE_RELEASE_EVENT_KINDS = 7,
+    /// Every known configure job status (`"notStarted"`), without `"unknown"`.
+    CLOUDPARTNER_TABLE_JOB_STATUSES = 8,
+    /// Every known configure job result (`"cancelled"`), without `"unknown"`.
+    CLOUDPARTNER_TABLE_JOB_RESULTS = 9,
+    /// Every product stage (`"waiting_for_go_live"`), without `"unknown"`.
+    CLOUDPARTNER_TABLE_PRODUCT_STAGES = 10,
 }
 
 /// The core's lists as C strings, in `cloudpartner_table` order, made once.
 fn tables() -> &'static [Vec<CString>] {
     static TABLES: OnceLock<Vec<Vec<CString>>> = OnceLock::new();
     TABLES.get_or_init(|| {
+        use cloudpartner::ingestion::{JobResult, JobStatus, ProductStage};
         use cloudpartner::tables::*;
+        // The core's `tables` has no Product Ingestion lists yet: its enums' `KNOWN` are
+        // the same thing.
+        let job_statuses = JobStatus::KNOWN.iter().map(JobStatus::as_wire).collect();
+        let job_results = JobResult::KNOWN.iter().map(JobResult::as_wire).collect();
+        let stages = ProductStage::KNOWN
+            .iter()
+            .map(ProductStage::as_wire)
+            .collect();
         [
             error_kinds(),
             offer_states(),
@@ -47,6 +63,9 @@ fn tables() -> &'static [Vec<CString>] {
             release_phases(),
             release_outcomes(),
             release_event_kinds(),
+            job_statuses,
+            job_results,
+            stages,
         ]
         .into_iter()
         .map(|list| list.into_iter().map(ffi::c_string).collect())
@@ -115,9 +134,13 @@ mod tests {
             names(T::CLOUDPARTNER_TABLE_RELEASE_EVENT_KINDS),
             cloudpartner::tables::release_event_kinds()
         );
-        assert_eq!(cloudpartner_table_count(8), 0);
+        assert_eq!(
+            names(T::CLOUDPARTNER_TABLE_PRODUCT_STAGES)[3],
+            "waiting_for_go_live"
+        );
+        assert_eq!(cloudpartner_table_count(11), 0);
         assert_eq!(cloudpartner_table_count(-1), 0);
         assert!(cloudpartner_table_name(0, 1000).is_null());
-        assert!(cloudpartner_table_name(9, 0).is_null());
+        assert!(cloudpartner_table_name(11, 0).is_null());
     }
 }

@@ -1,7 +1,8 @@
 /*
  * test_tables: the enumerators of cloudpartner.h cover exactly the core's lists
  * (cloudpartner_table_count/_name): every error kind, offer, step and operation state,
- * message level, release phase, outcome and event kind the core knows has one enumerator
+ * message level, release phase, outcome and event kind, job status and result and product
+ * stage the core knows has one enumerator
  * here whose _name() is its spelling, and no enumerator is left over. A kind or state added to the core fails this test until the
  * header has its enumerator, and the list below names it.
  */
@@ -118,9 +119,32 @@ int main(void) {
                  COUNT(release_event_kinds), cloudpartner_release_event_kind_name, "unknown",
                  CLOUDPARTNER_RELEASE_EVENT_UNKNOWN);
 
+    static const int job_statuses[] = {
+        CLOUDPARTNER_JOB_STATUS_NOT_STARTED, CLOUDPARTNER_JOB_STATUS_RUNNING,
+        CLOUDPARTNER_JOB_STATUS_COMPLETED,
+    };
+    check_covers("job statuses", CLOUDPARTNER_TABLE_JOB_STATUSES, job_statuses, COUNT(job_statuses),
+                 cloudpartner_job_status_name, "unknown", CLOUDPARTNER_JOB_STATUS_UNKNOWN);
+
+    static const int job_results[] = {
+        CLOUDPARTNER_JOB_RESULT_PENDING, CLOUDPARTNER_JOB_RESULT_SUCCEEDED,
+        CLOUDPARTNER_JOB_RESULT_FAILED, CLOUDPARTNER_JOB_RESULT_CANCELLED,
+    };
+    check_covers("job results", CLOUDPARTNER_TABLE_JOB_RESULTS, job_results, COUNT(job_results),
+                 cloudpartner_job_result_name, "unknown", CLOUDPARTNER_JOB_RESULT_UNKNOWN);
+
+    static const int product_stages[] = {
+        CLOUDPARTNER_PRODUCT_STAGE_NEVER_PUBLISHED,     CLOUDPARTNER_PRODUCT_STAGE_PREVIEW_IN_PROGRESS,
+        CLOUDPARTNER_PRODUCT_STAGE_PREVIEW_FAILED,      CLOUDPARTNER_PRODUCT_STAGE_WAITING_FOR_GO_LIVE,
+        CLOUDPARTNER_PRODUCT_STAGE_LIVE_IN_PROGRESS,    CLOUDPARTNER_PRODUCT_STAGE_LIVE_FAILED,
+        CLOUDPARTNER_PRODUCT_STAGE_LIVE,
+    };
+    check_covers("product stages", CLOUDPARTNER_TABLE_PRODUCT_STAGES, product_stages, COUNT(product_stages),
+                 cloudpartner_product_stage_name, "unknown", CLOUDPARTNER_PRODUCT_STAGE_UNKNOWN);
+
     /* Not a table, or past its end (the last table + 1): nothing. */
     CHECK(cloudpartner_table_count(-1) == 0 &&
-          cloudpartner_table_count(CLOUDPARTNER_TABLE_RELEASE_EVENT_KINDS + 1) == 0);
+          cloudpartner_table_count(CLOUDPARTNER_TABLE_PRODUCT_STAGES + 1) == 0);
     CHECK(cloudpartner_table_name(-1, 0) == NULL && cloudpartner_table_name(99, 0) == NULL);
 
     cloudpartner_shutdown();
