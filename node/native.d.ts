@@ -536,6 +536,10 @@ export interface NativeJob {
   status: string
   /** `pending`, `succeeded`, `failed`, `cancelled`, `unknown`. */
   result: string
+  /** The status as the service spelled it. */
+  rawStatus: string
+  /** The result as the service spelled it. */
+  rawResult: string
   /** Started (ms since the epoch). */
   start?: number
   /** Ended (ms since the epoch); null until done. */

@@ -17,12 +17,14 @@ function jobErrorOf(native) {
   }
 }
 
-/** A configure job: `{ id, status, result, start, end, errors, isDone, succeeded, isCertificationFailure }`. */
+/** A configure job: `{ id, status, result, rawStatus, rawResult, start, end, errors, isDone, succeeded, isCertificationFailure }`. */
 function jobOf(native) {
   return inspectRedacted({
     id: native.id,
     status: native.status,
     result: native.result,
+    rawStatus: native.rawStatus,
+    rawResult: native.rawResult,
     start: date(native.start),
     end: date(native.end),
     errors: native.errors.map(jobErrorOf),

@@ -51,6 +51,10 @@ pub struct NativeJob {
     pub status: String,
     /// `pending`, `succeeded`, `failed`, `cancelled`, `unknown`.
     pub result: String,
+    /// The status as the service spelled it.
+    pub raw_status: String,
+    /// The result as the service spelled it.
+    pub raw_result: String,
     /// Started (ms since the epoch).
     pub start: Option<f64>,
     /// Ended (ms since the epoch); null until done.
@@ -73,6 +77,8 @@ impl From<Job> for NativeJob {
             is_certification_failure: job.is_certification_failure(),
             status: known(job.status.as_wire(), job.status.is_unknown()),
             result: known(job.result.as_wire(), job.result.is_unknown()),
+            raw_status: job.status.as_wire().to_owned(),
+            raw_result: job.result.as_wire().to_owned(),
             start: millis(job.start),
             end: millis(job.end),
             errors: job.errors.into_iter().map(Into::into).collect(),
