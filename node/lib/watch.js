@@ -20,7 +20,11 @@ class Watch {
   #convert
 
   /** Internal: made by `client.watch()` around a NativeWatch and an optional AbortSignal;
-   * `convert` makes each native item the value yielded (an OfferStatus by default). */
+   * `convert` makes each native item the value yielded (an OfferStatus by default).
+   * @param {any} handle
+   * @param {any} [signal]
+   * @param {(item: any) => any} [convert]
+   */
   constructor(handle, signal, convert = (item) => new OfferStatus(item)) {
     this.#handle = handle
     this.#convert = convert

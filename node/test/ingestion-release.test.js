@@ -122,7 +122,9 @@ test('a dry run gives the diff and sends nothing', async () => {
   })
 })
 
-for (const phase of ['publish', 'review', 'go-live']) {
+// onProgress runs on the JavaScript thread, after the core sent the event: its throw
+// stops the release at the next await, possibly after the phase's first request.
+for (const phase of ['publish', 'review']) {
   test(`resumed after onProgress threw when ${phase} started: one technical configuration sent, one preview`, async () => {
     await withEmulator(FAST, async (emulator) => {
       const client = emulator.ingestionClient()
