@@ -11,10 +11,10 @@ use cloudpartner_emulator::{Emulator, Fault, OfferSlot, Scenario};
 use napi::bindgen_prelude::Buffer;
 use napi_derive::napi;
 
-use crate::ingestion::{NativeIngestionClient, NativeIngestionClientOptions, ingestion_options};
 use crate::client::{NativeClient, NativeClientOptions, client_options};
 use crate::credential::TokenCallback;
 use crate::error::{napi_error, to_napi};
+use crate::ingestion::{NativeIngestionClient, NativeIngestionClientOptions, ingestion_options};
 
 /// A request the emulator received.
 #[napi(object, use_nullable = true)]

@@ -43,7 +43,10 @@ pub struct NativeTables {
 /// Product Ingestion lists yet: they are read from each enum's `KNOWN`.
 macro_rules! known {
     ($enum:ty) => {
-        <$enum>::KNOWN.iter().map(|v| v.as_wire().to_owned()).collect()
+        <$enum>::KNOWN
+            .iter()
+            .map(|v| v.as_wire().to_owned())
+            .collect()
     };
 }
 

@@ -148,12 +148,19 @@ impl NativeIngestionClient {
         let client = self.inner.clone();
         let call = async move {
             match page_size {
-                Some(n) => client.products_paged(whole_number("pageSize", n, 1)? as u32).await,
+                Some(n) => {
+                    client
+                        .products_paged(whole_number("pageSize", n, 1)? as u32)
+                        .await
+                }
                 None => client.products().await,
             }
         };
         spawn_call(env, abort, call, |list| {
-            Ok(list.into_iter().map(|p| p.resource().clone().into()).collect())
+            Ok(list
+                .into_iter()
+                .map(|p| p.resource().clone().into())
+                .collect())
         })
     }
 
@@ -184,7 +191,9 @@ impl NativeIngestionClient {
             let p = product_of(document.as_deref())?;
             client.plans(product_ref(&product, &p)).await
         };
-        spawn_call(env, abort, call, |list| Ok(list.into_iter().map(Into::into).collect()))
+        spawn_call(env, abort, call, |list| {
+            Ok(list.into_iter().map(Into::into).collect())
+        })
     }
 
     /// A product's resource tree for a target (`draft` when absent).
@@ -211,7 +220,9 @@ impl NativeIngestionClient {
                 },
             };
             let p = product_of(document.as_deref())?;
-            client.resource_tree(product_ref(&product, &p), target).await
+            client
+                .resource_tree(product_ref(&product, &p), target)
+                .await
         };
         spawn_call(env, abort, call, |tree| Ok(tree.into()))
     }
@@ -244,7 +255,10 @@ impl NativeIngestionClient {
                 .enumerate()
                 .map(|(i, json)| {
                     Resource::parse(json.as_bytes()).map_err(|e| {
-                        cloudpartner::Error::invalid_argument(format!("resources[{i}]: {}", e.message()))
+                        cloudpartner::Error::invalid_argument(format!(
+                            "resources[{i}]: {}",
+                            e.message()
+                        ))
                     })
                 })
                 .collect::<cloudpartner::Result<Vec<_>>>()?;
@@ -276,7 +290,9 @@ impl NativeIngestionClient {
     ) -> napi::Result<PromiseRaw<'env, Vec<NativeResource>>> {
         let client = self.inner.clone();
         let call = async move { client.job_detail(&job_id).await };
-        spawn_call(env, abort, call, |list| Ok(list.into_iter().map(Into::into).collect()))
+        spawn_call(env, abort, call, |list| {
+            Ok(list.into_iter().map(Into::into).collect())
+        })
     }
 
     /// Cancels a running job.
@@ -321,7 +337,9 @@ impl NativeIngestionClient {
             let p = product_of(document.as_deref())?;
             client.submissions(product_ref(&product, &p)).await
         };
-        spawn_call(env, abort, call, |list| Ok(list.into_iter().map(Into::into).collect()))
+        spawn_call(env, abort, call, |list| {
+            Ok(list.into_iter().map(Into::into).collect())
+        })
     }
 
     /// Where a product stands.

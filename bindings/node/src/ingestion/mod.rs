@@ -14,8 +14,8 @@ mod watch;
 
 pub use client::{NativeIngestionClient, NativeIngestionClientOptions, ingestion_options};
 pub use parse::{
-    ingestion_parse_job, ingestion_parse_page, ingestion_parse_resource, ingestion_parse_resource_tree,
-    ingestion_parse_product_status, ingestion_parse_submissions,
+    ingestion_parse_job, ingestion_parse_page, ingestion_parse_product_status,
+    ingestion_parse_resource, ingestion_parse_resource_tree, ingestion_parse_submissions,
 };
 pub use release::{
     NativeIngestionReleaseEvent, NativeIngestionReleaseEvents, NativeIngestionReleaseRequest,

@@ -15,7 +15,9 @@ use crate::parse::bytes_of;
 
 /// Parses a resource tree, losslessly.
 #[napi]
-pub fn ingestion_parse_resource_tree(input: Either<String, Buffer>) -> napi::Result<NativeResourceTree> {
+pub fn ingestion_parse_resource_tree(
+    input: Either<String, Buffer>,
+) -> napi::Result<NativeResourceTree> {
     parse_resource_tree(bytes_of(&input))
         .map(Into::into)
         .map_err(|e| to_napi(&e))
@@ -39,7 +41,9 @@ pub fn ingestion_parse_job(input: Either<String, Buffer>) -> napi::Result<Native
 
 /// Parses `GET submission/<guid>`.
 #[napi]
-pub fn ingestion_parse_submissions(input: Either<String, Buffer>) -> napi::Result<Vec<NativeSubmission>> {
+pub fn ingestion_parse_submissions(
+    input: Either<String, Buffer>,
+) -> napi::Result<Vec<NativeSubmission>> {
     parse_submissions(bytes_of(&input))
         .map(|list| list.into_iter().map(Into::into).collect())
         .map_err(|e| to_napi(&e))

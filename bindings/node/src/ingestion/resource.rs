@@ -28,7 +28,11 @@ pub fn json_text(value: &Value) -> String {
 
 /// The shared spelling of a lenient enum: its wire spelling, or `unknown`.
 pub fn known(wire: &str, is_unknown: bool) -> String {
-    if is_unknown { "unknown".to_owned() } else { wire.to_owned() }
+    if is_unknown {
+        "unknown".to_owned()
+    } else {
+        wire.to_owned()
+    }
 }
 
 /// One resource, kept losslessly.
@@ -78,7 +82,9 @@ impl NativeResource {
     /// A product's `type` (`azureVirtualMachine`).
     #[napi(getter)]
     pub fn product_type(&self) -> String {
-        Product::from_resource(self.inner.clone()).product_type().to_owned()
+        Product::from_resource(self.inner.clone())
+            .product_type()
+            .to_owned()
     }
 
     /// A product's lifecycle state (`generallyAvailable` when absent; `unknown`).

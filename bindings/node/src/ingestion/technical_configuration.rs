@@ -84,7 +84,9 @@ impl From<VmImageVersion> for NativeIngestionImageVersion {
     fn from(v: VmImageVersion) -> Self {
         NativeIngestionImageVersion {
             version_number: v.version_number,
-            lifecycle_state: v.lifecycle_state.map(|s| known(s.as_wire(), s.is_unknown())),
+            lifecycle_state: v
+                .lifecycle_state
+                .map(|s| known(s.as_wire(), s.is_unknown())),
             images: v
                 .images
                 .into_iter()
@@ -140,7 +142,10 @@ impl TryFrom<NativeIngestionImageVersion> for VmImageVersion {
                 image_type: image.image_type,
                 source_type: image.source_type.unwrap_or_default(),
                 os_disk_uri: image.os_disk_uri.unwrap_or_default(),
-                data_disks: data_disks(image.data_disks, &format!("version.images[{i}].dataDisks"))?,
+                data_disks: data_disks(
+                    image.data_disks,
+                    &format!("version.images[{i}].dataDisks"),
+                )?,
                 shared_image_tenant_id: image.shared_image_tenant_id.unwrap_or_default(),
                 shared_image_resource_id: image.shared_image_resource_id.unwrap_or_default(),
             });
@@ -268,7 +273,10 @@ impl NativeTechnicalConfiguration {
 
     /// Adds or replaces a version; gives the new document.
     #[napi]
-    pub fn set_vm_image_version(&mut self, version: NativeIngestionImageVersion) -> napi::Result<String> {
+    pub fn set_vm_image_version(
+        &mut self,
+        version: NativeIngestionImageVersion,
+    ) -> napi::Result<String> {
         let version = napi(VmImageVersion::try_from(version))?;
         napi(self.inner.set_vm_image_version(&version))?;
         Ok(self.document_json())
@@ -299,7 +307,10 @@ impl NativeTechnicalConfiguration {
 
     /// Removes a version never published; gives it (the new document is `document()`).
     #[napi]
-    pub fn remove_vm_image_version(&mut self, version: String) -> napi::Result<NativeIngestionImageVersion> {
+    pub fn remove_vm_image_version(
+        &mut self,
+        version: String,
+    ) -> napi::Result<NativeIngestionImageVersion> {
         Ok(napi(self.inner.remove_vm_image_version(&version))?.into())
     }
 

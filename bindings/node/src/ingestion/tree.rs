@@ -42,7 +42,12 @@ impl NativeResourceTree {
     /// Every resource, in the order sent.
     #[napi]
     pub fn resources(&self) -> Vec<NativeResource> {
-        self.inner.resources().iter().cloned().map(Into::into).collect()
+        self.inner
+            .resources()
+            .iter()
+            .cloned()
+            .map(Into::into)
+            .collect()
     }
 
     /// The product resource.
@@ -54,13 +59,22 @@ impl NativeResourceTree {
     /// The plan resources.
     #[napi]
     pub fn plans(&self) -> Vec<NativeResource> {
-        self.inner.plans().into_iter().cloned().map(Into::into).collect()
+        self.inner
+            .plans()
+            .into_iter()
+            .cloned()
+            .map(Into::into)
+            .collect()
     }
 
     /// The plans' ids, in order.
     #[napi]
     pub fn plan_ids(&self) -> Vec<String> {
-        self.inner.plan_ids().into_iter().map(str::to_owned).collect()
+        self.inner
+            .plan_ids()
+            .into_iter()
+            .map(str::to_owned)
+            .collect()
     }
 
     /// The tree's submission resource.
@@ -71,12 +85,18 @@ impl NativeResourceTree {
 
     /// The technical configuration of a plan (its external id).
     #[napi]
-    pub fn technical_configuration(&self, plan_id: String) -> napi::Result<NativeTechnicalConfiguration> {
+    pub fn technical_configuration(
+        &self,
+        plan_id: String,
+    ) -> napi::Result<NativeTechnicalConfiguration> {
         let config = self
             .inner
             .technical_configuration(&plan_id)
             .map_err(|e| to_napi(&e))?;
-        Ok(NativeTechnicalConfiguration::new(config, Arc::clone(&self.inner)))
+        Ok(NativeTechnicalConfiguration::new(
+            config,
+            Arc::clone(&self.inner),
+        ))
     }
 
     /// The tree exactly as sent.

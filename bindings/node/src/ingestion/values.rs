@@ -117,8 +117,14 @@ impl From<Submission> for NativeSubmission {
             succeeded: s.succeeded(),
             failed: s.failed(),
             target: known(s.target.as_wire(), s.target.is_unknown()),
-            status: s.status.as_ref().map(|v| known(v.as_wire(), v.is_unknown())),
-            result: s.result.as_ref().map(|v| known(v.as_wire(), v.is_unknown())),
+            status: s
+                .status
+                .as_ref()
+                .map(|v| known(v.as_wire(), v.is_unknown())),
+            result: s
+                .result
+                .as_ref()
+                .map(|v| known(v.as_wire(), v.is_unknown())),
             created: millis(s.created),
             id: s.id,
             product: s.product,
