@@ -14,6 +14,13 @@ import type {
   ReleasePhase,
 } from './tables'
 
+import * as ingestion from './ingestion'
+import type { IngestionClient, IngestionClientOptions } from './ingestion'
+
+/** The Product Ingestion API (DESIGN §10). */
+export { ingestion }
+export { IngestionClient } from './ingestion'
+
 export type { ErrorKind, KnownMessageLevel, KnownOfferState, KnownOperationState, KnownStepState, ReleaseEventKind, ReleaseOutcomeKind, ReleasePhase }
 
 /** An offer's state: the canonical wire spelling, or 'unknown' (see `rawStatus`). */
@@ -624,6 +631,10 @@ export declare class Emulator {
   /** A Client of this emulator (its baseUrl and token), polling on its clock; `options`
    * are laid over these, a `credential` replacing the token. */
   client(options?: ClientOptions): Client
+  /** The Product Ingestion API's base URL, `<baseUrl>/rp/product-ingestion`. */
+  readonly ingestionBaseUrl: string
+  /** An IngestionClient of this emulator, polling on its clock; `options` laid over its own. */
+  ingestionClient(options?: IngestionClientOptions): IngestionClient
   /** Adds a fault, e.g. { kind: 'status', status: 503, times: 1 }. */
   addFault(fault: Fault): void
   /** Serves `document` verbatim as this offer's status from now on. */

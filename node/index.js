@@ -5,6 +5,7 @@
 
 const { Client } = require('./lib/client')
 const { Emulator } = require('./lib/emulator')
+const ingestion = require('./lib/ingestion')
 const { CloudPartnerError, ERROR_KINDS } = require('./lib/errors')
 const { Offer, parseOffer, parseOffers } = require('./lib/offer')
 const { OfferStatus } = require('./lib/offer-status')
@@ -16,9 +17,11 @@ module.exports = {
   CloudPartnerError,
   ERROR_KINDS,
   Emulator,
+  IngestionClient: ingestion.IngestionClient,
   Offer,
   OfferStatus,
   Operation,
+  ingestion,
   parseOffer,
   parseOfferStatus,
   parseOffers,

@@ -101,6 +101,10 @@ export declare class NativeEmulator {
    * clock, with `options` (and `credential`) laid over them.
    */
   client(options: NativeClientOptions, credential?: ((scope: string) => Promise<NativeAccessToken>) | undefined | null): NativeClient
+  /** The Product Ingestion API's base URL (`<base>/rp/product-ingestion`). */
+  get ingestionBaseUrl(): string
+  /** A Product Ingestion client of this emulator, with `options` laid over its own. */
+  ingestionClient(options: NativeIngestionClientOptions, credential?: ((scope: string) => Promise<NativeAccessToken>) | undefined | null): NativeIngestionClient
   /** Adds a fault given as its scenario JSON (`{"kind":"latency","ms":20}`). */
   addFault(faultJson: string): void
   /** Serves `document_json` verbatim for this publisher's offer from now on. */
@@ -121,6 +125,62 @@ export declare class NativeEmulator {
   requests(): Array<NativeRecordedRequest>
   /** Stops the server and waits for it; stopping twice is fine. */
   stop(): Promise<void>
+}
+
+/** A client of the Product Ingestion API. */
+export declare class NativeIngestionClient {
+  /** Builds the client; `credential` is `(scope) => Promise<{token, expiresOnTimestamp}>`. */
+  constructor(options: NativeIngestionClientOptions, credential?: ((scope: string) => Promise<NativeAccessToken>) | undefined | null)
+  /** The base URL. */
+  get baseUrl(): string
+  /** The `$version` sent. */
+  get version(): string
+  /** Where the credential came from, in words. */
+  get credentialSource(): string
+  /** Simulated seconds per real second of the server watched. */
+  get pollTimeScale(): number
+  /** Every product (every page); `pageSize` asks for pages of that many. */
+  products(pageSize?: number | undefined | null, abort?: NativeCancel | undefined | null): Promise<Array<NativeResource>>
+  /** One product by offer id or durable id. */
+  product(product: string, abort?: NativeCancel | undefined | null): Promise<NativeResource>
+  /** A product's plans. */
+  plans(product: string, document?: string | undefined | null, abort?: NativeCancel | undefined | null): Promise<Array<NativeResource>>
+  /** A product's resource tree for a target (`draft` when absent). */
+  resourceTree(product: string, document?: string | undefined | null, target?: string | undefined | null, abort?: NativeCancel | undefined | null): Promise<NativeResourceTree>
+  /** One resource by durable id. */
+  resource(durableId: string, abort?: NativeCancel | undefined | null): Promise<NativeResource>
+  /** Sends resources (each a JSON document) as they are; the job. */
+  configure(resources: Array<string>, abort?: NativeCancel | undefined | null): Promise<NativeJob>
+  /** A job's status. */
+  job(jobId: string, abort?: NativeCancel | undefined | null): Promise<NativeJob>
+  /** The resources a completed job stored. */
+  jobDetail(jobId: string, abort?: NativeCancel | undefined | null): Promise<Array<NativeResource>>
+  /** Cancels a running job. */
+  cancelJob(jobId: string, abort?: NativeCancel | undefined | null): Promise<NativeJob>
+  /** Waits until a job is done. */
+  waitForJob(jobId: string, options?: NativeWatchOptions | undefined | null, abort?: NativeCancel | undefined | null): Promise<NativeJob>
+  /** A product's submissions. */
+  submissions(product: string, document?: string | undefined | null, abort?: NativeCancel | undefined | null): Promise<Array<NativeSubmission>>
+  /** Where a product stands. */
+  productStatus(product: string, document?: string | undefined | null, abort?: NativeCancel | undefined | null): Promise<NativeProductStatus>
+  /** Publishes the draft to preview; the job. */
+  publish(product: string, document?: string | undefined | null, abort?: NativeCancel | undefined | null): Promise<NativeJob>
+  /** Pushes the latest succeeded preview live; the job. */
+  goLive(product: string, document?: string | undefined | null, abort?: NativeCancel | undefined | null): Promise<NativeJob>
+  /** Starts watching a product's stage (lazy). */
+  watch(product: string, document: string | undefined | null, options: NativeWatchOptions): NativeProductWatch
+  /** Releases an image version; its progress goes to `events`. */
+  release(request: NativeIngestionReleaseRequest, events: NativeIngestionReleaseEvents, abort?: NativeCancel | undefined | null): Promise<NativeIngestionReleaseResult>
+}
+
+/** The progress events of one release, drained by JavaScript. */
+export declare class NativeIngestionReleaseEvents {
+  /** An open channel, for one release. */
+  constructor()
+  /** The next event; `null` once the release has ended. */
+  next(): Promise<NativeIngestionReleaseEvent | null>
+  /** Closes the channel if no release took it. Idempotent. */
+  close(): void
 }
 
 /** An offer document, kept losslessly. */
@@ -161,6 +221,14 @@ export declare class NativeOffer {
   deprecateVmImageVersion(planId: string, version: string): string
 }
 
+/** A running watch of a product. */
+export declare class NativeProductWatch {
+  /** The next status that differs from the last one; `null` when the watch is over. */
+  next(): Promise<NativeProductStatus | null>
+  /** Ends the watch; idempotent. */
+  close(): void
+}
+
 /** The progress events of one release, drained by JavaScript. */
 export declare class NativeReleaseEvents {
   /** An open channel, for one release. */
@@ -172,6 +240,86 @@ export declare class NativeReleaseEvents {
    * `next()` then gives `null` once the events sent are read. Idempotent.
    */
   close(): void
+}
+
+/** One resource, kept losslessly. */
+export declare class NativeResource {
+  /** Its durable id (`""` when it has none yet). */
+  get id(): string
+  /** Its `$schema`. */
+  get schema(): string
+  /** The resource type its `$schema` names. */
+  get resourceType(): string
+  /** `identity.externalId` (`""` when absent). */
+  get externalId(): string
+  /** A product's `alias`. */
+  get alias(): string
+  /** A product's `type` (`azureVirtualMachine`). */
+  get productType(): string
+  /** A product's lifecycle state (`generallyAvailable` when absent; `unknown`). */
+  get lifecycleState(): string
+  /** The document as JSON. */
+  document(): string
+  /** Lays the document JavaScript holds (JSON) over this one. */
+  setDocument(json: string): void
+  /** The document as compact JSON, losslessly. */
+  toJson(): string
+}
+
+/** A product's resource tree for one target. */
+export declare class NativeResourceTree {
+  /** The product's durable id. */
+  get root(): string
+  /** `draft`, `preview`, `live` or `unknown`. */
+  get target(): string
+  /** Every resource, in the order sent. */
+  resources(): Array<NativeResource>
+  /** The product resource. */
+  product(): NativeResource | null
+  /** The plan resources. */
+  plans(): Array<NativeResource>
+  /** The plans' ids, in order. */
+  planIds(): Array<string>
+  /** The tree's submission resource. */
+  submission(): NativeResource | null
+  /** The technical configuration of a plan (its external id). */
+  technicalConfiguration(planId: string): NativeTechnicalConfiguration
+  /** The tree exactly as sent. */
+  toJson(): string
+}
+
+/** The technical configuration of one plan, from a tree. */
+export declare class NativeTechnicalConfiguration {
+  /** The plan's id (its external id). */
+  get planId(): string
+  /** The durable id. */
+  get id(): string
+  /** The `$schema`. */
+  get schema(): string
+  /** The resource type. */
+  get resourceType(): string
+  /** The SKUs, in order. */
+  skus(): Array<NativeSku>
+  /** The image types of the SKUs. */
+  imageTypes(): Array<string>
+  /** The image versions. */
+  vmImageVersions(): Array<NativeIngestionImageVersion>
+  /** The versions the preview and live trees hold; null when not known. */
+  publishedVersions(): Array<string> | null
+  /** The document as JSON. */
+  document(): string
+  /** Lays the document JavaScript holds (JSON) over this one. */
+  setDocument(json: string): void
+  /** Adds or replaces a version; gives the new document. */
+  setVmImageVersion(version: NativeIngestionImageVersion): string
+  /** Deprecates a version; gives the new document. */
+  deprecateVmImageVersion(version: string, reason?: string | undefined | null, dateOffset?: string | undefined | null): string
+  /** Restores a deprecated version; gives the new document. */
+  restoreVmImageVersion(version: string): string
+  /** Removes a version never published; gives it (the new document is `document()`). */
+  removeVmImageVersion(version: string): NativeIngestionImageVersion
+  /** The document as compact JSON, losslessly. */
+  toJson(): string
 }
 
 /** A running watch. */
@@ -193,6 +341,24 @@ export declare class NativeWatch {
  * a debug addon.
  */
 export declare function buildProfile(): string
+
+/** Parses a configure status. */
+export declare function ingestionParseJob(input: string | Buffer): NativeJob
+
+/** Parses a page of a list. */
+export declare function ingestionParsePage(input: string | Buffer): NativePage
+
+/** Parses `GET submission/<guid>` into where `product` stands. */
+export declare function ingestionParseProductStatus(input: string | Buffer, product: string): NativeProductStatus
+
+/** Parses one resource, losslessly. */
+export declare function ingestionParseResource(input: string | Buffer): NativeResource
+
+/** Parses a resource tree, losslessly. */
+export declare function ingestionParseResourceTree(input: string | Buffer): NativeResourceTree
+
+/** Parses `GET submission/<guid>`. */
+export declare function ingestionParseSubmissions(input: string | Buffer): Array<NativeSubmission>
 
 /** What the JavaScript side resolves with (already checked and normalised there). */
 export interface NativeAccessToken {
@@ -241,6 +407,169 @@ export interface NativeDataDisk {
   vhdUrl: string
 }
 
+/** A deprecation schedule. */
+export interface NativeDeprecationSchedule {
+  /** The date it takes effect. */
+  date: string
+  /** An ISO 8601 duration. */
+  dateOffset: string
+  /** `criticalSecurityIssue`, `endOfSupport`, `other`. */
+  reason: string
+}
+
+/** The options of `new IngestionClient({...})`, the credential aside. */
+export interface NativeIngestionClientOptions {
+  /** A bearer token (a Microsoft Graph token). */
+  token?: string
+  /** The API's base URL. */
+  baseUrl?: string
+  /** The `$version` sent. */
+  version?: string
+  /** The whole-request timeout, in milliseconds. */
+  timeoutMs?: number
+  /** The connect timeout, in milliseconds. */
+  connectTimeoutMs?: number
+  /** Retries after the first attempt. */
+  maxRetries?: number
+  /** Allows plain `http://` to hosts that are not loopback. */
+  allowHttp?: boolean
+}
+
+/** A data disk (`{lun, uri}`). */
+export interface NativeIngestionDataDisk {
+  /** 0 to 15. */
+  lun: number
+  /** The VHD's URL. */
+  uri: string
+}
+
+/** One image of a version. */
+export interface NativeIngestionImage {
+  /** `x64Gen1`, `x64Gen2`, `arm64Gen2`. */
+  imageType: string
+  /** `sasUri` (default) or `sharedImageGallery`. */
+  sourceType?: string
+  /** The OS disk's URL. */
+  osDiskUri?: string
+  /** The data disks. */
+  dataDisks?: Array<NativeIngestionDataDisk>
+  /** The gallery image's tenant. */
+  sharedImageTenantId?: string
+  /** The gallery image's resource id. */
+  sharedImageResourceId?: string
+}
+
+/** An image version (`vmImageVersions[]`). */
+export interface NativeIngestionImageVersion {
+  /** `N.N.N`. */
+  versionNumber: string
+  /** `generallyAvailable`, `deprecated`, `deleted`, `unknown`; null when absent. */
+  lifecycleState?: string
+  /** One per image type. */
+  images: Array<NativeIngestionImage>
+  /** When deprecated. */
+  deprecationSchedule?: NativeDeprecationSchedule
+}
+
+/**
+ * A progress event: `kind` and `phase`; `summary`, `fields` (JSON) when a phase
+ * finished; `status` while waiting.
+ */
+export interface NativeIngestionReleaseEvent {
+  /** `phase_started`, `phase_finished`, `status`. */
+  kind: string
+  /** The phase's label. */
+  phase: string
+  /** One line, `sig=` hidden. */
+  summary?: string
+  /** The same facts as a JSON object. */
+  fields?: string
+  /** The status seen while waiting. */
+  status?: NativeProductStatus
+}
+
+/** What `ingestionClient.release(request, options)` asks. */
+export interface NativeIngestionReleaseRequest {
+  /** The offer id (or `product/<guid>`). */
+  offerId: string
+  /** The plan id. */
+  plan: string
+  /** `N.N.N`. */
+  version: string
+  /** The OS disk's URL. */
+  osDiskUri: string
+  /** Another OS disk URL for the `x64Gen2` SKU. */
+  gen2OsDiskUri?: string
+  /** Data disks. */
+  dataDisks?: Array<NativeIngestionDataDisk>
+  /** Go live after the preview. */
+  goLive?: boolean
+  /** Send nothing; give the diff. */
+  dryRun?: boolean
+  /** The shortest wait between polls, in milliseconds. */
+  minIntervalMs?: number
+  /** The longest wait between polls, in milliseconds. */
+  maxIntervalMs?: number
+  /** Bounds the whole release, in milliseconds. */
+  timeoutMs?: number
+}
+
+/** How the release ended. */
+export interface NativeIngestionReleaseResult {
+  /** `live`, `at_review`, `failed`, `canceled`, `dry_run`. */
+  outcome: string
+  /** The last status. */
+  status?: NativeProductStatus
+  /** The dry run's diff. */
+  diff?: string
+  /** The phase that failed or was canceled. */
+  phase?: string
+  /** The failed or canceled job. */
+  job?: NativeJob
+}
+
+/** A configure job's status. */
+export interface NativeJob {
+  /** The job id. */
+  id: string
+  /** `notStarted`, `running`, `completed`, `unknown`. */
+  status: string
+  /** `pending`, `succeeded`, `failed`, `cancelled`, `unknown`. */
+  result: string
+  /** The status as the service spelled it. */
+  rawStatus: string
+  /** The result as the service spelled it. */
+  rawResult: string
+  /** Started (ms since the epoch). */
+  start?: number
+  /** Ended (ms since the epoch); null until done. */
+  end?: number
+  /** The errors. */
+  errors: Array<NativeJobError>
+  /** Done. */
+  isDone: boolean
+  /** Done and succeeded. */
+  succeeded: boolean
+  /** Failed certification. */
+  isCertificationFailure: boolean
+}
+
+/** An error of a configure job, its details nested. */
+export interface NativeJobError {
+  /** `invalidState`, … */
+  code: string
+  /** The message. */
+  message: string
+  /** The resource it is about. */
+  resourceId?: string
+  /** The nested errors. */
+  details: Array<NativeJobError>
+  /** A certification failure (at this level or below). */
+  isCertification: boolean
+  /** It and its details, two spaces a level: `code: message (resourceId)`. */
+  lines: Array<string>
+}
+
 /** A publishing operation (publish, go-live, cancel). */
 export interface NativeOperation {
   /** `id`. */
@@ -279,6 +608,32 @@ export interface NativeOperationRef {
   url: string
   /** The operation's id. */
   id: string
+}
+
+/** A page of a list. */
+export interface NativePage {
+  /** The resources. */
+  resources: Array<NativeResource>
+  /** The next page's link. */
+  nextLink?: string
+}
+
+/** Where a product stands. */
+export interface NativeProductStatus {
+  /** The product as asked. */
+  product: string
+  /** The latest preview submission. */
+  preview?: NativeSubmission
+  /** The latest live submission. */
+  live?: NativeSubmission
+  /** `never_published`, …, `live`, `unknown`. */
+  stage: string
+  /** Nothing runs and nothing waits for the publisher. */
+  isTerminal: boolean
+  /** A preview waits for go-live. */
+  needsPublisherAction: boolean
+  /** A submission runs. */
+  inProgress: boolean
 }
 
 /** A publisher account. */
@@ -372,6 +727,36 @@ export interface NativeRemoved {
   definition: string
 }
 
+/** A SKU of the plan. */
+export interface NativeSku {
+  /** `x64Gen1`, `x64Gen2`, `arm64Gen2`. */
+  imageType: string
+  /** The SKU's id. */
+  skuId: string
+}
+
+/** A submission (a publish to preview or live). */
+export interface NativeSubmission {
+  /** `submission/<guid>/<id>`. */
+  id: string
+  /** The product's durable id. */
+  product: string
+  /** `draft`, `preview`, `live`, `unknown`. */
+  target: string
+  /** `notStarted`, `running`, `completed`, `unknown`; null when absent. */
+  status?: string
+  /** `pending`, `succeeded`, `failed`, `unknown`; null when absent. */
+  result?: string
+  /** Created (ms since the epoch). */
+  created?: number
+  /** Running. */
+  inProgress: boolean
+  /** Succeeded. */
+  succeeded: boolean
+  /** Failed. */
+  failed: boolean
+}
+
 /** The core's lists, in their shared spellings and the core's order. */
 export interface NativeTables {
   /** Every error kind (`"not_found"`). */
@@ -390,6 +775,20 @@ export interface NativeTables {
   releaseOutcomes: Array<string>
   /** Every kind of release progress event (`"phase_finished"`). */
   releaseEventKinds: Array<string>
+  /** Every known configure job status (`"running"`). */
+  jobStatuses: Array<string>
+  /** Every known configure job result (`"cancelled"`). */
+  jobResults: Array<string>
+  /** Every known submission status (`"completed"`). */
+  submissionStatuses: Array<string>
+  /** Every known submission result (`"succeeded"`). */
+  submissionResults: Array<string>
+  /** Every target (`"preview"`). */
+  targets: Array<string>
+  /** Every known lifecycle state (`"deprecated"`). */
+  lifecycleStates: Array<string>
+  /** Every product stage (`"waiting_for_go_live"`). */
+  productStages: Array<string>
 }
 
 /**

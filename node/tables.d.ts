@@ -78,3 +78,50 @@ export type ReleaseEventKind =
   | 'phase_started'
   | 'phase_finished'
   | 'status'
+
+/** A configure job's status as the core knows it (ingestion.JobStatus adds 'unknown'). */
+export type KnownJobStatus =
+  | 'notStarted'
+  | 'running'
+  | 'completed'
+
+/** A configure job's result as the core knows it (ingestion.JobResult adds 'unknown'). */
+export type KnownJobResult =
+  | 'pending'
+  | 'succeeded'
+  | 'failed'
+  | 'cancelled'
+
+/** A submission's status as the core knows it (ingestion.SubmissionStatus adds 'unknown'). */
+export type KnownSubmissionStatus =
+  | 'notStarted'
+  | 'running'
+  | 'completed'
+
+/** A submission's result as the core knows it (ingestion.SubmissionResult adds 'unknown'). */
+export type KnownSubmissionResult =
+  | 'pending'
+  | 'succeeded'
+  | 'failed'
+
+/** Which copy of a product (ingestion.Target adds 'unknown'). */
+export type KnownTarget =
+  | 'draft'
+  | 'preview'
+  | 'live'
+
+/** A resource's or image version's lifecycle state (ingestion.LifecycleState adds 'unknown'). */
+export type KnownLifecycleState =
+  | 'generallyAvailable'
+  | 'deprecated'
+  | 'deleted'
+
+/** Where a product stands (ingestion.ProductStage adds 'unknown'). */
+export type KnownProductStage =
+  | 'never_published'
+  | 'preview_in_progress'
+  | 'preview_failed'
+  | 'waiting_for_go_live'
+  | 'live_in_progress'
+  | 'live_failed'
+  | 'live'

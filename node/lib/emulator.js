@@ -8,6 +8,7 @@ const addon = require('./addon')
 const args = require('./arguments')
 const { awaitNative, callNative } = require('./errors')
 const { clientOf, nativeClientArguments } = require('./client')
+const { ingestionClientOf, nativeIngestionArguments } = require('./ingestion/client')
 
 const nativeEmulator = Symbol('nativeEmulator')
 
@@ -64,6 +65,20 @@ class Emulator {
   client(options) {
     const { nativeOptions, credential } = nativeClientArguments(options)
     return clientOf(callNative(() => this[nativeEmulator].client(nativeOptions, credential)))
+  }
+
+  /** The Product Ingestion API's base URL, `<baseUrl>/rp/product-ingestion`. */
+  get ingestionBaseUrl() {
+    return this[nativeEmulator].ingestionBaseUrl
+  }
+
+  /**
+   * An IngestionClient of this emulator: its ingestion base URL and token, polling on its
+   * clock. `options` are those of `new IngestionClient()`, laid over these.
+   */
+  ingestionClient(options) {
+    const { nativeOptions, credential } = nativeIngestionArguments(options)
+    return ingestionClientOf(callNative(() => this[nativeEmulator].ingestionClient(nativeOptions, credential)))
   }
 
   /** Adds a fault (DESIGN §4), e.g. { kind: 'status', status: 503, times: 1 }. */

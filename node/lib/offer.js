@@ -317,4 +317,17 @@ function parseOffers(input) {
   return callNative(() => addon.parseOffers(text)).map(offerOf)
 }
 
-module.exports = { Offer, nativeOf: (offer) => nativeOf(offer), offerOf, parseOffer, parseOffers, parserInput, redact, redacted }
+module.exports = {
+  Offer,
+  definitionJson,
+  inspectRedacted,
+  isPlainObject,
+  nativeOf: (offer) => nativeOf(offer),
+  offerOf,
+  parseOffer,
+  parseOffers,
+  parserInput,
+  patch,
+  redact,
+  redacted,
+}

@@ -107,7 +107,22 @@ function release(client, request, options) {
   const native = nativeRequest(request, o)
   if (signal?.aborted) return Promise.reject(abortError(signal, 'the release'))
 
-  const events = new addon.NativeReleaseEvents()
+  return drive({
+    events: new addon.NativeReleaseEvents(),
+    start: (events, cancel) => client.release(native, events, cancel),
+    eventOf,
+    resultOf,
+    signal,
+    onProgress,
+  })
+}
+
+/**
+ * Runs a release the addon started with `start(events, cancel)`, handing each event of
+ * `events` (converted by `eventOf`) to `onProgress`; resolves with `resultOf(outcome)`.
+ * Shared by the CPP and the Product Ingestion releases.
+ */
+function drive({ events, start, eventOf, resultOf, signal, onProgress }) {
   const cancel = new addon.NativeCancel()
   return new Promise((resolve, reject) => {
     let thrown = null
@@ -118,7 +133,7 @@ function release(client, request, options) {
     signal?.addEventListener('abort', onAbort, { once: true })
     // The release takes the events' sender; if the call fails before it does, close()
     // lets the drain below end.
-    const outcome = awaitNative(() => client.release(native, events, cancel)).finally(() => events.close())
+    const outcome = awaitNative(() => start(events, cancel)).finally(() => events.close())
     const drained = (async () => {
       for (let event = await events.next(); event != null; event = await events.next()) {
         if (onProgress == null || thrown != null) continue
@@ -142,4 +157,4 @@ function release(client, request, options) {
   })
 }
 
-module.exports = { release }
+module.exports = { drive, release }

@@ -17,9 +17,17 @@ class Watch {
   #finished = false
   #closed = false
 
-  /** Internal: made by `client.watch()` around a NativeWatch and an optional AbortSignal. */
-  constructor(handle, signal) {
+  #convert
+
+  /** Internal: made by `client.watch()` around a NativeWatch and an optional AbortSignal;
+   * `convert` makes each native item the value yielded (an OfferStatus by default).
+   * @param {any} handle
+   * @param {any} [signal]
+   * @param {(item: any) => any} [convert]
+   */
+  constructor(handle, signal, convert = (item) => new OfferStatus(item)) {
     this.#handle = handle
+    this.#convert = convert
     this.#signal = signal
     if (signal) {
       this.#onAbort = () => handle.close()
@@ -47,7 +55,7 @@ class Watch {
       if (error) throw error
       return { ...DONE }
     }
-    return { done: false, value: new OfferStatus(item) }
+    return { done: false, value: this.#convert(item) }
   }
 
   /** Ends the watch (what `break` calls): `{ done: true }` from now on. */

@@ -20,6 +20,13 @@ const UNIONS = [
   ['ReleasePhase', 'releasePhases', 'A phase of client.release(), in the order it runs them.'],
   ['ReleaseOutcomeKind', 'releaseOutcomes', 'How client.release() ended (ReleaseResult.outcome).'],
   ['ReleaseEventKind', 'releaseEventKinds', 'What a release progress event reports (ReleaseEvent.kind).'],
+  ['KnownJobStatus', 'jobStatuses', "A configure job's status as the core knows it (ingestion.JobStatus adds 'unknown')."],
+  ['KnownJobResult', 'jobResults', "A configure job's result as the core knows it (ingestion.JobResult adds 'unknown')."],
+  ['KnownSubmissionStatus', 'submissionStatuses', "A submission's status as the core knows it (ingestion.SubmissionStatus adds 'unknown')."],
+  ['KnownSubmissionResult', 'submissionResults', "A submission's result as the core knows it (ingestion.SubmissionResult adds 'unknown')."],
+  ['KnownTarget', 'targets', "Which copy of a product (ingestion.Target adds 'unknown')."],
+  ['KnownLifecycleState', 'lifecycleStates', "A resource's or image version's lifecycle state (ingestion.LifecycleState adds 'unknown')."],
+  ['KnownProductStage', 'productStages', "Where a product stands (ingestion.ProductStage adds 'unknown')."],
 ]
 
 function render(tables) {

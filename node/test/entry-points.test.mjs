@@ -10,8 +10,8 @@ import cloudpartnerDefault, * as esm from 'cloudpartner'
 
 const { Client, Emulator } = esm
 const NAMES = [
-  'Client', 'CloudPartnerError', 'ERROR_KINDS', 'Emulator', 'Offer', 'OfferStatus', 'Operation',
-  'parseOffer', 'parseOfferStatus', 'parseOffers', 'parseOperation', 'parseOperations',
+  'Client', 'CloudPartnerError', 'ERROR_KINDS', 'Emulator', 'IngestionClient', 'Offer', 'OfferStatus', 'Operation',
+  'ingestion', 'parseOffer', 'parseOfferStatus', 'parseOffers', 'parseOperation', 'parseOperations',
 ]
 
 const require = createRequire(import.meta.url)
@@ -23,6 +23,8 @@ test('import and require give the same objects', () => {
     assert.equal(esm[name], cjs[name], name)
   }
   assert.equal(cloudpartnerDefault, cjs)
+  assert.equal(esm.IngestionClient, esm.ingestion.IngestionClient)
+  assert.equal(esm.ingestion, cjs.ingestion)
   assert.ok(esm.ERROR_KINDS.includes('conflict'))
   assert.deepEqual(Object.keys(cjs).sort(), [...NAMES].sort())
   assert.deepEqual(Object.keys(esm).filter((k) => k !== 'default').sort(), [...NAMES].sort())
@@ -44,6 +46,17 @@ const script = (body) => `
   ;(async () => { ${body} })().catch((e) => { console.error(e); process.exit(1) })
 `
 
+test('an ES module reads a product through the Product Ingestion API', async () => {
+  const emulator = await Emulator.start({ timeScale: 1e6 })
+  try {
+    const client = new esm.IngestionClient({ baseUrl: emulator.ingestionBaseUrl, token: emulator.token })
+    const status = await client.productStatus('vm-release')
+    assert.equal(status.stage, 'live')
+  } finally {
+    await emulator.stop()
+  }
+})
+
 test('a CommonJS script with a credential and an open client exits on its own', () => {
   const out = execFileSync(process.execPath, ['-e', script(`
     const emulator = await Emulator.start()
@@ -51,9 +64,11 @@ test('a CommonJS script with a credential and an open client exits on its own', 
     const client = new Client({ baseUrl: emulator.baseUrl, credential })
     const status = await client.offerStatus('contoso', 'live-offer')
     console.log(status.status)
-    globalThis.keep = { client, emulator }
+    const ingestion = emulator.ingestionClient()
+    console.log((await ingestion.productStatus('vm-release')).stage)
+    globalThis.keep = { client, emulator, ingestion }
   `)], { cwd: new URL('..', import.meta.url), timeout: 20000, encoding: 'utf8' })
-  assert.equal(out.trim(), 'succeeded')
+  assert.equal(out.trim(), 'succeeded\nlive')
 })
 
 test('an ES module script runs with --input-type=module', () => {

@@ -37,3 +37,20 @@ test('examples/release.mjs releases contoso/vm-release on the emulator', () => {
   assert.equal(lines.at(-1), 'contoso/vm-release: succeeded')
   assert.ok(!out.includes('s3cr3t'), 'the signature is printed')
 })
+
+test('examples/ingestion-release.mjs releases vm-release through the Product Ingestion API', () => {
+  const env = { ...process.env }
+  delete env.CLOUDPARTNER_TOKEN
+  const out = execFileSync(process.execPath, [path.join(__dirname, '..', 'examples', 'ingestion-release.mjs')], {
+    cwd: path.join(__dirname, '..'),
+    env,
+    encoding: 'utf8',
+    timeout: 60000,
+  })
+  const lines = out.trim().split('\n')
+  assert.match(lines[0], /^read {5}product vm-release /)
+  assert.ok(lines.some((l) => /^change {3}standard: image 2\.0\.0 added .*sig=REDACTED/.test(l)), out)
+  assert.ok(lines.includes('review   waiting_for_go_live'), out)
+  assert.equal(lines.at(-1), 'vm-release: live (live)')
+  assert.ok(!out.includes('s3cr3t'), 'the signature is printed')
+})

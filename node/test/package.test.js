@@ -56,7 +56,7 @@ test('npm pack makes a tarball that works from an empty project', async (t) => {
 
   const [packed] = JSON.parse(run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], PACKAGE_DIR))
   const files = packed.files.map((f) => f.path)
-  for (const wanted of ['package.json', 'index.js', 'index.mjs', 'index.d.ts', 'index.d.mts', 'native.js', 'tables.d.ts', 'lib/addon.js', 'lib/client.js', 'lib/offer.js', 'lib/operation.js', 'lib/call.js']) {
+  for (const wanted of ['package.json', 'index.js', 'index.mjs', 'index.d.ts', 'index.d.mts', 'native.js', 'tables.d.ts', 'lib/addon.js', 'lib/client.js', 'lib/offer.js', 'lib/operation.js', 'lib/call.js', 'ingestion.d.ts', 'lib/ingestion/index.js', 'lib/ingestion/client.js', 'lib/ingestion/resource.js', 'lib/ingestion/release.js']) {
     assert.ok(files.includes(wanted), `${wanted} is not in the tarball`)
   }
   assert.ok(files.some((f) => /^cloudpartner\..+\.node$/.test(f)), `no .node addon in ${files.join(', ')}`)
@@ -92,4 +92,23 @@ test('npm pack makes a tarball that works from an empty project', async (t) => {
     }
   `], project)
   assert.deepEqual(esm.trim().split('\n'), ['true', '2 succeeded 2'])
+  // The Product Ingestion release, through require() and through import.
+  const release = (load) => `
+    ${load}
+    const emulator = await Emulator.start({ timeScale: 1e6 })
+    try {
+      const phases = new Set()
+      const result = await emulator.ingestionClient().release(
+        { offerId: 'vm-release', plan: 'standard', version: '2.0.0', osDiskUri: 'https://a.blob.core.windows.net/v/2.vhd?sig=x', goLive: true },
+        { onProgress: (e) => phases.add(e.phase), signal: AbortSignal.timeout(60000) },
+      )
+      console.log(result.outcome, result.status.stage, [...phases].join(','), typeof ingestion.parseResourceTree)
+    } finally {
+      await emulator.stop()
+    }`
+  const expected = 'live live read,change,write,publish,review,go-live,live function'
+  const viaImport = run(process.execPath, ['--input-type=module', '-e', release("import { Emulator, ingestion } from 'cloudpartner'")], project)
+  assert.equal(viaImport.trim(), expected)
+  const viaRequire = run(process.execPath, ['-e', `const { Emulator, ingestion } = require('cloudpartner'); (async () => { ${release('')} })()`], project)
+  assert.equal(viaRequire.trim(), expected)
 })

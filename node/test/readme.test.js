@@ -2,8 +2,9 @@
 // The Node code blocks of the README, run as users would run them: every ```js and ```ts
 // block of its "Node.js" section is a program of its own. JavaScript blocks run as ES
 // modules; TypeScript ones are type-checked (tsc --strict) and run once transpiled.
-// Blocks that build `new Client()` read CLOUDPARTNER_BASE_URL and CLOUDPARTNER_TOKEN,
-// pointed here at an emulator serving the offers they name. Each block must end by
+// Blocks that build `new Client()` or `new IngestionClient()` read CLOUDPARTNER_BASE_URL,
+// CLOUDPARTNER_INGESTION_URL and CLOUDPARTNER_TOKEN, pointed here at a default-scenario
+// emulator, which has every offer and product they name. Each block must end by
 // itself (no timer left running), within seconds.
 
 const test = require('node:test')
@@ -35,11 +36,14 @@ function nodeBlocks() {
 
 /** What each block prints (a part of it), by its first distinctive line. */
 function expectedOutput(code) {
+  if (code.includes('ingestionClient().release(')) return /^vm-release: live \(live\)$/m
+  if (code.includes("client.resourceTree('vm-new')")) return /^preview: waiting_for_go_live\nvm-new: live$/m
+  if (code.includes('new IngestionClient()')) return /^vm-release: live /m
   if (code.includes('.release(')) return /^contoso\/vm-release: live \(succeeded\)$/m
   if (code.includes("client.offer('contoso', 'vm-release')")) return /^contoso\/vm-release: succeeded$/m
+  if (code.includes('offerStatuses(')) return /^live-offer succeeded\nno-such-offer not_found \(404\)$/m
   if (code.includes('no-such-offer')) return /^not_found ERR_CLOUDPARTNER_NOT_FOUND 404 /m
   if (code.includes('client.watch(')) return /^waitingForPublisherReview /m
-  if (code.includes('offerStatuses(')) return /^a running$/m
   if (code.includes("from 'node:test'")) return /pass 1/
   return null
 }
@@ -49,6 +53,10 @@ const blocks = nodeBlocks()
 test('the README has Node blocks, the release among them in TypeScript', () => {
   assert.ok(blocks.length >= 5, `${blocks.length} blocks`)
   assert.ok(blocks.some((b) => b.lang === 'ts' && b.code.includes('putOffer') && b.code.includes('goLive')))
+  assert.ok(blocks.some((b) => b.lang === 'ts' && b.code.includes('ingestionClient().release(')), 'a Product Ingestion release in TypeScript')
+  for (const block of blocks) {
+    for (const missing of ["'my-vm-offer'", "['a', 'b']"]) assert.ok(!block.code.includes(missing), `README line ${block.line} names ${missing}, not in the default emulator`)
+  }
   for (const block of blocks) assert.ok(expectedOutput(block.code), `README line ${block.line}: a block this test does not know`)
 })
 
@@ -92,25 +100,11 @@ test('the README\'s Node blocks run against the emulator', async (t) => {
     }
   }
 
-  const scenario = {
-    publishers: {
-      contoso: {
-        offers: {
-          'my-vm-offer': {
-            status: {
-              status: 'waitingForPublisherReview',
-              steps: [{ id: 'publisher-signoff', stepName: 'Publisher signoff', status: 'waitingForPublisherReview' }],
-            },
-          },
-          a: { status: { status: 'running', steps: [] } },
-        },
-      },
-    },
-  }
-  const emulator = await cloudpartner.Emulator.start({ scenario })
+  // The default scenario: the blocks name offers and products it has.
+  const emulator = await cloudpartner.Emulator.start()
   t.after(() => emulator.stop())
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(CLOUDPARTNER_|AZURE_)/.test(name)))
-  Object.assign(env, { CLOUDPARTNER_BASE_URL: emulator.baseUrl, CLOUDPARTNER_TOKEN: emulator.token })
+  Object.assign(env, { CLOUDPARTNER_BASE_URL: emulator.baseUrl, CLOUDPARTNER_INGESTION_URL: emulator.ingestionBaseUrl, CLOUDPARTNER_TOKEN: emulator.token })
 
   for (const f of files) {
     await t.test(`README line ${f.line} (${f.lang})`, async () => {

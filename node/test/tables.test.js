@@ -26,13 +26,20 @@ function union(text, name) {
 test('the addon hands over the core lists', () => {
   assert.deepEqual(Object.keys(tables).sort(), [
     'errorKinds',
+    'jobResults',
+    'jobStatuses',
+    'lifecycleStates',
     'messageLevels',
     'offerStates',
     'operationStates',
+    'productStages',
     'releaseEventKinds',
     'releaseOutcomes',
     'releasePhases',
     'stepStates',
+    'submissionResults',
+    'submissionStatuses',
+    'targets',
   ])
   for (const [key, list] of Object.entries(tables)) {
     assert.ok(list.length > 0, key)
@@ -58,6 +65,13 @@ test('tables.d.ts has exactly the core lists as its unions', () => {
     ReleasePhase: tables.releasePhases,
     ReleaseOutcomeKind: tables.releaseOutcomes,
     ReleaseEventKind: tables.releaseEventKinds,
+    KnownJobStatus: tables.jobStatuses,
+    KnownJobResult: tables.jobResults,
+    KnownSubmissionStatus: tables.submissionStatuses,
+    KnownSubmissionResult: tables.submissionResults,
+    KnownTarget: tables.targets,
+    KnownLifecycleState: tables.lifecycleStates,
+    KnownProductStage: tables.productStages,
   }
   for (const [name, list] of Object.entries(expected)) assert.deepEqual(union(text, name), list, name)
   const exported = [...text.matchAll(/^export type (\w+)/gm)].map((m) => m[1])
@@ -100,4 +114,38 @@ test('every state and level of the core comes out of a status as spelled in the 
     assert.equal(parseOfferStatus(JSON.stringify({ status: state }), { strict: true }).status, state)
   }
   assert.equal(parseOfferStatus('{"status": "paused"}').status, 'unknown')
+})
+
+test('every Product Ingestion state of the core comes out of the parsers as spelled in the unions', () => {
+  const { ingestion } = cloudpartner
+  for (const status of tables.jobStatuses) {
+    for (const result of tables.jobResults) {
+      const job = ingestion.parseJob(JSON.stringify({ jobId: 'j', jobStatus: status, jobResult: result, errors: [] }))
+      assert.deepEqual([job.status, job.result], [status, result])
+    }
+  }
+  assert.equal(ingestion.parseJob('{"jobId": "j", "jobStatus": "paused", "jobResult": "pending"}').status, 'unknown')
+  const product = 'product/00000000-0000-0000-0000-000000000001'
+  for (const target of tables.targets) {
+    for (const status of tables.submissionStatuses) {
+      for (const result of tables.submissionResults) {
+        const text = JSON.stringify({ value: [{ id: `submission/x/${target}`, product, target: { targetType: target }, status, result }] })
+        const [s] = ingestion.parseSubmissions(text)
+        assert.deepEqual([s.target, s.status, s.result], [target, status, result])
+      }
+    }
+  }
+  const stages = new Set()
+  const entry = (target, status, result, id = 1) => ({ id: `submission/x/${id}`, product, target: { targetType: target }, status, result, created: `2026-12-0${id}T00:00:00Z` })
+  const cases = [
+    [],
+    [entry('preview', 'running', 'pending')],
+    [entry('preview', 'completed', 'failed')],
+    [entry('preview', 'completed', 'succeeded')],
+    [entry('preview', 'completed', 'succeeded'), entry('live', 'running', 'pending')],
+    [entry('preview', 'completed', 'succeeded'), entry('live', 'completed', 'failed')],
+    [entry('preview', 'completed', 'succeeded'), entry('live', 'completed', 'succeeded')],
+  ]
+  for (const list of cases) stages.add(ingestion.parseProductStatus(JSON.stringify({ value: list })).stage)
+  assert.deepEqual([...stages].sort(), [...tables.productStages].sort())
 })

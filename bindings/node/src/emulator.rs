@@ -14,6 +14,7 @@ use napi_derive::napi;
 use crate::client::{NativeClient, NativeClientOptions, client_options};
 use crate::credential::TokenCallback;
 use crate::error::{napi_error, to_napi};
+use crate::ingestion::{NativeIngestionClient, NativeIngestionClientOptions, ingestion_options};
 
 /// A request the emulator received.
 #[napi(object, use_nullable = true)]
@@ -103,6 +104,25 @@ impl NativeEmulator {
         let options = client_options(self.inner.client_options(), options, credential)
             .map_err(|e| to_napi(&e))?;
         NativeClient::build(options)
+    }
+
+    /// The Product Ingestion API's base URL (`<base>/rp/product-ingestion`).
+    #[napi(getter)]
+    pub fn ingestion_base_url(&self) -> String {
+        self.inner.ingestion_base_url()
+    }
+
+    /// A Product Ingestion client of this emulator, with `options` laid over its own.
+    #[napi]
+    pub fn ingestion_client(
+        &self,
+        options: NativeIngestionClientOptions,
+        #[napi(ts_arg_type = "((scope: string) => Promise<NativeAccessToken>) | undefined | null")]
+        credential: Option<TokenCallback>,
+    ) -> napi::Result<NativeIngestionClient> {
+        let options = ingestion_options(self.inner.client_options(), options, credential)
+            .map_err(|e| to_napi(&e))?;
+        NativeIngestionClient::build(options)
     }
 
     /// Adds a fault given as its scenario JSON (`{"kind":"latency","ms":20}`).

@@ -19,6 +19,7 @@ mod client;
 mod credential;
 mod emulator;
 mod error;
+mod ingestion;
 mod offer;
 mod operation;
 mod parse;
@@ -31,6 +32,7 @@ mod watch;
 pub use cancel::NativeCancel;
 pub use client::{NativeBatchItem, NativeClient, NativeClientOptions};
 pub use emulator::{NativeEmulator, NativeRecordedRequest, start_emulator};
+pub use ingestion::*;
 pub use offer::{NativeDataDisk, NativeOffer, NativeRemoved, NativeVmImage};
 pub use operation::{
     NativeOperation, NativeOperationRef, NativePublisher, parse_operation, parse_operations,

@@ -23,13 +23,38 @@ pub struct NativeTables {
     pub release_outcomes: Vec<String>,
     /// Every kind of release progress event (`"phase_finished"`).
     pub release_event_kinds: Vec<String>,
+    /// Every known configure job status (`"running"`).
+    pub job_statuses: Vec<String>,
+    /// Every known configure job result (`"cancelled"`).
+    pub job_results: Vec<String>,
+    /// Every known submission status (`"completed"`).
+    pub submission_statuses: Vec<String>,
+    /// Every known submission result (`"succeeded"`).
+    pub submission_results: Vec<String>,
+    /// Every target (`"preview"`).
+    pub targets: Vec<String>,
+    /// Every known lifecycle state (`"deprecated"`).
+    pub lifecycle_states: Vec<String>,
+    /// Every product stage (`"waiting_for_go_live"`).
+    pub product_stages: Vec<String>,
+}
+
+/// The wire spellings of a lenient enum's known values. `cloudpartner::tables` has no
+/// Product Ingestion lists yet: they are read from each enum's `KNOWN`.
+macro_rules! known {
+    ($enum:ty) => {
+        <$enum>::KNOWN
+            .iter()
+            .map(|v| v.as_wire().to_owned())
+            .collect()
+    };
 }
 
 /// The core's lists of error kinds, offer, step and operation states, message levels and the release's
 /// phases, outcomes and event kinds.
 #[napi]
 pub fn tables() -> NativeTables {
-    use cloudpartner::tables;
+    use cloudpartner::{ingestion, tables};
     let owned = |list: Vec<&str>| list.into_iter().map(str::to_owned).collect();
     NativeTables {
         error_kinds: owned(tables::error_kinds()),
@@ -40,5 +65,12 @@ pub fn tables() -> NativeTables {
         release_phases: owned(tables::release_phases()),
         release_outcomes: owned(tables::release_outcomes()),
         release_event_kinds: owned(tables::release_event_kinds()),
+        job_statuses: known!(ingestion::JobStatus),
+        job_results: known!(ingestion::JobResult),
+        submission_statuses: known!(ingestion::SubmissionStatus),
+        submission_results: known!(ingestion::SubmissionResult),
+        targets: known!(ingestion::Target),
+        lifecycle_states: known!(ingestion::LifecycleState),
+        product_stages: known!(ingestion::ProductStage),
     }
 }

@@ -29,7 +29,7 @@ pub fn millis(what: &str, ms: Option<f64>) -> cloudpartner::Result<Option<std::t
 }
 
 /// The JavaScript watch options as the core's (checked by the core's `watch`).
-fn watch_options(options: NativeWatchOptions) -> cloudpartner::Result<WatchOptions> {
+pub(crate) fn watch_options(options: NativeWatchOptions) -> cloudpartner::Result<WatchOptions> {
     Ok(WatchOptions {
         until: match options.until {
             Some(until) => until.parse()?,

@@ -233,3 +233,29 @@ export async function releaseInOneCall(client: Client, signal: AbortSignal): Pro
   const operation: OperationRef | undefined = result.operation
   return [outcome, result.status?.status, diff, failedAt, operation?.id, seen.join(',')].join(' ')
 }
+
+// The Product Ingestion API: typed end to end.
+import { IngestionClient, ingestion } from 'cloudpartner'
+
+export async function releaseThroughIngestion(emulator: Emulator): Promise<string> {
+  const client: IngestionClient = emulator.ingestionClient()
+  const controller = new AbortController()
+  const product: ingestion.Product = await client.product('vm-release', { signal: controller.signal })
+  const tree = await client.resourceTree(product, { target: 'draft' })
+  const config: ingestion.TechnicalConfiguration = tree.technicalConfiguration('standard')
+  config.setVmImageVersion({ versionNumber: '2.0.0', images: config.imageTypes().map((imageType) => ({ imageType, osDiskUri: 'https://x/y.vhd' })) })
+  const job: ingestion.Job = await client.waitForJob(await client.configure([config]), { maxIntervalMs: 1000 })
+  const errors: string[] = job.errors.flatMap((e) => e.lines)
+  const stage: ingestion.ProductStage = (await client.productStatus('vm-release')).stage
+  // @ts-expect-error a stage the core does not have
+  const notAStage: ingestion.KnownProductStage = 'published'
+  for await (const status of client.watch('vm-release', { until: 'review', signal: controller.signal })) {
+    const preview: ingestion.Submission | null = status.preview
+    void preview
+  }
+  const result: ingestion.ReleaseResult = await client.release(
+    { offerId: 'vm-release', plan: 'standard', version: '2.0.0', osDiskUri: 'https://x/y.vhd', goLive: true },
+    { onProgress: (e: ingestion.ReleaseEvent) => void e.status?.stage, signal: controller.signal },
+  )
+  return `${result.outcome} ${stage} ${errors.length} ${notAStage} ${result.job?.isCertificationFailure}`
+}
