@@ -3,7 +3,7 @@
 //! followed unless `--no-wait`); `--dry-run` prints the diff and sends nothing.
 
 use cloudpartner::WatchUntil;
-use cloudpartner::ingestion::{Target, TechnicalConfiguration, VmImage, VmImageVersion};
+use cloudpartner::ingestion::{Target, TechnicalConfiguration};
 use serde_json::{Map, Value};
 
 use super::connection::IngestionConnection;
@@ -39,24 +39,13 @@ pub async fn add(global: &GlobalArgs, args: &ImageAddArgs) -> Result<Exit, Failu
         intervals: args.intervals,
     };
     edit.run(global, |config| {
-        let mut types = config.image_types();
-        if types.is_empty() {
-            types.push("x64Gen2".to_owned());
-        }
-        let images = types
-            .into_iter()
-            .map(|t| {
-                let uri = match (&spec.gen2_os_disk_url, t.as_str()) {
-                    (Some(gen2), "x64Gen2") => gen2.clone(),
-                    _ => spec.os_disk_url.clone(),
-                };
-                VmImage {
-                    data_disks: spec.data_disk.clone(),
-                    ..VmImage::sas_uri(t, uri)
-                }
-            })
-            .collect();
-        config.set_vm_image_version(&VmImageVersion::new(spec.version.clone(), images))
+        let version = config.image_version_for(
+            &spec.version,
+            &spec.os_disk_url,
+            spec.gen2_os_disk_url.as_deref(),
+            &spec.data_disk,
+        );
+        config.set_vm_image_version(&version)
     })
     .await
 }
