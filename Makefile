@@ -45,6 +45,7 @@ RUST_TEST_CRATES := -p cloudpartner -p cloudpartner-emulator -p cloudpartner-cli
 test-rust:
 	$(CARGO) test $(RUST_TEST_CRATES)
 	$(CARGO) run --quiet -p cloudpartner --example release
+	$(CARGO) run --quiet -p cloudpartner --example ingestion_release
 
 lint: $(LINT_TARGETS)
 

@@ -1,5 +1,6 @@
-//! `make soak`: one client, many requests at concurrency 64 against the emulator (a child
-//! process on loopback), with faults mixed in; reports requests, errors by kind, latency
+//! `make soak`: one client of each API (Cloud Partner Portal and Product Ingestion),
+//! many requests at concurrency 64 against the emulator (a child process on loopback),
+//! with faults mixed in; reports requests, errors by kind, latency
 //! percentiles and the peak memory of the client and of the emulator.
 //!
 //!     cargo run --release -p cloudpartner-soak [-- --status N --writes N --emulator-requests N]

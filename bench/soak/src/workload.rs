@@ -1,9 +1,11 @@
-//! What the soak sends: status reads and release writes from one client at a fixed
-//! concurrency, with faults injected before each phase, then plain reads until the
-//! emulator has answered its share.
+//! What the soak sends: status reads and release writes from one client of each API
+//! (the Cloud Partner Portal API and the Product Ingestion API) at a fixed
+//! concurrency, with faults injected before each phase, then plain reads of both APIs
+//! until the emulator has answered its share.
 
 use std::time::{Duration, Instant};
 
+use cloudpartner::ingestion::{self, Target};
 use cloudpartner::{Client, ClientOptions, ErrorKind, OfferSelector, Precondition, RetryPolicy};
 use futures_util::StreamExt;
 
@@ -13,8 +15,10 @@ use crate::plan::Plan;
 use crate::report::{Report, Sample};
 
 /// The faults injected before each of the ten phases: only these may surface.
-const FAULTS: [&str; 4] = [
+const FAULTS: [&str; 6] = [
     r#"{"kind": "status", "status": 503, "route": "status", "times": 30}"#,
+    r#"{"kind": "status", "status": 503, "route": "ingestion.submission", "times": 10}"#,
+    r#"{"kind": "reset", "route": "ingestion.tree", "times": 5}"#,
     r#"{"kind": "status", "status": 429, "retryAfterSeconds": 1, "times": 10}"#,
     r#"{"kind": "reset", "route": "status", "times": 10}"#,
     r#"{"kind": "latency", "ms": 5, "times": 200}"#,
@@ -29,9 +33,16 @@ const INJECTED: [ErrorKind; 3] = [
 
 const PHASES: usize = 10;
 
+/// Where the emulator's memory is measured while it is loaded with plain reads.
+const EMULATOR_MEASURES: [usize; 2] = [10_000, 40_000];
+
 #[derive(Debug, Clone, Copy)]
 enum Job {
     Status,
+    /// A Product Ingestion read: where a product stands, or its draft tree.
+    ProductRead(usize),
+    /// A Product Ingestion write: the technical configuration sent back as it is.
+    Configure,
     /// One write of a release cycle on the worker's own offer: put, publish, operation,
     /// cancel.
     Write {
@@ -40,9 +51,15 @@ enum Job {
     },
 }
 
+/// The clients of both APIs, sharing the options.
+struct Clients {
+    cpp: Client,
+    ingestion: ingestion::Client,
+}
+
 pub async fn run(plan: Plan) -> Result<bool, Box<dyn std::error::Error>> {
     let mut emulator = EmulatorProcess::start()?;
-    let client = Client::new(ClientOptions {
+    let options = ClientOptions {
         base_url: Some(emulator.base_url.clone()),
         token: Some(emulator.token.clone().into()),
         retry_policy: Some(RetryPolicy {
@@ -51,10 +68,15 @@ pub async fn run(plan: Plan) -> Result<bool, Box<dyn std::error::Error>> {
             cap: Duration::from_secs(1),
             max_retry_after: Duration::from_secs(2),
         }),
+        ingestion_base_url: Some(format!("{}/rp/product-ingestion", emulator.base_url)),
         ..ClientOptions::default()
-    })?;
+    };
+    let client = Clients {
+        cpp: Client::new(options.clone())?,
+        ingestion: ingestion::Client::new(options)?,
+    };
     let offers = plan.concurrency.max(1);
-    setup_offers(&client, offers).await?;
+    setup_offers(&client.cpp, offers).await?;
 
     let mut report = Report::new(plan);
     let mut sent = 0usize;
@@ -70,7 +92,11 @@ pub async fn run(plan: Plan) -> Result<bool, Box<dyn std::error::Error>> {
         let every = (statuses / writes.max(1)).max(1);
         let mut written = 0;
         for i in 0..statuses {
-            jobs.push(Job::Status);
+            jobs.push(match i % 4 {
+                1 => Job::ProductRead(i),
+                3 if i % 40 == 3 => Job::Configure,
+                _ => Job::Status,
+            });
             if i % every == 0 && written < writes {
                 jobs.push(Job::Write {
                     offer: cycle % offers,
@@ -91,13 +117,35 @@ pub async fn run(plan: Plan) -> Result<bool, Box<dyn std::error::Error>> {
     }
     let emulator_at_client_end = rss(Some(emulator.pid())).map(|r| (sent, r));
 
-    // Plain reads until the emulator has answered its share, to see its memory flat.
+    // Plain reads of both APIs until the emulator has answered its share, to see its
+    // memory flat: measured at each of EMULATOR_MEASURES and at the end.
     let mut emulator_rss = Vec::from_iter(emulator_at_client_end);
+    let start = sent;
+    let mut measures = EMULATOR_MEASURES
+        .iter()
+        .filter(move |m| **m > start)
+        .peekable();
     while sent < plan.emulator_requests {
-        let batch = (plan.emulator_requests - sent).min(10_000);
-        let samples = drive(&client, vec![Job::Status; batch], plan.concurrency).await;
+        let next_stop = measures.peek().map_or(plan.emulator_requests, |m| **m);
+        let batch = (next_stop.min(plan.emulator_requests) - sent).clamp(1, 10_000);
+        let jobs: Vec<Job> = (0..batch)
+            .map(|i| {
+                if i % 2 == 0 {
+                    Job::Status
+                } else {
+                    Job::ProductRead(i)
+                }
+            })
+            .collect();
+        let samples = drive(&client, jobs, plan.concurrency).await;
         sent += samples.len();
         report.add_background(samples);
+        if measures.peek().is_some_and(|m| **m <= sent) {
+            measures.next();
+            if let Some(now) = rss(Some(emulator.pid())) {
+                emulator_rss.push((sent, now));
+            }
+        }
     }
     if let Some(now) = rss(Some(emulator.pid())) {
         emulator_rss.push((sent, now));
@@ -121,7 +169,7 @@ async fn setup_offers(client: &Client, count: usize) -> cloudpartner::Result<()>
     Ok(())
 }
 
-async fn drive(client: &Client, jobs: Vec<Job>, concurrency: usize) -> Vec<Sample> {
+async fn drive(client: &Clients, jobs: Vec<Job>, concurrency: usize) -> Vec<Sample> {
     futures_util::stream::iter(jobs)
         .map(|job| async move {
             let started = Instant::now();
@@ -137,8 +185,26 @@ async fn drive(client: &Client, jobs: Vec<Job>, concurrency: usize) -> Vec<Sampl
         .await
 }
 
-async fn one(client: &Client, job: Job) -> (&'static str, cloudpartner::Result<()>) {
+async fn one(clients: &Clients, job: Job) -> (&'static str, cloudpartner::Result<()>) {
+    let client = &clients.cpp;
     match job {
+        Job::ProductRead(i) if i % 3 == 0 => (
+            "product tree",
+            clients
+                .ingestion
+                .resource_tree("vm-release", Target::Draft)
+                .await
+                .map(drop),
+        ),
+        Job::ProductRead(_) => (
+            "product status",
+            clients
+                .ingestion
+                .product_status("vm-release")
+                .await
+                .map(drop),
+        ),
+        Job::Configure => ("configure", configure(&clients.ingestion).await),
         Job::Status => (
             "status",
             client.offer_status("contoso", "live-offer").await.map(drop),
@@ -173,4 +239,15 @@ async fn one(client: &Client, job: Job) -> (&'static str, cloudpartner::Result<(
 async fn put(client: &Client, id: &str) -> cloudpartner::Result<()> {
     let offer = client.offer("contoso", id, OfferSelector::Draft).await?;
     client.put_offer(&offer, Precondition::Auto).await.map(drop)
+}
+
+/// Sends `vm-new`'s technical configuration back as it is: a configure job that changes
+/// nothing, so that the emulator's draft does not grow.
+async fn configure(client: &ingestion::Client) -> cloudpartner::Result<()> {
+    let tree = client.resource_tree("vm-new", Target::Draft).await?;
+    let config = tree.technical_configuration("standard")?;
+    client
+        .configure(&[config.resource().clone()])
+        .await
+        .map(drop)
 }
