@@ -164,6 +164,14 @@ fn serve_runs_a_scenario_file_on_its_clock() {
         "{:?}",
         served.banner
     );
+    assert!(
+        served
+            .banner
+            .iter()
+            .any(|l| l.starts_with("time scale: 500 (announced in every answer")),
+        "{:?}",
+        served.banner
+    );
     let out = run(cloudpartner(&[
         "--base-url",
         &served.url,
@@ -281,4 +289,32 @@ fn serve_prints_both_base_urls_and_exports_that_product_commands_use() {
     served.signal("TERM");
     let (code, _) = served.wait();
     assert_eq!(code, Some(0));
+}
+
+/// A watch with none of its interval flags follows the clock the emulator announces: a
+/// three-day publish played 100 000 times faster ends in seconds, not at the next
+/// five-minute poll.
+#[test]
+fn a_watch_follows_the_clock_serve_announces() {
+    let served = Served::start(&["--time-scale", "100000"]);
+    let started = Instant::now();
+    let out = run(cloudpartner(&[
+        "--base-url",
+        &served.url,
+        "--token",
+        &served.token,
+        "--timeout",
+        "60",
+        "watch",
+        "contoso",
+        "vm-offer",
+    ]))
+    .expect_code(0);
+    assert!(out.stdout.contains("succeeded"), "{}", out.stdout);
+    assert!(
+        started.elapsed() < Duration::from_secs(60),
+        "{:?}",
+        started.elapsed()
+    );
+    served.signal("TERM");
 }

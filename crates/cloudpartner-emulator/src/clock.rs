@@ -29,6 +29,11 @@ impl SimulationClock {
         }
     }
 
+    /// Simulated seconds per real second.
+    pub fn time_scale(&self) -> f64 {
+        self.time_scale
+    }
+
     /// The simulated seconds since the emulator started.
     pub fn now(&self) -> f64 {
         self.publish_time(0.0)

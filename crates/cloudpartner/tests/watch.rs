@@ -333,3 +333,41 @@ async fn the_emulators_clock_drives_the_polling() {
     );
     assert!(seen.len() >= 2, "it saw the publish run: {}", seen.len());
 }
+
+/// An emulator announces its time scale; a client given none polls on that clock, and
+/// one given a scale keeps it.
+#[tokio::test]
+async fn a_client_follows_the_clock_an_emulator_announces() {
+    let emulator = cloudpartner_emulator::Emulator::builder()
+        .time_scale(100_000.0)
+        .start()
+        .await
+        .unwrap();
+    let plain = cloudpartner::Client::builder()
+        .base_url(emulator.base_url())
+        .token(emulator.token())
+        .build()
+        .unwrap();
+    assert_eq!(plain.poll_time_scale(), 1.0);
+    let watch = plain
+        .watch("contoso", "vm-offer", Default::default())
+        .unwrap();
+    let mut last = None;
+    while let Some(status) = watch.next().await {
+        last = Some(status.unwrap());
+    }
+    assert!(last.unwrap().is_terminal());
+    assert_eq!(
+        plain.poll_time_scale(),
+        100_000.0,
+        "polled on the emulator's clock"
+    );
+    let given = cloudpartner::Client::builder()
+        .base_url(emulator.base_url())
+        .token(emulator.token())
+        .poll_time_scale(2.0)
+        .build()
+        .unwrap();
+    given.offer_status("contoso", "live-offer").await.unwrap();
+    assert_eq!(given.poll_time_scale(), 2.0, "a given scale is kept");
+}

@@ -52,6 +52,9 @@ pub async fn serve(global: &GlobalArgs, args: &ServeArgs) -> Result<Exit, Failur
     ));
     print_line(&format!("token: {token}"));
     print_line(&format!(
+        "time scale: {time_scale} (announced in every answer: cloudpartner clients on this machine poll on this clock)"
+    ));
+    print_line(&format!(
         "offers: {}",
         offers
             .iter()

@@ -1,6 +1,6 @@
 //! The HTTP server: the accept loop, one task per connection, and
 //! what every response gets (a fresh `x-ms-request-id`, the echoed
-//! `x-ms-client-request-id`). Every request is recorded before it is handled.
+//! `x-ms-client-request-id`, the time scale in `x-cloudpartner-time-scale`). Every request is recorded before it is handled.
 
 use std::convert::Infallible;
 use std::sync::Arc;
@@ -33,10 +33,21 @@ const REQUEST_ID: HeaderName = HeaderName::from_static("x-ms-request-id");
 /// The client's request id header, echoed back.
 const CLIENT_REQUEST_ID: HeaderName = HeaderName::from_static("x-ms-client-request-id");
 
-/// Adds what every response carries: a fresh `x-ms-request-id` and the
-/// echoed `x-ms-client-request-id`.
-fn finish(mut response: Response, client_request_id: Option<HeaderValue>) -> Response {
+/// How much faster than real time the emulator plays its publishes, announced in every
+/// response (clients on this machine poll on that clock).
+const TIME_SCALE: HeaderName = HeaderName::from_static("x-cloudpartner-time-scale");
+
+/// Adds what every response carries: a fresh `x-ms-request-id`, the echoed
+/// `x-ms-client-request-id`, and the emulator's time scale.
+fn finish(
+    mut response: Response,
+    client_request_id: Option<HeaderValue>,
+    time_scale: f64,
+) -> Response {
     let headers = response.headers_mut();
+    if let Ok(scale) = HeaderValue::try_from(time_scale.to_string()) {
+        headers.insert(TIME_SCALE, scale);
+    }
     if let Ok(request_id) = HeaderValue::try_from(uuid::Uuid::new_v4().to_string()) {
         headers.insert(REQUEST_ID, request_id);
     }
@@ -133,6 +144,7 @@ async fn serve_connection(
                                 ),
                             ),
                             None,
+                            state.clock.time_scale(),
                         ));
                     }
                 }
@@ -144,7 +156,11 @@ async fn serve_connection(
             let mut request = Request::from_parts(parts, body);
             request.extensions_mut().insert(control);
             let response: Response = router.call(request).await?;
-            Ok::<_, Infallible>(finish(response, client_request_id))
+            Ok::<_, Infallible>(finish(
+                response,
+                client_request_id,
+                state.clock.time_scale(),
+            ))
         }
     });
     let connection = hyper::server::conn::http1::Builder::new()

@@ -310,3 +310,29 @@ async fn ids_that_are_not_utf8_are_bad_requests_not_crashes() {
         200
     );
 }
+
+#[tokio::test]
+async fn every_answer_announces_the_time_scale() {
+    let emulator = cloudpartner_emulator::Emulator::builder()
+        .time_scale(2500.0)
+        .start()
+        .await
+        .unwrap();
+    for path in [
+        "/api/publishers/contoso/offers/live-offer/status?api-version=2017-10-31",
+        "/rp/product-ingestion/product?externalId=vm-release",
+        "/nowhere",
+    ] {
+        let response = reqwest::Client::new()
+            .get(format!("{}{path}", emulator.base_url()))
+            .bearer_auth(emulator.token())
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(
+            response.headers()["x-cloudpartner-time-scale"],
+            "2500",
+            "{path}"
+        );
+    }
+}

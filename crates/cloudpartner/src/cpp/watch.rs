@@ -76,6 +76,10 @@ impl PollTarget for OfferStatusTarget {
     fn describe(&self) -> String {
         format!("{}/{}", self.publisher, self.offer)
     }
+
+    fn time_scale(&self) -> f64 {
+        self.client.poll_time_scale()
+    }
 }
 
 impl Client {
@@ -111,6 +115,6 @@ impl Client {
             publisher: publisher_id.to_owned(),
             offer: offer_id.to_owned(),
         };
-        Watch::new(target, options, self.poll_time_scale())
+        Watch::new(target, options)
     }
 }

@@ -48,6 +48,10 @@ impl PollTarget for JobTarget {
     fn describe(&self) -> String {
         format!("job {}", self.job_id)
     }
+
+    fn time_scale(&self) -> f64 {
+        self.client.poll_time_scale()
+    }
 }
 
 struct ProductTarget {
@@ -87,6 +91,10 @@ impl PollTarget for ProductTarget {
     fn describe(&self) -> String {
         format!("product {}", self.product)
     }
+
+    fn time_scale(&self) -> f64 {
+        self.client.poll_time_scale()
+    }
 }
 
 impl Client {
@@ -99,7 +107,7 @@ impl Client {
             client: self.clone(),
             job_id: job_id.to_owned(),
         };
-        Watch::new(target, options, self.poll_time_scale())
+        Watch::new(target, options)
     }
 
     /// Waits until a job is done and returns it (succeeded or failed: a failed job is a
@@ -144,6 +152,6 @@ impl Client {
             client: self.clone(),
             product,
         };
-        Watch::new(target, options, self.poll_time_scale())
+        Watch::new(target, options)
     }
 }

@@ -13,7 +13,6 @@ use crate::error::{Error, ErrorKind, Result};
 pub(crate) struct Poller<T> {
     target: Box<dyn PollTarget<Item = T>>,
     options: WatchOptions,
-    time_scale: f64,
     deadline: Option<Instant>,
     last: Option<T>,
     wait: Option<Duration>,
@@ -24,16 +23,11 @@ pub(crate) struct Poller<T> {
 }
 
 impl<T: Clone + PartialEq + Send + Sync + 'static> Poller<T> {
-    pub(crate) fn new(
-        target: Box<dyn PollTarget<Item = T>>,
-        options: WatchOptions,
-        time_scale: f64,
-    ) -> Poller<T> {
+    pub(crate) fn new(target: Box<dyn PollTarget<Item = T>>, options: WatchOptions) -> Poller<T> {
         Poller {
             target,
             deadline: options.timeout.map(|t| Instant::now() + t),
             options,
-            time_scale,
             last: None,
             wait: None,
             timed_out_after_this: false,
@@ -49,7 +43,6 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> Poller<T> {
     /// The next item that differs from the last one, the error that ends the watch,
     /// or `None` when it is over.
     pub(crate) async fn next(&mut self) -> Option<Result<T>> {
-        let scale = self.time_scale;
         while !self.done {
             if self.timed_out_after_this {
                 return Some(Err(self.timed_out()));
@@ -74,6 +67,8 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> Poller<T> {
                 _ => fetch.await,
             };
             self.timed_out_after_this = last_poll;
+            // Read after the poll: an emulator announces its scale in its answers.
+            let scale = self.target.time_scale();
             match result {
                 Ok(item) => {
                     let stop = self.target.is_done(&item, self.options.until);

@@ -32,4 +32,10 @@ pub trait PollTarget: Send + Sync + 'static {
 
     /// What is watched, in messages (`contoso/vm-offer`, `job 9d1f…`).
     fn describe(&self) -> String;
+
+    /// Simulated seconds per real second of the server watched (1 for the service; an
+    /// emulator's announced scale, read again before every wait).
+    fn time_scale(&self) -> f64 {
+        1.0
+    }
 }

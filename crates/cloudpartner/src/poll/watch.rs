@@ -30,17 +30,13 @@ impl<T> fmt::Debug for Watch<T> {
 }
 
 impl<T: Clone + PartialEq + Send + Sync + 'static> Watch<T> {
-    /// A watch of `target` with checked `options`, on a server running `time_scale`
-    /// times faster than real time. Nothing is fetched before the first
-    /// [`Watch::next`].
-    pub fn new(
-        target: impl PollTarget<Item = T>,
-        options: WatchOptions,
-        time_scale: f64,
-    ) -> Result<Watch<T>> {
+    /// A watch of `target` with checked `options`, on a server running
+    /// [`PollTarget::time_scale`] times faster than real time. Nothing is fetched before
+    /// the first [`Watch::next`].
+    pub fn new(target: impl PollTarget<Item = T>, options: WatchOptions) -> Result<Watch<T>> {
         options.validate()?;
         Ok(Watch {
-            state: Mutex::new(Some(Poller::new(Box::new(target), options, time_scale))),
+            state: Mutex::new(Some(Poller::new(Box::new(target), options))),
             closed: watch::channel(false).0,
         })
     }

@@ -1,6 +1,7 @@
 //! The transport of one API's client.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use url::Url;
 
@@ -29,7 +30,10 @@ struct Inner {
     tokens: Arc<dyn BearerTokens>,
     retry: RetryPolicy,
     max_body_bytes: usize,
-    poll_time_scale: f64,
+    /// The scale's bits (an `f64`): the option's, else what an emulator announces.
+    poll_time_scale: AtomicU64,
+    /// The scale was given: an announced one does not replace it.
+    time_scale_given: bool,
 }
 
 impl Transport {
@@ -63,7 +67,8 @@ impl Transport {
                 tokens,
                 retry,
                 max_body_bytes: options.max_body_bytes.unwrap_or(DEFAULT_MAX_BODY_BYTES),
-                poll_time_scale,
+                poll_time_scale: AtomicU64::new(poll_time_scale.to_bits()),
+                time_scale_given: options.poll_time_scale.is_some(),
             }),
         })
     }
@@ -85,7 +90,29 @@ impl Transport {
 
     /// Simulated seconds per real second of the server watched (1 for the service).
     pub(crate) fn poll_time_scale(&self) -> f64 {
-        self.inner.poll_time_scale
+        f64::from_bits(self.inner.poll_time_scale.load(Ordering::Relaxed))
+    }
+
+    /// Takes the time scale a server announced (`x-cloudpartner-time-scale`), when the
+    /// client was given none and the server is on this machine: an emulator playing its
+    /// publishes faster. A real service is never believed.
+    pub(crate) fn adopt_time_scale(&self, url: &str, announced: &str) {
+        if self.inner.time_scale_given {
+            return;
+        }
+        let local = url::Url::parse(url).is_ok_and(|u| super::url_rules::is_loopback(&u));
+        let scale = announced.trim().parse::<f64>().ok();
+        if let (true, Some(scale)) = (local, scale.filter(|s| s.is_finite() && *s > 0.0)) {
+            let old = self
+                .inner
+                .poll_time_scale
+                .swap(scale.to_bits(), Ordering::Relaxed);
+            if f64::from_bits(old) != scale {
+                log::debug!(
+                    "the server at {url} plays time {scale} times faster: polling on its clock"
+                );
+            }
+        }
     }
 
     pub(crate) fn retry_policy(&self) -> RetryPolicy {

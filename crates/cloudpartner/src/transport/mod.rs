@@ -20,4 +20,5 @@ pub(crate) use bearer::{BearerTokens, TokenFuture};
 pub use defaults::{DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT};
 pub(crate) use http_client::HttpClient;
 pub use profile::ApiProfile;
+pub use request::TIME_SCALE;
 pub(crate) use request::{ApiRequest, ApiResponse};

@@ -17,6 +17,10 @@ use super::retry::parse_retry_after;
 use crate::error::{Error, ErrorKind, Result};
 use crate::secret::Secret;
 
+/// The header in which an emulator announces how much faster than real time it plays
+/// its publishes (honoured from loopback hosts only).
+pub const TIME_SCALE: &str = "x-cloudpartner-time-scale";
+
 /// What to send.
 #[derive(Debug, Clone)]
 pub(crate) struct ApiRequest {
@@ -217,6 +221,9 @@ impl Transport {
             .unwrap_or(&client_request_id)
             .to_owned();
         let retry_after = header(&headers, RETRY_AFTER.as_str()).and_then(parse_retry_after);
+        if let Some(scale) = header(&headers, TIME_SCALE) {
+            self.adopt_time_scale(url, scale);
+        }
         let content_type = header(&headers, CONTENT_TYPE.as_str())
             .unwrap_or("")
             .to_owned();
