@@ -4,7 +4,7 @@ use std::ffi::{CStr, CString, c_char, c_int};
 
 use cloudpartner::{Error, ErrorKind};
 
-use crate::ffi::{self, c_string};
+use crate::leaf_values::{borrowed_str, c_string, free_box, guard_value};
 
 /// What went wrong, in the spelling shared by every cloudpartner interface
 /// (`cloudpartner_error_kind_name()` gives `"not_found"` for
@@ -156,7 +156,7 @@ impl cloudpartner_error {
 /// Takes an `int` so that any value is safe to pass.
 #[unsafe(no_mangle)]
 pub extern "C" fn cloudpartner_error_kind_name(kind: c_int) -> *const c_char {
-    ffi::guard_value(c"unknown".as_ptr(), || {
+    guard_value(c"unknown".as_ptr(), || {
         usize::try_from(kind)
             .ok()
             .and_then(|i| cloudpartner_error_kind::ALL.get(i))
@@ -170,7 +170,7 @@ pub extern "C" fn cloudpartner_error_kind_name(kind: c_int) -> *const c_char {
 pub unsafe extern "C" fn cloudpartner_error_get_kind(
     err: *const cloudpartner_error,
 ) -> cloudpartner_error_kind {
-    ffi::guard_value(K::CLOUDPARTNER_ERROR_INVALID_ARGUMENT, || {
+    guard_value(K::CLOUDPARTNER_ERROR_INVALID_ARGUMENT, || {
         // SAFETY: the caller passes NULL or a live error.
         unsafe { err.as_ref() }.map_or(K::CLOUDPARTNER_ERROR_INVALID_ARGUMENT, |e| e.kind)
     })
@@ -184,7 +184,7 @@ pub unsafe extern "C" fn cloudpartner_error_message(
     err: *const cloudpartner_error,
 ) -> *const c_char {
     // SAFETY: the caller passes NULL or a live error.
-    ffi::borrowed_str(unsafe { err.as_ref() }.map(|e| &e.message))
+    borrowed_str(unsafe { err.as_ref() }.map(|e| &e.message))
 }
 
 /// The HTTP status of the answer that caused the error; 0 when there was none (or
@@ -192,7 +192,7 @@ pub unsafe extern "C" fn cloudpartner_error_message(
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn cloudpartner_error_status_code(err: *const cloudpartner_error) -> u16 {
     // SAFETY: the caller passes NULL or a live error.
-    ffi::guard_value(0, || unsafe { err.as_ref() }.map_or(0, |e| e.status_code))
+    guard_value(0, || unsafe { err.as_ref() }.map_or(0, |e| e.status_code))
 }
 
 /// The API's error code (the body's `error.code`, e.g. `"InvalidAPIVersion"`), or NULL
@@ -202,7 +202,7 @@ pub unsafe extern "C" fn cloudpartner_error_api_code(
     err: *const cloudpartner_error,
 ) -> *const c_char {
     // SAFETY: the caller passes NULL or a live error.
-    ffi::borrowed_str(unsafe { err.as_ref() }.and_then(|e| e.api_code.as_ref()))
+    borrowed_str(unsafe { err.as_ref() }.and_then(|e| e.api_code.as_ref()))
 }
 
 /// The request id: the service's `x-ms-request-id` (or `x-ms-correlation-request-id`),
@@ -213,28 +213,28 @@ pub unsafe extern "C" fn cloudpartner_error_request_id(
     err: *const cloudpartner_error,
 ) -> *const c_char {
     // SAFETY: the caller passes NULL or a live error.
-    ffi::borrowed_str(unsafe { err.as_ref() }.and_then(|e| e.request_id.as_ref()))
+    borrowed_str(unsafe { err.as_ref() }.and_then(|e| e.request_id.as_ref()))
 }
 
 /// For parse errors with a position: the 1-based line of the problem; else 0.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn cloudpartner_error_line(err: *const cloudpartner_error) -> usize {
     // SAFETY: the caller passes NULL or a live error.
-    ffi::guard_value(0, || unsafe { err.as_ref() }.map_or(0, |e| e.line))
+    guard_value(0, || unsafe { err.as_ref() }.map_or(0, |e| e.line))
 }
 
 /// For parse errors with a position: the 1-based column of the problem; else 0.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn cloudpartner_error_column(err: *const cloudpartner_error) -> usize {
     // SAFETY: the caller passes NULL or a live error.
-    ffi::guard_value(0, || unsafe { err.as_ref() }.map_or(0, |e| e.column))
+    guard_value(0, || unsafe { err.as_ref() }.map_or(0, |e| e.column))
 }
 
 /// Frees an error returned through an `err` argument. NULL is fine.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn cloudpartner_error_free(err: *mut cloudpartner_error) {
     // SAFETY: the caller passes NULL or an error this library allocated, once.
-    ffi::free_box(err)
+    free_box(err)
 }
 
 #[cfg(test)]

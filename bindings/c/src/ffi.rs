@@ -3,13 +3,14 @@
 //! and the argument, and C strings made from Rust strings.
 
 use std::any::Any;
-use std::ffi::{CStr, CString, c_char};
+use std::ffi::{CStr, c_char};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::ptr;
 
 use cloudpartner::{Error, ErrorKind, Result};
 
 use crate::error::{cloudpartner_error, cloudpartner_error_kind};
+pub(crate) use crate::leaf_values::{borrowed_str, c_string, free_box, free_box_with, guard_value};
 
 /// Runs the body of a fallible exported function: clears `*err`, runs `body`, and turns
 /// its error (or its panic) into the returned kind and, when `err` is not NULL, a new
@@ -36,12 +37,6 @@ pub(crate) fn guard(
         }
     }
     kind
-}
-
-/// Runs the body of an infallible exported function (an accessor), giving `fallback`
-/// should it panic.
-pub(crate) fn guard_value<T>(fallback: T, body: impl FnOnce() -> T) -> T {
-    catch_unwind(AssertUnwindSafe(body)).unwrap_or(fallback)
 }
 
 /// Reads a field of a borrowed handle for an accessor: `fallback` when `handle` is NULL
@@ -142,32 +137,6 @@ fn panic_error(panic: &(dyn Any + Send)) -> Error {
         ErrorKind::Internal,
         format!("internal error in libcloudpartner: {what}"),
     )
-}
-
-/// A C string of `s`, cut at its first NUL: C strings cannot hold one (documented in the
-/// header; `cloudpartner_offer_status_to_json()` keeps such strings whole, escaped).
-pub(crate) fn c_string(s: &str) -> CString {
-    let end = s.find('\0').unwrap_or(s.len());
-    CString::new(&s.as_bytes()[..end]).unwrap_or_default()
-}
-
-/// A borrowed `const char *` for an optional owned C string: NULL when absent.
-pub(crate) fn borrowed_str(s: Option<&CString>) -> *const c_char {
-    s.map_or(ptr::null(), |s| s.as_ptr())
-}
-
-/// Frees a handle this library boxed; NULL is fine.
-pub(crate) fn free_box<T>(handle: *mut T) {
-    if handle.is_null() {
-        return;
-    }
-    // SAFETY: the caller passes a pointer from `Box::into_raw`, once.
-    free_box_with(|| drop(unsafe { Box::from_raw(handle) }));
-}
-
-/// Runs a destructor; should it panic, leaks rather than unwinding into C.
-pub(crate) fn free_box_with(drop_it: impl FnOnce()) {
-    let _ = catch_unwind(AssertUnwindSafe(drop_it));
 }
 
 /// The `invalid_argument` error for `function`'s argument `name`.

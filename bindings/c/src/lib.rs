@@ -33,6 +33,7 @@
 // release, the emulator.
 pub mod error;
 mod ffi;
+mod leaf_values;
 pub mod strings;
 
 pub mod states;

@@ -4,7 +4,7 @@
 use clap::{Args, Subcommand};
 use cloudpartner::ingestion::DataDisk;
 
-use super::TargetArg;
+use super::target::TargetArg;
 use crate::args::intervals::IntervalArgs;
 
 /// `cloudpartner product image list|add|deprecate|restore ...`

@@ -4,6 +4,7 @@
 mod image;
 mod job;
 mod release;
+mod target;
 
 use std::path::PathBuf;
 
@@ -14,6 +15,7 @@ pub use image::{
 };
 pub use job::{JobArgs, JobCancelArgs, JobCommand};
 pub use release::ProductReleaseArgs;
+pub use target::TargetArg;
 
 use crate::args::intervals::IntervalArgs;
 
@@ -99,29 +101,6 @@ pub struct ProductWatchArgs {
     /// Print one JSON document per change
     #[arg(long)]
     pub json: bool,
-}
-
-/// Which copy of a product.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum TargetArg {
-    /// The draft, what configure changes
-    Draft,
-    /// What the preview audience sees
-    Preview,
-    /// What everyone sees
-    Live,
-}
-
-impl TargetArg {
-    /// The core's target.
-    pub fn target(self) -> cloudpartner::ingestion::Target {
-        use cloudpartner::ingestion::Target;
-        match self {
-            TargetArg::Draft => Target::Draft,
-            TargetArg::Preview => Target::Preview,
-            TargetArg::Live => Target::Live,
-        }
-    }
 }
 
 /// `cloudpartner product show OFFER [--target draft|preview|live] [--json]`
