@@ -19,7 +19,7 @@ TEST_TARGETS := test-rust
 LINT_TARGETS := lint-rust
 BENCH_TARGETS :=
 
-.PHONY: all demo test lint bench soak test-rust lint-rust build-cli
+.PHONY: all demo test lint bench soak test-rust lint-rust build-cli check-tls-provider
 all: test
 
 # Each language adds its targets to the lists above.
@@ -42,9 +42,17 @@ test: $(TEST_TARGETS)
 # The crates with Rust test suites (bindings test through their own languages).
 RUST_TEST_CRATES := -p cloudpartner -p cloudpartner-emulator -p cloudpartner-cli
 
-test-rust:
+test-rust: check-tls-provider
 	$(CARGO) test $(RUST_TEST_CRATES)
 	$(CARGO) run --quiet -p cloudpartner --example release
+
+# rustls with ring, never aws-lc-rs: aws-lc-sys (C, built with cmake) was most of a release
+# build's time. reqwest's `rustls` feature, or rustls's default features, would bring it back.
+check-tls-provider:
+	@if $(CARGO) tree --workspace --target all -e normal,build,dev -i aws-lc-sys >/dev/null 2>&1; then \
+	  echo "FAIL aws-lc-sys is back in the build:" >&2; \
+	  $(CARGO) tree --workspace -e normal,build,dev -i aws-lc-sys >&2; exit 1; fi
+	@echo "rust: rustls uses ring; aws-lc-sys is not built"
 
 lint: $(LINT_TARGETS)
 
