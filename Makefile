@@ -6,6 +6,8 @@
 #   make bench   benchmarks against what users would use instead
 #   make soak    10 000 reads and 1 000 writes at concurrency 64 with faults; memory stays flat
 #   make fuzz    every fuzz target for FUZZ_SECONDS each (nightly and cargo-fuzz)
+#   make dist    the release artifacts into dist/: wheel and sdist, npm tarball, C tarball
+#   make test-dist   each of them installed into an empty environment, its quick start run
 #
 # One target dir for the whole workspace; debug builds for tests.
 
@@ -29,6 +31,7 @@ all: test
 -include bench/bench.mk
 -include fuzz/fuzz.mk
 -include bench/soak/soak.mk
+-include packaging/dist.mk
 
 build-cli:
 	$(CARGO) build -p cloudpartner-cli
