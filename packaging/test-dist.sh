@@ -6,7 +6,10 @@
 #
 #   wheel   a fresh venv, pip install the .whl; the README's Python "Fetch" block
 #   sdist   another fresh venv, pip install the .tar.gz (pip builds it: maturin from PyPI,
-#           cargo with the pyproject's dist profile); the same block
+#           cargo with the pyproject's dist profile); the same block. With CARGO_TARGET_DIR
+#           set (make sets it), cargo reuses what the wheel's build made of the same sources
+#           (it hashes path crates by their place in the workspace, and a file missing from
+#           the sdist fails the build all the same); unset, the sdist is built from scratch.
 #   npm     an empty npm project, npm install the .tgz; the README's Node "Fetch" block
 #   C       the tarball unpacked into an empty prefix; the README's C "Fetch an offer"
 #           program built with pkg-config (shared, then static), run
