@@ -6,6 +6,8 @@
 #   make bench   benchmarks against what users would use instead
 #   make soak    10 000 reads and 1 000 writes at concurrency 64 with faults; memory stays flat
 #   make fuzz    every fuzz target for FUZZ_SECONDS each (nightly and cargo-fuzz)
+#   make dist    the release artifacts into dist/: wheel and sdist, npm tarball, C tarball
+#   make test-dist   each of them installed into an empty environment, its quick start run
 #
 # One target dir for the whole workspace; debug builds for tests.
 
@@ -19,7 +21,7 @@ TEST_TARGETS := test-rust
 LINT_TARGETS := lint-rust
 BENCH_TARGETS :=
 
-.PHONY: all demo test lint bench soak test-rust lint-rust build-cli
+.PHONY: all demo test lint bench soak test-rust lint-rust build-cli check-tls-provider
 all: test
 
 # Each language adds its targets to the lists above.
@@ -29,6 +31,7 @@ all: test
 -include bench/bench.mk
 -include fuzz/fuzz.mk
 -include bench/soak/soak.mk
+-include packaging/dist.mk
 
 build-cli:
 	$(CARGO) build -p cloudpartner-cli
@@ -42,10 +45,18 @@ test: $(TEST_TARGETS)
 # The crates with Rust test suites (bindings test through their own languages).
 RUST_TEST_CRATES := -p cloudpartner -p cloudpartner-emulator -p cloudpartner-cli
 
-test-rust:
+test-rust: check-tls-provider
 	$(CARGO) test $(RUST_TEST_CRATES)
 	$(CARGO) run --quiet -p cloudpartner --example release
 	$(CARGO) run --quiet -p cloudpartner --example ingestion_release
+
+# rustls with ring, never aws-lc-rs: aws-lc-sys (C, built with cmake) was most of a release
+# build's time. reqwest's `rustls` feature, or rustls's default features, would bring it back.
+check-tls-provider:
+	@if $(CARGO) tree --workspace --target all -e normal,build,dev -i aws-lc-sys >/dev/null 2>&1; then \
+	  echo "FAIL aws-lc-sys is back in the build:" >&2; \
+	  $(CARGO) tree --workspace -e normal,build,dev -i aws-lc-sys >&2; exit 1; fi
+	@echo "rust: rustls uses ring; aws-lc-sys is not built"
 
 lint: $(LINT_TARGETS)
 

@@ -19,9 +19,10 @@ $(PY_DEPS_STAMP): python/requirements-dev.txt
 
 python-venv: $(PY_DEPS_STAMP)
 
-# A debug build of the extension, installed editable into the venv.
+# A debug build of the extension, installed editable into the venv (--profile dev: the
+# pyproject's profile is the install one, dist).
 python-develop: python-venv
-	cd python && VIRTUAL_ENV=$(PY_VENV) $(PY_VENV)/bin/maturin develop --quiet
+	cd python && VIRTUAL_ENV=$(PY_VENV) $(PY_VENV)/bin/maturin develop --profile dev --quiet
 
 # The stubs match the module, and a typed program using the package passes mypy --strict.
 python-typecheck: python-develop

@@ -15,11 +15,13 @@
 #                     release against the emulator it starts)
 #   make install-c PREFIX=/usr/local [DESTDIR=...]   (also `make install`): lib
 #                     (libcloudpartner.so.X.Y.Z with its SONAME link .so.X and the link .so,
-#                     and .a), header, pkg-config file; C_INSTALL_PROFILE=debug skips the
-#                     release build
+#                     and .a), header, pkg-config file; built with the dist profile
+#                     (stripped), C_INSTALL_PROFILE=debug skips that build
 
 PREFIX ?= /usr/local
-C_INSTALL_PROFILE ?= release
+# The Cargo profile of an install: dist (Cargo.toml: optimised, stripped, no cross-crate
+# LTO), or debug, or release.
+C_INSTALL_PROFILE ?= dist
 C_OUT := $(CARGO_TARGET_DIR)/c
 C_CARGO_LIB_DIR := $(CARGO_TARGET_DIR)/debug
 # The debug libraries as an install lays them out (the .so named by its SONAME, and the
@@ -45,7 +47,7 @@ TEST_TARGETS += test-c
 LINT_TARGETS += lint-c
 
 .PHONY: c-tools build-c c-lib c-header-fresh c-unit c-header-compiles c-build-tree c-tests-build c-valgrind \
-	example-c c-pkg-config test-c lint-c install-c install
+	example-c c-readme-fetch c-pkg-config test-c lint-c install-c install
 
 # The tools a fresh Debian machine may lack (root there: apt-get works).
 c-tools:
@@ -146,6 +148,11 @@ example-c: c-tests-build
 	env -u CLOUDPARTNER_TOKEN -u AZURE_TOKEN -u CLOUDPARTNER_BASE_URL $(C_OUT)/release
 	env -u CLOUDPARTNER_TOKEN -u AZURE_TOKEN -u CLOUDPARTNER_INGESTION_URL $(C_OUT)/ingestion_release
 
+# The README's C fetch example, run against the emulator: what the README shows, in columns.
+c-readme-fetch: c-tests-build
+	bash bindings/c/tests/readme_fetch.sh README.md $(C_OUT)/readme-fetch $(C_LIB_DIR) \
+	  $(C_OUT)/shared/with_emulator
+
 # `make install` into a temporary prefix: the library has its SONAME and its links; the
 # README's pkg-config line builds both examples, which load libcloudpartner.so.0 from there
 # and run.
@@ -159,6 +166,8 @@ c-pkg-config: c-tests-build
 	  && test "$$(readlink $$lib/libcloudpartner.so)" = libcloudpartner.so.$(C_SOVERSION) \
 	  || { echo "FAIL the links .so -> .so.$(C_SOVERSION) -> .so.$(C_VERSION) are not installed" >&2; ls -l $$lib >&2; exit 1; }; \
 	echo "c: installed libcloudpartner.so -> .so.$(C_SOVERSION) (SONAME) -> .so.$(C_VERSION)"
+	@diff <(grep '^#' bindings/c/cloudpartner.pc.in) <(grep '^#' $(C_OUT)/prefix/lib/pkgconfig/cloudpartner.pc) \
+	  || { echo "FAIL make install-c changed the comment of cloudpartner.pc (above: template, installed)" >&2; exit 1; }
 	PKG_CONFIG_PATH=$(C_OUT)/prefix/lib/pkgconfig; export PKG_CONFIG_PATH; \
 	  for example in $(C_EXAMPLES); do \
 	    cc examples/c/$$example.c $$(pkg-config --cflags --libs cloudpartner) -o $(C_OUT)/$$example-pkg-config || exit 1; \
@@ -183,7 +192,7 @@ c-build-tree: c-header-fresh
 	@echo "c: a program linked against $(C_CARGO_LIB_DIR) loads libcloudpartner.so.$(C_SOVERSION) from there"
 
 # The valgrind runs last: their totals close the output.
-test-c: c-header-fresh c-unit c-header-compiles c-build-tree example-c c-pkg-config c-valgrind
+test-c: c-header-fresh c-unit c-header-compiles c-build-tree example-c c-readme-fetch c-pkg-config c-valgrind
 
 lint-c: c-tools
 	$(CARGO) fmt -p cloudpartner-c --check
@@ -197,7 +206,7 @@ lint-c: c-tools
 install: install-c
 
 install-c:
-	$(CARGO) build -p cloudpartner-c $(if $(filter release,$(C_INSTALL_PROFILE)),--release)
+	$(CARGO) build -p cloudpartner-c $(if $(filter debug,$(C_INSTALL_PROFILE)),,--profile $(C_INSTALL_PROFILE))
 	install -d $(DESTDIR)$(abspath $(PREFIX))/include $(DESTDIR)$(abspath $(PREFIX))/lib/pkgconfig
 	install -m 644 include/cloudpartner.h $(DESTDIR)$(abspath $(PREFIX))/include/
 	install -m 755 $(CARGO_TARGET_DIR)/$(C_INSTALL_PROFILE)/libcloudpartner.so \
@@ -205,6 +214,6 @@ install-c:
 	ln -sfn libcloudpartner.so.$(C_VERSION) $(DESTDIR)$(abspath $(PREFIX))/lib/libcloudpartner.so.$(C_SOVERSION)
 	ln -sfn libcloudpartner.so.$(C_SOVERSION) $(DESTDIR)$(abspath $(PREFIX))/lib/libcloudpartner.so
 	install -m 644 $(CARGO_TARGET_DIR)/$(C_INSTALL_PROFILE)/libcloudpartner.a $(DESTDIR)$(abspath $(PREFIX))/lib/
-	sed -e 's|@PREFIX@|$(abspath $(PREFIX))|g' -e 's|@VERSION@|$(C_VERSION)|g' \
+	sed -e '/^#/!s|@PREFIX@|$(abspath $(PREFIX))|g' -e '/^#/!s|@VERSION@|$(C_VERSION)|g' \
 	  bindings/c/cloudpartner.pc.in > $(DESTDIR)$(abspath $(PREFIX))/lib/pkgconfig/cloudpartner.pc
 	@echo "c: installed libcloudpartner $(C_VERSION) into $(DESTDIR)$(abspath $(PREFIX))"

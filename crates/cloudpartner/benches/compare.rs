@@ -84,6 +84,7 @@ fn main() {
             .token(emulator.token())
             .build()
             .unwrap();
+        // Built after cloudpartner's client, which installed rustls's provider (ring).
         let http = reqwest::Client::new();
         let url = format!(
             "{}/api/publishers/contoso/offers/running-offer/status?api-version=2017-10-31",

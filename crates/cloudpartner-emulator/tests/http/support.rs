@@ -2,8 +2,10 @@
 
 use cloudpartner_emulator::{Emulator, Scenario};
 
-/// An HTTP client that ignores proxy settings and does not follow redirects.
+/// An HTTP client that ignores proxy settings and does not follow redirects. reqwest is
+/// built without a rustls provider (the workspace uses ring): install it first.
 pub fn client() -> reqwest::Client {
+    let _ = rustls::crypto::ring::default_provider().install_default();
     reqwest::Client::builder()
         .no_proxy()
         .redirect(reqwest::redirect::Policy::none())

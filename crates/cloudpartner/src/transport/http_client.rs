@@ -39,6 +39,7 @@ impl HttpClient {
             .map(str::trim)
             .filter(|t| !t.is_empty())
             .unwrap_or("rust");
+        install_tls_provider();
         let http = reqwest::Client::builder()
             .user_agent(format!("cloudpartner/{} ({tag})", crate::VERSION))
             .timeout(options.timeout.unwrap_or(DEFAULT_TIMEOUT))
@@ -53,5 +54,14 @@ impl HttpClient {
                 )
             })?;
         Ok(HttpClient { http })
+    }
+}
+
+/// rustls's crypto provider: the one the program installed, if any, else ring (the only
+/// one built in: reqwest's `rustls-no-provider`). Without one, building the client panics.
+fn install_tls_provider() {
+    if rustls::crypto::CryptoProvider::get_default().is_none() {
+        // Another thread may install one first: either way, one is installed.
+        let _ = rustls::crypto::ring::default_provider().install_default();
     }
 }
