@@ -73,11 +73,13 @@ from cloudpartner._native import (
     parse_operation,
     parse_operations,
 )
+from cloudpartner.ingestion import AsyncIngestionClient, IngestionClient
 from cloudpartner._types import AccessTokenLike, AsyncTokenCredentialLike, TokenCredentialLike
 
 __all__ = [
     "AccessTokenLike",
     "AsyncClient",
+    "AsyncIngestionClient",
     "AsyncTokenCredentialLike",
     "AsyncWatch",
     "AuthenticationError",
@@ -87,6 +89,7 @@ __all__ = [
     "CloudPartnerError",
     "ConflictError",
     "DataDisk",
+    "IngestionClient",
     "InternalError",
     "InvalidArgumentError",
     "Link",
