@@ -38,7 +38,9 @@ def cert_failure_scenario(offer: str = "vm-cert") -> dict[str, Any]:
         "ingestion": {
             "products": {
                 offer: {
-                    "plans": {"standard": {"skus": [{"imageType": "x64Gen2", "skuId": "standard"}]}},
+                    "plans": {
+                        "standard": {"skus": [{"imageType": "x64Gen2", "skuId": "standard"}]}
+                    },
                     "preview": {"seconds": 3600, "outcome": "certificationFailed"},
                 }
             }

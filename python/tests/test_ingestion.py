@@ -186,7 +186,9 @@ def test_a_watch_closes(client: IngestionClient) -> None:
 def test_conflicts_name_what_blocks_them() -> None:
     with Emulator(time_scale=1.0) as emulator:
         client = emulator.ingestion_client()
-        with pytest.raises(cloudpartner.ConflictError, match="no succeeded preview newer than live"):
+        with pytest.raises(
+            cloudpartner.ConflictError, match="no succeeded preview newer than live"
+        ):
             client.go_live("vm-release")
         job = client.publish("vm-new")
         with pytest.raises(cloudpartner.ConflictError, match="is in progress") as raised:
