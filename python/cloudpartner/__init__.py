@@ -73,8 +73,8 @@ from cloudpartner._native import (
     parse_operation,
     parse_operations,
 )
-from cloudpartner.ingestion import AsyncIngestionClient, IngestionClient
 from cloudpartner._types import AccessTokenLike, AsyncTokenCredentialLike, TokenCredentialLike
+from cloudpartner.ingestion import AsyncIngestionClient, IngestionClient
 
 __all__ = [
     "AccessTokenLike",

@@ -710,11 +710,6 @@ TARGETS: tuple[str, ...]
 PRODUCT_STAGES: tuple[str, ...]
 LIFECYCLE_STATES: tuple[str, ...]
 
-_ProductArg = Product | str
-_TargetArg = Target | Literal["draft", "preview", "live"]
-_JobArg = Job | str
-_DataDiskArg = IngestionDataDisk | tuple[int, str]
-
 @disjoint_base
 class Resource:
     """A Product Ingestion resource: the whole document as sent."""
@@ -763,6 +758,8 @@ class IngestionDataDisk:
     def __eq__(self, value: object, /) -> bool: ...
     def __hash__(self) -> int: ...
     def __reduce__(self) -> tuple[Any, ...]: ...
+
+_DataDiskArg = IngestionDataDisk | tuple[int, str]
 
 @final
 class VmImage:
@@ -1003,6 +1000,10 @@ class AsyncProductWatch:
         traceback: TracebackType | None,
         /,
     ) -> Awaitable[None]: ...
+
+_ProductArg = Product | str
+_TargetArg = Target | Literal["draft", "preview", "live"]
+_JobArg = Job | str
 
 @final
 class IngestionClient:

@@ -33,10 +33,6 @@ from cloudpartner._enums import (
     Target,
 )
 from cloudpartner._native import AsyncIngestionClient as _NativeAsyncIngestionClient
-from cloudpartner._native import IngestionDataDisk as DataDisk
-from cloudpartner._native import IngestionReleaseEvent as ReleaseEvent
-from cloudpartner._native import IngestionReleaseResult as ReleaseResult
-from cloudpartner._native import IngestionVmImageVersion as VmImageVersion
 from cloudpartner._native import (
     AsyncProductWatch,
     IngestionClient,
@@ -57,6 +53,10 @@ from cloudpartner._native import (
     parse_submissions,
     product_status_of,
 )
+from cloudpartner._native import IngestionDataDisk as DataDisk
+from cloudpartner._native import IngestionReleaseEvent as ReleaseEvent
+from cloudpartner._native import IngestionReleaseResult as ReleaseResult
+from cloudpartner._native import IngestionVmImageVersion as VmImageVersion
 from cloudpartner._types import AsyncTokenCredentialLike, TokenCredentialLike
 
 __all__ = [

@@ -157,8 +157,12 @@ def test_bad_arguments_are_refused_before_anything_is_sent(
 ) -> None:
     with pytest.raises(TypeError, match="on_progress"):
         client.release(
-            "vm-new", plan="standard", version="2.0.0", os_disk_uri=OS_DISK, on_progress=3
-        )  # type: ignore[arg-type]
+            "vm-new",
+            plan="standard",
+            version="2.0.0",
+            os_disk_uri=OS_DISK,
+            on_progress=3,  # type: ignore[arg-type]
+        )
     with pytest.raises(cloudpartner.InvalidArgumentError):
         client.release("vm-new", plan="standard", version="2.0", os_disk_uri=OS_DISK)
     assert configures(emulator) == []

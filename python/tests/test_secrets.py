@@ -78,8 +78,6 @@ def ingestion_run(
     environment, polling as against the service: fast intervals asked)."""
     from cloudpartner import ingestion
 
-    fast = {"min_interval": 0.01, "max_interval": 0.05}
-
     for name in ("CLOUDPARTNER_TOKEN", "AZURE_TOKEN", "CLOUDPARTNER_INGESTION_URL"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("AZURE_TENANT_ID", "contoso-tenant")
@@ -99,7 +97,7 @@ def ingestion_run(
         shown += [repr(tree), repr(config), repr(version), repr(image), repr(image.data_disks[0])]
         shown += [repr(config.resource)] + [repr(r) for r in tree.resources]
         job = client.configure([config])
-        done = client.wait_for_job(job, **fast)
+        done = client.wait_for_job(job, min_interval=0.01, max_interval=0.05)
         shown += [repr(job), repr(done), repr(client.product_status("vm-new"))]
         result = client.release(
             "vm-release",
@@ -109,7 +107,8 @@ def ingestion_run(
             data_disks=[(0, SAS)],
             go_live=True,
             on_progress=events.append,
-            **fast,
+            min_interval=0.01,
+            max_interval=0.05,
         )
         shown += [repr(result), repr(result.status)] + [repr(e) for e in events]
         shown += [e.summary or "" for e in events] + [str(e.fields) for e in events]

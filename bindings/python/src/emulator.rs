@@ -14,8 +14,8 @@ use serde_json::Value;
 use crate::async_client::PyAsyncClient;
 use crate::client::PyClient;
 use crate::client_options::{build_client, build_ingestion_client};
-use crate::ingestion::client::{PyAsyncIngestionClient, PyIngestionClient};
 use crate::errors::invalid_argument;
+use crate::ingestion::client::{PyAsyncIngestionClient, PyIngestionClient};
 use crate::json_value::{map_from_python, to_python};
 use crate::runtime::block_on;
 

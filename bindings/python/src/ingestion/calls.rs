@@ -3,10 +3,10 @@
 //! `IngestionClient` runs blocking and `AsyncIngestionClient` as an awaitable (the
 //! `Call` of `crate::publishing`).
 
+use cloudpartner::WatchOptions;
 use cloudpartner::ingestion::{
     Client, Job, Product, ProductStatus, Resource, ResourceTree, Submission, Target,
 };
-use cloudpartner::WatchOptions;
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString};
 

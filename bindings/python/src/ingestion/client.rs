@@ -52,7 +52,12 @@ impl PyAsyncIngestionClient {
     }
 }
 
-ingestion_client_methods!(PyIngestionClient, "IngestionClient", blocking, PyProductWatch);
+ingestion_client_methods!(
+    PyIngestionClient,
+    "IngestionClient",
+    blocking,
+    PyProductWatch
+);
 ingestion_client_methods!(
     PyAsyncIngestionClient,
     "AsyncIngestionClient",

@@ -25,7 +25,11 @@ static MEMBERS: PyOnceLock<IngestionMembers> = PyOnceLock::new();
 
 macro_rules! load {
     ($module:expr, $class:ty, $name:literal) => {
-        Members::load($module, $name, <$class>::KNOWN.iter().map(<$class>::as_wire))?
+        Members::load(
+            $module,
+            $name,
+            <$class>::KNOWN.iter().map(<$class>::as_wire),
+        )?
     };
 }
 
@@ -85,6 +89,10 @@ pub fn enum_text(name: &str, value: &Bound<'_, PyAny>) -> PyResult<String> {
     }
     match value.getattr("value") {
         Ok(inner) => crate::args::string(name, &inner),
-        Err(_) => Err(crate::args::wrong_type(name, "an enum member or str", value)),
+        Err(_) => Err(crate::args::wrong_type(
+            name,
+            "an enum member or str",
+            value,
+        )),
     }
 }

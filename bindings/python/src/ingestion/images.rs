@@ -47,7 +47,11 @@ impl PyIngestionDataDisk {
     }
 
     fn __repr__(&self, py: Python<'_>) -> String {
-        let shown = format!("DataDisk(lun={}, uri={})", self.lun, repr_quoted(py, &self.uri));
+        let shown = format!(
+            "DataDisk(lun={}, uri={})",
+            self.lun,
+            repr_quoted(py, &self.uri)
+        );
         redact_sas(&shown).into_owned()
     }
 

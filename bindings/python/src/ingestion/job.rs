@@ -256,7 +256,10 @@ impl PyProductStatus {
     /// The latest submission to preview, or `None`.
     #[getter]
     fn preview(&self) -> Option<PySubmission> {
-        self.inner.preview.clone().map(|inner| PySubmission { inner })
+        self.inner
+            .preview
+            .clone()
+            .map(|inner| PySubmission { inner })
     }
 
     /// The latest submission to live, or `None`.
@@ -323,7 +326,10 @@ pub fn parse_submissions(data: &Bound<'_, PyAny>) -> PyResult<Vec<PySubmission>>
     let py = data.py();
     let bytes = json_bytes("parse_submissions", data)?;
     let list = cloudpartner::ingestion::parse_submissions(&bytes).into_py_result(py)?;
-    Ok(list.into_iter().map(|inner| PySubmission { inner }).collect())
+    Ok(list
+        .into_iter()
+        .map(|inner| PySubmission { inner })
+        .collect())
 }
 
 /// The `ProductStatus` of `product` from its submissions (a list of `Submission`).
@@ -340,9 +346,7 @@ pub fn product_status_of(
 
 /// Parses a page of products (`GET product`): `(resources, next_link)`.
 #[pyfunction]
-pub fn parse_page<'py>(
-    data: &Bound<'py, PyAny>,
-) -> PyResult<(Bound<'py, PyList>, Option<String>)> {
+pub fn parse_page<'py>(data: &Bound<'py, PyAny>) -> PyResult<(Bound<'py, PyList>, Option<String>)> {
     let py = data.py();
     let bytes = json_bytes("parse_page", data)?;
     let page = cloudpartner::ingestion::parse_page(&bytes).into_py_result(py)?;

@@ -24,15 +24,27 @@ pub fn add(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<resource::PyProduct>()?;
     module.add_class::<tree::PyResourceTree>()?;
     module.add_class::<tree::PyTechnicalConfiguration>()?;
-    module.add("IngestionVmImageVersion", module.py().get_type::<images::PyIngestionVmImageVersion>())?;
+    module.add(
+        "IngestionVmImageVersion",
+        module.py().get_type::<images::PyIngestionVmImageVersion>(),
+    )?;
     module.add_class::<images::PyVmImage>()?;
-    module.add("IngestionDataDisk", module.py().get_type::<images::PyIngestionDataDisk>())?;
+    module.add(
+        "IngestionDataDisk",
+        module.py().get_type::<images::PyIngestionDataDisk>(),
+    )?;
     module.add_class::<job::PyJob>()?;
     module.add_class::<job::PyJobError>()?;
     module.add_class::<job::PySubmission>()?;
     module.add_class::<job::PyProductStatus>()?;
-    module.add("IngestionReleaseEvent", module.py().get_type::<release::PyIngestionReleaseEvent>())?;
-    module.add("IngestionReleaseResult", module.py().get_type::<release::PyIngestionReleaseResult>())?;
+    module.add(
+        "IngestionReleaseEvent",
+        module.py().get_type::<release::PyIngestionReleaseEvent>(),
+    )?;
+    module.add(
+        "IngestionReleaseResult",
+        module.py().get_type::<release::PyIngestionReleaseResult>(),
+    )?;
     module.add_function(wrap_pyfunction!(resource::parse_resource, module)?)?;
     module.add_function(wrap_pyfunction!(resource::unpickle_resource, module)?)?;
     module.add_function(wrap_pyfunction!(tree::parse_resource_tree, module)?)?;

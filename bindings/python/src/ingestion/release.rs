@@ -30,7 +30,13 @@ pub struct PyIngestionReleaseEvent {}
 
 fn event_to_py(py: Python<'_>, event: &IngestionReleaseEvent) -> PyResult<Py<PyAny>> {
     let base = PyReleaseEvent::from_event(py, event, |py, status: &ProductStatus| {
-        Ok(Py::new(py, PyProductStatus { inner: status.clone() })?.into_any())
+        Ok(Py::new(
+            py,
+            PyProductStatus {
+                inner: status.clone(),
+            },
+        )?
+        .into_any())
     })?;
     let init = PyClassInitializer::from(base).add_subclass(PyIngestionReleaseEvent {});
     Ok(Py::new(py, init)?.into_any())

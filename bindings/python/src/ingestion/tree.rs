@@ -63,7 +63,11 @@ impl PyResourceTree {
     /// The plans' ids (their external ids), in order.
     #[getter]
     fn plan_ids(&self) -> Vec<String> {
-        self.inner.plan_ids().into_iter().map(str::to_owned).collect()
+        self.inner
+            .plan_ids()
+            .into_iter()
+            .map(str::to_owned)
+            .collect()
     }
 
     /// The product resource, or `None`.
@@ -135,7 +139,11 @@ impl PyResourceTree {
 /// A plan's VM technical configuration: its SKUs and image versions, and the helpers
 /// that edit its `vmImageVersions` under the full-state rule (every version the
 /// service holds is kept unless a helper is asked to change that one).
-#[pyclass(frozen, module = "cloudpartner.ingestion", name = "TechnicalConfiguration")]
+#[pyclass(
+    frozen,
+    module = "cloudpartner.ingestion",
+    name = "TechnicalConfiguration"
+)]
 pub struct PyTechnicalConfiguration {
     inner: Mutex<TechnicalConfiguration>,
 }
@@ -186,8 +194,7 @@ impl PyTechnicalConfiguration {
     #[getter]
     fn published_versions(&self, py: Python<'_>) -> Option<Vec<String>> {
         self.with(py, |c| {
-            c.published_versions()
-                .map(|p| p.iter().cloned().collect())
+            c.published_versions().map(|p| p.iter().cloned().collect())
         })
     }
 
