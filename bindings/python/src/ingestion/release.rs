@@ -188,14 +188,17 @@ impl IngestionReleaseCall {
         })
     }
 
+    /// The release, stopped by the first exception of `on_progress` and when the
+    /// returned future is dropped (Ctrl-C, a cancelled task).
     fn run(self) -> impl Future<Output = Released<ReleaseOutcome>> + Send + 'static {
-        async move {
-            let on_event = self.progress.handler(event_to_py);
-            let result =
-                cloudpartner::ingestion::release(&self.client, &self.request, on_event).await;
-            self.progress
-                .finish(result.map_err(cloudpartner::Error::from))
-        }
+        self.release()
+    }
+
+    async fn release(self) -> Released<ReleaseOutcome> {
+        let on_event = self.progress.handler(event_to_py);
+        let result = cloudpartner::ingestion::release(&self.client, &self.request, on_event).await;
+        self.progress
+            .finish(result.map_err(cloudpartner::Error::from))
     }
 
     /// Runs it to its end (Ctrl-C cancels it).
