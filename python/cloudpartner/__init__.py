@@ -74,10 +74,12 @@ from cloudpartner._native import (
     parse_operations,
 )
 from cloudpartner._types import AccessTokenLike, AsyncTokenCredentialLike, TokenCredentialLike
+from cloudpartner.ingestion import AsyncIngestionClient, IngestionClient
 
 __all__ = [
     "AccessTokenLike",
     "AsyncClient",
+    "AsyncIngestionClient",
     "AsyncTokenCredentialLike",
     "AsyncWatch",
     "AuthenticationError",
@@ -87,6 +89,7 @@ __all__ = [
     "CloudPartnerError",
     "ConflictError",
     "DataDisk",
+    "IngestionClient",
     "InternalError",
     "InvalidArgumentError",
     "Link",

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Iterable
-from typing import Literal
+from collections.abc import Awaitable, Callable, Iterable
+from typing import Any, Generic, Literal, TypeVar
 
 from cloudpartner._enums import OperationState
 from cloudpartner._errors import CloudPartnerError
@@ -23,6 +23,53 @@ from cloudpartner._native import (
 from cloudpartner._types import AsyncTokenCredentialLike, TokenCredentialLike
 
 __all__ = ["AsyncClient"]
+
+_T = TypeVar("_T")
+_E = TypeVar("_E")
+
+
+class _LoopProgress(Generic[_E]):
+    """A release's ``on_progress`` on the event loop of the call: each event is handed
+    to the loop; the first exception the callback raises cancels the release and is
+    raised by ``run`` instead."""
+
+    def __init__(self, on_progress: Callable[[_E], object] | None) -> None:
+        self.forward: Callable[[_E], None] | None = None
+        self._raised: list[BaseException] = []
+        self._awaitable: Awaitable[Any] | None = None
+        if on_progress is None:
+            return
+        if not callable(on_progress):
+            raise TypeError(
+                f"on_progress must be a callable or None, got {type(on_progress).__name__}"
+            )
+        callback = on_progress
+        loop = asyncio.get_running_loop()
+
+        def deliver(event: _E) -> None:
+            if self._raised:
+                return
+            try:
+                callback(event)
+            except BaseException as error:  # raised again by run()
+                self._raised.append(error)
+                if isinstance(self._awaitable, asyncio.Future):
+                    self._awaitable.cancel()
+
+        def forward(event: _E) -> None:
+            loop.call_soon_threadsafe(deliver, event)
+
+        self.forward = forward
+
+    async def run(self, awaitable: Awaitable[_T]) -> _T:
+        """Awaits the release; what the callback raised is raised instead."""
+        self._awaitable = awaitable
+        try:
+            return await awaitable
+        except asyncio.CancelledError:
+            if self._raised:
+                raise self._raised[0] from None
+            raise
 
 
 class AsyncClient:
@@ -211,28 +258,7 @@ class AsyncClient:
         """Releases an image version (see ``Client.release``). ``on_progress`` is called
         on this event loop with each ``ReleaseEvent``; an exception it raises stops the
         release and is raised here. Cancelling the task stops the release."""
-        forward: Callable[[ReleaseEvent], None] | None = None
-        raised: list[BaseException] = []
-        if on_progress is not None:
-            if not callable(on_progress):
-                raise TypeError(
-                    f"on_progress must be a callable or None, got {type(on_progress).__name__}"
-                )
-            callback = on_progress
-            loop = asyncio.get_running_loop()
-
-            def deliver(event: ReleaseEvent) -> None:
-                if raised:
-                    return
-                try:
-                    callback(event)
-                except BaseException as error:  # raised again by release()
-                    raised.append(error)
-                    awaitable.cancel()
-
-            def forward(event: ReleaseEvent) -> None:
-                loop.call_soon_threadsafe(deliver, event)
-
+        progress = _LoopProgress(on_progress)
         awaitable = self._native.release(
             publisher_id,
             offer_id,
@@ -246,17 +272,12 @@ class AsyncClient:
             go_live=go_live,
             dry_run=dry_run,
             notification_emails=notification_emails,
-            on_progress=forward,
+            on_progress=progress.forward,
             min_interval=min_interval,
             max_interval=max_interval,
             timeout=timeout,
         )
-        try:
-            return await awaitable
-        except asyncio.CancelledError:
-            if raised:
-                raise raised[0] from None
-            raise
+        return await progress.run(awaitable)
 
     def __repr__(self) -> str:
         return repr(self._native)

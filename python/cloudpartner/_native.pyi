@@ -7,43 +7,74 @@ from os import PathLike
 from types import TracebackType
 from typing import Any, Literal, final
 
-from typing_extensions import Self
+from typing_extensions import Self, disjoint_base
 
 from cloudpartner._enums import (
+    JobResult,
+    JobStatus,
+    LifecycleState,
     MessageLevel,
     OfferState,
     OperationState,
+    ProductStage,
     ReleaseOutcome,
     StepState,
+    SubmissionResult,
+    SubmissionStatus,
+    Target,
 )
 from cloudpartner._errors import CloudPartnerError
 from cloudpartner._types import AsyncTokenCredentialLike, TokenCredentialLike
 
 __all__ = [
     "ERROR_KINDS",
+    "JOB_RESULTS",
+    "JOB_STATUSES",
+    "LIFECYCLE_STATES",
     "MESSAGE_LEVELS",
     "OFFER_STATES",
     "OPERATION_STATES",
+    "PRODUCT_STAGES",
     "RELEASE_EVENT_KINDS",
     "RELEASE_OUTCOMES",
     "RELEASE_PHASES",
     "STEP_STATES",
+    "SUBMISSION_RESULTS",
+    "SUBMISSION_STATUSES",
+    "TARGETS",
     "AsyncClient",
+    "AsyncIngestionClient",
+    "AsyncProductWatch",
     "AsyncWatch",
     "Client",
     "DataDisk",
     "Emulator",
+    "IngestionClient",
+    "IngestionDataDisk",
+    "IngestionReleaseEvent",
+    "IngestionReleaseResult",
+    "IngestionVmImageVersion",
+    "Job",
+    "JobError",
     "Link",
     "Message",
     "Offer",
     "OfferStatus",
     "Operation",
     "OperationRef",
+    "Product",
+    "ProductStatus",
+    "ProductWatch",
     "Publisher",
     "ReleaseEvent",
     "ReleaseResult",
+    "Resource",
+    "ResourceTree",
     "Step",
+    "Submission",
+    "TechnicalConfiguration",
     "TimeFrame",
+    "VmImage",
     "VmImageVersion",
     "Watch",
     "__version__",
@@ -51,11 +82,18 @@ __all__ = [
     "_construct",
     "_unpickle",
     "_unpickle_offer",
+    "_unpickle_resource",
+    "parse_job",
     "parse_offer",
     "parse_offer_status",
     "parse_offers",
     "parse_operation",
     "parse_operations",
+    "parse_page",
+    "parse_resource",
+    "parse_resource_tree",
+    "parse_submissions",
+    "product_status_of",
 ]
 
 __version__: str
@@ -378,7 +416,7 @@ class TimeFrame:
     def __hash__(self) -> int: ...
     def __reduce__(self) -> tuple[Any, ...]: ...
 
-@final
+@disjoint_base
 class ReleaseEvent:
     """One progress event of a release: a phase started or finished, or the status
     changed while a phase waits."""
@@ -656,4 +694,461 @@ class Emulator:
     def add_fault(self, fault_json: str) -> None: ...
     def client(self) -> Client: ...
     def async_client(self) -> AsyncClient: ...
+    @property
+    def ingestion_base_url(self) -> str: ...
+    def ingestion_client(self) -> IngestionClient: ...
+    def ingestion_async_client(self) -> AsyncIngestionClient: ...
     def stop(self) -> None: ...
+
+# The Product Ingestion API (``cloudpartner.ingestion``).
+
+JOB_STATUSES: tuple[str, ...]
+JOB_RESULTS: tuple[str, ...]
+SUBMISSION_STATUSES: tuple[str, ...]
+SUBMISSION_RESULTS: tuple[str, ...]
+TARGETS: tuple[str, ...]
+PRODUCT_STAGES: tuple[str, ...]
+LIFECYCLE_STATES: tuple[str, ...]
+
+@disjoint_base
+class Resource:
+    """A Product Ingestion resource: the whole document as sent."""
+
+    def __new__(cls, document: dict[str, Any]) -> Self: ...
+    @property
+    def id(self) -> str: ...
+    @property
+    def schema(self) -> str: ...
+    @property
+    def type(self) -> str: ...
+    @property
+    def external_id(self) -> str: ...
+    @property
+    def definition(self) -> dict[str, Any]: ...
+    @definition.setter
+    def definition(self, value: dict[str, Any], /) -> None: ...
+    def to_json(self) -> str: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    __hash__: None  # type: ignore[assignment]
+    def __reduce__(self) -> tuple[Any, ...]: ...
+
+@final
+class Product(Resource):
+    """A product (an offer): a resource of type ``product``."""
+
+    @property
+    def guid(self) -> str: ...
+    @property
+    def alias(self) -> str: ...
+    @property
+    def product_type(self) -> str: ...
+    @property
+    def lifecycle_state(self) -> LifecycleState: ...
+
+@final
+class IngestionDataDisk:
+    """A data disk of an image: its LUN and URL (``cloudpartner.ingestion.DataDisk``)."""
+
+    def __new__(cls, lun: int, uri: str) -> Self: ...
+    @property
+    def lun(self) -> int: ...
+    @property
+    def uri(self) -> str: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[Any, ...]: ...
+
+_DataDiskArg = IngestionDataDisk | tuple[int, str]
+
+@final
+class VmImage:
+    """One image of a version."""
+
+    def __new__(
+        cls, image_type: str, os_disk_uri: str, data_disks: Iterable[_DataDiskArg] | None = None
+    ) -> Self: ...
+    @property
+    def image_type(self) -> str: ...
+    @property
+    def source_type(self) -> str: ...
+    @property
+    def os_disk_uri(self) -> str: ...
+    @property
+    def data_disks(self) -> list[IngestionDataDisk]: ...
+    @property
+    def shared_image_tenant_id(self) -> str: ...
+    @property
+    def shared_image_resource_id(self) -> str: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    __hash__: None  # type: ignore[assignment]
+
+@final
+class IngestionVmImageVersion:
+    """An image version of a technical configuration
+    (``cloudpartner.ingestion.VmImageVersion``)."""
+
+    def __new__(
+        cls,
+        version_number: str,
+        images: Iterable[VmImage] | None = None,
+        *,
+        lifecycle_state: LifecycleState | str | None = None,
+    ) -> Self: ...
+    @property
+    def version_number(self) -> str: ...
+    @property
+    def lifecycle_state(self) -> LifecycleState | None: ...
+    @property
+    def images(self) -> list[VmImage]: ...
+    @property
+    def deprecation_schedule(self) -> dict[str, str] | None: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    __hash__: None  # type: ignore[assignment]
+
+@final
+class TechnicalConfiguration:
+    """A plan's VM technical configuration, with the image helpers."""
+
+    @property
+    def plan_id(self) -> str: ...
+    @property
+    def skus(self) -> list[tuple[str, str]]: ...
+    @property
+    def image_types(self) -> list[str]: ...
+    @property
+    def published_versions(self) -> list[str] | None: ...
+    @property
+    def resource(self) -> Resource: ...
+    @property
+    def definition(self) -> dict[str, Any]: ...
+    def vm_image_versions(self) -> list[IngestionVmImageVersion]: ...
+    def set_vm_image_version(self, version: IngestionVmImageVersion) -> None: ...
+    def deprecate_vm_image_version(
+        self, version: str, *, reason: str | None = None, date_offset: str | None = None
+    ) -> None: ...
+    def restore_vm_image_version(self, version: str) -> None: ...
+    def remove_vm_image_version(self, version: str) -> IngestionVmImageVersion: ...
+    def to_json(self) -> str: ...
+
+@final
+class ResourceTree:
+    """A product's resource tree of one target."""
+
+    @property
+    def root(self) -> str: ...
+    @property
+    def target(self) -> Target: ...
+    @property
+    def resources(self) -> list[Resource]: ...
+    @property
+    def plans(self) -> list[Resource]: ...
+    @property
+    def plan_ids(self) -> list[str]: ...
+    @property
+    def product(self) -> Product | None: ...
+    @property
+    def submission(self) -> Resource | None: ...
+    def technical_configuration(self, plan_id: str) -> TechnicalConfiguration: ...
+    def to_json(self) -> str: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __reduce__(self) -> tuple[Any, ...]: ...
+
+@final
+class JobError:
+    """An error of a job, with its nested details."""
+
+    @property
+    def code(self) -> str: ...
+    @property
+    def message(self) -> str: ...
+    @property
+    def resource_id(self) -> str | None: ...
+    @property
+    def details(self) -> list[JobError]: ...
+    @property
+    def is_certification(self) -> bool: ...
+    def lines(self) -> list[str]: ...
+
+@final
+class Job:
+    """A configure job."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def status(self) -> JobStatus: ...
+    @property
+    def raw_status(self) -> str: ...
+    @property
+    def result(self) -> JobResult: ...
+    @property
+    def raw_result(self) -> str: ...
+    @property
+    def start(self) -> datetime | None: ...
+    @property
+    def end(self) -> datetime | None: ...
+    @property
+    def errors(self) -> list[JobError]: ...
+    @property
+    def is_done(self) -> bool: ...
+    @property
+    def succeeded(self) -> bool: ...
+    @property
+    def is_certification_failure(self) -> bool: ...
+    def error_lines(self) -> list[str]: ...
+
+@final
+class Submission:
+    """A publish to preview or live."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def product(self) -> str: ...
+    @property
+    def target(self) -> Target: ...
+    @property
+    def status(self) -> SubmissionStatus | None: ...
+    @property
+    def result(self) -> SubmissionResult | None: ...
+    @property
+    def created(self) -> datetime | None: ...
+    @property
+    def in_progress(self) -> bool: ...
+    @property
+    def succeeded(self) -> bool: ...
+    @property
+    def failed(self) -> bool: ...
+
+@final
+class ProductStatus:
+    """Where a product stands."""
+
+    @property
+    def product(self) -> str: ...
+    @property
+    def preview(self) -> Submission | None: ...
+    @property
+    def live(self) -> Submission | None: ...
+    @property
+    def stage(self) -> ProductStage: ...
+    @property
+    def is_terminal(self) -> bool: ...
+    @property
+    def needs_publisher_action(self) -> bool: ...
+    @property
+    def in_progress(self) -> bool: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    __hash__: None  # type: ignore[assignment]
+
+@final
+class IngestionReleaseEvent(ReleaseEvent):
+    """A progress event of a Product Ingestion release (``cloudpartner.ingestion.ReleaseEvent``)."""
+
+    @property
+    def status(self) -> ProductStatus | None: ...  # type: ignore[override]
+
+@final
+class IngestionReleaseResult:
+    """How a Product Ingestion release ended (``cloudpartner.ingestion.ReleaseResult``)."""
+
+    @property
+    def outcome(self) -> ReleaseOutcome: ...
+    @property
+    def status(self) -> ProductStatus | None: ...
+    @property
+    def diff(self) -> str | None: ...
+    @property
+    def phase(self) -> _ReleasePhase | None: ...
+    @property
+    def job(self) -> Job | None: ...
+
+@final
+class ProductWatch(Iterator[ProductStatus]):
+    """Each change of a product's stage until it is terminal (or waits for go-live)."""
+
+    def __iter__(self) -> Self: ...
+    def __next__(self) -> ProductStatus: ...
+    def close(self) -> None: ...
+    @property
+    def closed(self) -> bool: ...
+    def __enter__(self) -> Self: ...
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc_value: BaseException | None,
+        traceback: TracebackType | None,
+        /,
+    ) -> None: ...
+
+@final
+class AsyncProductWatch:
+    """The async iterator of ``AsyncIngestionClient.watch``."""
+
+    def __aiter__(self) -> Self: ...
+    def __anext__(self) -> Awaitable[ProductStatus]: ...
+    def close(self) -> None: ...
+    @property
+    def closed(self) -> bool: ...
+    def aclose(self) -> Awaitable[None]: ...
+    def __aenter__(self) -> Awaitable[Self]: ...
+    def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc_value: BaseException | None,
+        traceback: TracebackType | None,
+        /,
+    ) -> Awaitable[None]: ...
+
+_ProductArg = Product | str
+_TargetArg = Target | Literal["draft", "preview", "live"]
+_JobArg = Job | str
+
+@final
+class IngestionClient:
+    """A client of the Product Ingestion API whose calls block (and release the GIL)."""
+
+    def __new__(
+        cls,
+        token: str | None = None,
+        *,
+        credential: _Credential | None = None,
+        base_url: str | None = None,
+        version: str | None = None,
+        timeout: float | None = None,
+        connect_timeout: float | None = None,
+        max_retries: int | None = None,
+        allow_http: bool = False,
+    ) -> Self: ...
+    @property
+    def base_url(self) -> str: ...
+    @property
+    def version(self) -> str: ...
+    def products(self) -> list[Product]: ...
+    def product(self, product: _ProductArg) -> Product: ...
+    def plans(self, product: _ProductArg) -> list[Resource]: ...
+    def resource_tree(
+        self, product: _ProductArg, *, target: _TargetArg | None = None
+    ) -> ResourceTree: ...
+    def resource(self, durable_id: str) -> Resource: ...
+    def configure(self, resources: Iterable[Resource | TechnicalConfiguration]) -> Job: ...
+    def job(self, job: _JobArg) -> Job: ...
+    def job_detail(self, job: _JobArg) -> list[Resource]: ...
+    def cancel_job(self, job: _JobArg) -> Job: ...
+    def wait_for_job(
+        self,
+        job: _JobArg,
+        *,
+        min_interval: float | None = None,
+        max_interval: float | None = None,
+        timeout: float | None = None,
+    ) -> Job: ...
+    def submissions(self, product: _ProductArg) -> list[Submission]: ...
+    def product_status(self, product: _ProductArg) -> ProductStatus: ...
+    def watch(
+        self,
+        product: _ProductArg,
+        *,
+        until: _Until = "terminal",
+        min_interval: float | None = None,
+        max_interval: float | None = None,
+        timeout: float | None = None,
+    ) -> ProductWatch: ...
+    def publish(self, product: _ProductArg) -> Job: ...
+    def go_live(self, product: _ProductArg) -> Job: ...
+    def release(
+        self,
+        offer_id: str,
+        *,
+        plan: str,
+        version: str,
+        os_disk_uri: str,
+        gen2_os_disk_uri: str | None = None,
+        data_disks: Iterable[_DataDiskArg] = (),
+        go_live: bool = False,
+        dry_run: bool = False,
+        on_progress: Callable[[IngestionReleaseEvent], object] | None = None,
+        min_interval: float | None = None,
+        max_interval: float | None = None,
+        timeout: float | None = None,
+    ) -> IngestionReleaseResult: ...
+
+@final
+class AsyncIngestionClient:
+    """The native half of ``cloudpartner.AsyncIngestionClient``: methods return awaitables."""
+
+    def __new__(
+        cls,
+        token: str | None = None,
+        *,
+        credential: _Credential | None = None,
+        base_url: str | None = None,
+        version: str | None = None,
+        timeout: float | None = None,
+        connect_timeout: float | None = None,
+        max_retries: int | None = None,
+        allow_http: bool = False,
+    ) -> Self: ...
+    @property
+    def base_url(self) -> str: ...
+    @property
+    def version(self) -> str: ...
+    def products(self) -> Awaitable[list[Product]]: ...
+    def product(self, product: _ProductArg) -> Awaitable[Product]: ...
+    def plans(self, product: _ProductArg) -> Awaitable[list[Resource]]: ...
+    def resource_tree(
+        self, product: _ProductArg, *, target: _TargetArg | None = None
+    ) -> Awaitable[ResourceTree]: ...
+    def resource(self, durable_id: str) -> Awaitable[Resource]: ...
+    def configure(
+        self, resources: Iterable[Resource | TechnicalConfiguration]
+    ) -> Awaitable[Job]: ...
+    def job(self, job: _JobArg) -> Awaitable[Job]: ...
+    def job_detail(self, job: _JobArg) -> Awaitable[list[Resource]]: ...
+    def cancel_job(self, job: _JobArg) -> Awaitable[Job]: ...
+    def wait_for_job(
+        self,
+        job: _JobArg,
+        *,
+        min_interval: float | None = None,
+        max_interval: float | None = None,
+        timeout: float | None = None,
+    ) -> Awaitable[Job]: ...
+    def submissions(self, product: _ProductArg) -> Awaitable[list[Submission]]: ...
+    def product_status(self, product: _ProductArg) -> Awaitable[ProductStatus]: ...
+    def watch(
+        self,
+        product: _ProductArg,
+        *,
+        until: _Until = "terminal",
+        min_interval: float | None = None,
+        max_interval: float | None = None,
+        timeout: float | None = None,
+    ) -> AsyncProductWatch: ...
+    def publish(self, product: _ProductArg) -> Awaitable[Job]: ...
+    def go_live(self, product: _ProductArg) -> Awaitable[Job]: ...
+    def release(
+        self,
+        offer_id: str,
+        *,
+        plan: str,
+        version: str,
+        os_disk_uri: str,
+        gen2_os_disk_uri: str | None = None,
+        data_disks: Iterable[_DataDiskArg] = (),
+        go_live: bool = False,
+        dry_run: bool = False,
+        on_progress: Callable[[IngestionReleaseEvent], object] | None = None,
+        min_interval: float | None = None,
+        max_interval: float | None = None,
+        timeout: float | None = None,
+    ) -> Awaitable[IngestionReleaseResult]: ...
+
+def parse_resource(data: str | bytes) -> Resource: ...
+def parse_resource_tree(data: str | bytes) -> ResourceTree: ...
+def parse_job(data: str | bytes) -> Job: ...
+def parse_submissions(data: str | bytes) -> list[Submission]: ...
+def parse_page(data: str | bytes) -> tuple[list[Resource], str | None]: ...
+def product_status_of(product: str, submissions: list[Submission]) -> ProductStatus: ...
+def _unpickle_resource(json: str) -> Resource: ...

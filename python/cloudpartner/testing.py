@@ -242,6 +242,20 @@ class Emulator:
         """An ``AsyncClient`` of this emulator (see ``client()``)."""
         return cloudpartner.AsyncClient._wrap(self._native.async_client())
 
+    @property
+    def ingestion_base_url(self) -> str:
+        """The URL to give Product Ingestion clients: ``<base_url>/rp/product-ingestion``."""
+        return self._native.ingestion_base_url
+
+    def ingestion_client(self) -> cloudpartner.IngestionClient:
+        """An ``IngestionClient`` of this emulator: its URL and token, and waits that
+        poll on the emulator's clock."""
+        return self._native.ingestion_client()
+
+    def ingestion_async_client(self) -> cloudpartner.AsyncIngestionClient:
+        """An ``AsyncIngestionClient`` of this emulator (see ``ingestion_client()``)."""
+        return cloudpartner.AsyncIngestionClient._wrap(self._native.ingestion_async_client())
+
     def set_offer_status(
         self, publisher_id: str, offer_id: str, document: Mapping[str, Any] | str
     ) -> None:

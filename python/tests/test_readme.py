@@ -190,3 +190,17 @@ def test_the_release_block_releases(running: dict[str, Running]) -> None:
     assert "waitingForPublisherReview" in stdout
     assert "vm-release succeeded" in stdout
     assert "'2.0.0'" in stdout
+
+
+def test_the_ingestion_block_releases_and_handles_a_certification_failure(
+    running: dict[str, Running],
+) -> None:
+    block = next(r for name, r in running.items() if name.endswith("the-product-ingestion-api"))
+    stdout, _ = block.finish()
+    assert "never_published" in stdout
+    assert "live live" in stdout
+    assert "['2.0.0']" in stdout
+    assert "certification: True" in stdout
+    assert "  invalidState" in stdout, "nested errors"
+    assert "refused:" in stdout
+    assert "sig=c2ln" not in stdout

@@ -116,6 +116,12 @@ named! {
     create: boolean -> bool;
     go_live: boolean -> bool;
     dry_run: boolean -> bool;
+    durable_id: string -> String;
+}
+
+/// The `version` argument of the ingestion clients (the API's `$version`).
+pub fn ingestion_version(value: &Bound<'_, PyAny>) -> PyResult<Option<String>> {
+    optional_string("version", value)
 }
 
 /// The `notification_emails` argument: `None`, one `str` (comma- or

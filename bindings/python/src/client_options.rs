@@ -76,6 +76,26 @@ impl ClientArgs<'_> {
     }
 }
 
+impl ClientArgs<'_> {
+    /// Checks the arguments and builds the Product Ingestion client: `base_url` and
+    /// `api_version` are its base URL and `$version`.
+    pub fn build_ingestion(self, py: Python<'_>) -> PyResult<cloudpartner::ingestion::Client> {
+        let mut options = self.into_options(py)?;
+        options.ingestion_base_url = options.base_url.take();
+        options.ingestion_version = options.api_version.take();
+        build_ingestion_client(py, options)
+    }
+}
+
+/// The Product Ingestion client of `options`, with this binding's `User-Agent` tag.
+pub fn build_ingestion_client(
+    py: Python<'_>,
+    mut options: cloudpartner::ClientOptions,
+) -> PyResult<cloudpartner::ingestion::Client> {
+    options.user_agent_tag = Some(USER_AGENT_TAG.to_owned());
+    cloudpartner::ingestion::Client::new(options).into_py_result(py)
+}
+
 /// The core client of `options`, with this binding's `User-Agent` tag.
 pub fn build_client(
     py: Python<'_>,

@@ -13,8 +13,9 @@ use serde_json::Value;
 
 use crate::async_client::PyAsyncClient;
 use crate::client::PyClient;
-use crate::client_options::build_client;
+use crate::client_options::{build_client, build_ingestion_client};
 use crate::errors::invalid_argument;
+use crate::ingestion::client::{PyAsyncIngestionClient, PyIngestionClient};
 use crate::json_value::{map_from_python, to_python};
 use crate::runtime::block_on;
 
@@ -226,6 +227,28 @@ impl PyEmulator {
     fn client(&self, py: Python<'_>) -> PyResult<PyClient> {
         let options = self.running_emulator(py)?.client_options();
         Ok(PyClient::from_core(build_client(py, options)?))
+    }
+
+    /// The URL to give Product Ingestion clients: `<base_url>/rp/product-ingestion`.
+    #[getter]
+    fn ingestion_base_url(&self) -> String {
+        self.emulator.ingestion_base_url()
+    }
+
+    /// An `IngestionClient` of this emulator: its URL and token, polling on its clock.
+    fn ingestion_client(&self, py: Python<'_>) -> PyResult<PyIngestionClient> {
+        let options = self.running_emulator(py)?.client_options();
+        Ok(PyIngestionClient::from_core(build_ingestion_client(
+            py, options,
+        )?))
+    }
+
+    /// The native half of an `AsyncIngestionClient` of this emulator.
+    fn ingestion_async_client(&self, py: Python<'_>) -> PyResult<PyAsyncIngestionClient> {
+        let options = self.running_emulator(py)?.client_options();
+        Ok(PyAsyncIngestionClient::from_core(build_ingestion_client(
+            py, options,
+        )?))
     }
 
     /// The native half of a `cloudpartner.AsyncClient` of this emulator (see `client`).

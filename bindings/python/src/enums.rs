@@ -9,14 +9,14 @@ use pyo3::sync::PyOnceLock;
 
 /// The members of one Python enum: one per known value, in the core's `KNOWN` order,
 /// and `UNKNOWN`.
-struct Members {
+pub(crate) struct Members {
     known: Vec<Py<PyAny>>,
     unknown: Py<PyAny>,
 }
 
 impl Members {
     /// Looks up `class(wire)` for each canonical spelling, and `class.UNKNOWN`.
-    fn load<'a>(
+    pub(crate) fn load<'a>(
         module: &Bound<'_, PyModule>,
         class: &str,
         wires: impl Iterator<Item = &'a str>,
@@ -29,7 +29,7 @@ impl Members {
         Ok(Members { known, unknown })
     }
 
-    fn member<T: PartialEq>(&self, py: Python<'_>, all: &[T], value: &T) -> Py<PyAny> {
+    pub(crate) fn member<T: PartialEq>(&self, py: Python<'_>, all: &[T], value: &T) -> Py<PyAny> {
         all.iter()
             .position(|known| known == value)
             .and_then(|i| self.known.get(i))

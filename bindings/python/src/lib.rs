@@ -16,7 +16,9 @@ mod durations;
 mod emulator;
 mod enums;
 mod errors;
+mod ingestion;
 mod json_value;
+mod live_document;
 mod logging;
 mod model;
 mod offer;
@@ -68,5 +70,6 @@ fn native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<emulator::PyEmulator>()?;
     module.add_class::<release::PyReleaseEvent>()?;
     module.add_class::<release::PyReleaseResult>()?;
+    ingestion::add(module)?;
     Ok(())
 }

@@ -8,111 +8,71 @@
 //! (listing offers builds no dicts).
 
 use std::borrow::Cow;
-use std::sync::Mutex;
 
 use cloudpartner::{Offer, redact_sas};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::sync::MutexExt;
 use pyo3::types::{PyByteArray, PyBytes, PyDict, PyList, PyString, PyTuple};
 use pyo3::{PyTraverseError, PyVisit};
 use serde_json::Value;
 
 use crate::errors::IntoPyResult;
-use crate::json_value::{from_python, map_from_python, map_to_python, to_python, update_dict};
+use crate::json_value::{map_from_python, map_to_python};
+use crate::live_document::{LiveDocument, LosslessParts};
 use crate::model::repr_quoted;
 use crate::vm_image::PyVmImageVersion;
 
 const DEFINITION: &str = "definition";
 
-/// Where the offer's document is.
-struct Held {
-    /// The document and ETag; while `definition` is `Some`, the value of its
-    /// `definition` key is stale (`null`) and the Python object holds it.
-    frame: Offer,
-    /// The definition as a Python object, once it was read (or set).
-    definition: Option<Py<PyAny>>,
+impl LosslessParts for Offer {
+    const PART: &'static str = "offer.definition";
+
+    fn take_part(&mut self) -> Value {
+        match self.document_mut().get_mut(DEFINITION) {
+            Some(value) => std::mem::take(value),
+            None => Value::Object(serde_json::Map::new()),
+        }
+    }
+
+    fn put_part(&mut self, part: Value) {
+        let unused = part.as_object().is_some_and(serde_json::Map::is_empty);
+        if !unused || self.document().contains_key(DEFINITION) {
+            *self.definition_mut() = part;
+        }
+    }
 }
 
 /// An offer: the whole document as the service sent it (every field, in order), its
 /// ETag, and helpers for its VM image versions.
 #[pyclass(frozen, module = "cloudpartner", name = "Offer")]
 pub struct PyOffer {
-    held: Mutex<Held>,
+    document: LiveDocument<Offer>,
 }
 
 impl PyOffer {
     /// The Python object of a core offer.
     pub fn from_core(offer: Offer) -> PyOffer {
         PyOffer {
-            held: Mutex::new(Held {
-                frame: offer,
-                definition: None,
-            }),
+            document: LiveDocument::new(offer),
         }
-    }
-
-    fn held<'a>(&'a self, py: Python<'_>) -> std::sync::MutexGuard<'a, Held> {
-        self.held
-            .lock_py_attached(py)
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// The offer as it is now: its document with the definition's current content.
     pub fn current(&self, py: Python<'_>) -> PyResult<Offer> {
-        let held = self.held(py);
-        current_of(py, &held)
+        self.document.current(py)
     }
 
-    /// Runs `edit` (a core helper) on the offer as it is now; when it succeeds, the
-    /// change is kept: the definition is written back into the same Python objects.
     fn edit<T>(
         &self,
         py: Python<'_>,
         edit: impl FnOnce(&mut Offer) -> cloudpartner::Result<T>,
     ) -> PyResult<T> {
-        let mut held = self.held(py);
-        let Some(definition) = held.definition.as_ref().map(|d| d.clone_ref(py)) else {
-            return edit(&mut held.frame).into_py_result(py);
-        };
-        let mut offer = current_of(py, &held)?;
-        let answer = edit(&mut offer).into_py_result(py)?;
-        let definition = definition.into_bound(py);
-        let new = offer
-            .document_mut()
-            .get_mut(DEFINITION)
-            .map(std::mem::take)
-            .unwrap_or(Value::Null);
-        match (definition.cast::<PyDict>(), &new) {
-            (Ok(dict), Value::Object(map)) => update_dict(dict, map)?,
-            _ => held.definition = Some(to_python(py, &new)?.unbind()),
-        }
-        held.frame = offer;
-        Ok(answer)
+        self.document.edit(py, edit)
     }
 
-    /// A value read from the offer as it is now.
     fn read<T>(&self, py: Python<'_>, read: impl FnOnce(&Offer) -> T) -> PyResult<T> {
-        let held = self.held(py);
-        if held.definition.is_none() {
-            return Ok(read(&held.frame));
-        }
-        Ok(read(&current_of(py, &held)?))
+        self.document.read(py, read)
     }
-}
-
-/// The offer of `held` with its definition read back from Python. A document that had
-/// no definition gets one only when something was put in the dict made for it.
-fn current_of(py: Python<'_>, held: &Held) -> PyResult<Offer> {
-    let mut offer = held.frame.clone();
-    if let Some(definition) = &held.definition {
-        let value = from_python("offer.definition", definition.bind(py))?;
-        let unused = value.as_object().is_some_and(serde_json::Map::is_empty);
-        if !unused || offer.document().contains_key(DEFINITION) {
-            *offer.definition_mut() = value;
-        }
-    }
-    Ok(offer)
 }
 
 /// The JSON text or bytes of a `parse_*` function's argument.
@@ -187,37 +147,37 @@ impl PyOffer {
     /// The offer's id (`id`).
     #[getter]
     fn id(&self, py: Python<'_>) -> String {
-        self.held(py).frame.id().to_owned()
+        self.document.frame(py, |o| o.id().to_owned())
     }
 
     /// The publisher's id (`publisherId`).
     #[getter]
     fn publisher_id(&self, py: Python<'_>) -> String {
-        self.held(py).frame.publisher_id().to_owned()
+        self.document.frame(py, |o| o.publisher_id().to_owned())
     }
 
     /// The offer type (`offerTypeId`: `"microsoft-azure-virtualmachines"`, ...).
     #[getter]
     fn offer_type_id(&self, py: Python<'_>) -> String {
-        self.held(py).frame.offer_type_id().to_owned()
+        self.document.frame(py, |o| o.offer_type_id().to_owned())
     }
 
     /// The offer's status as sent (`"neverPublished"`, `"published"`, ...).
     #[getter]
     fn status(&self, py: Python<'_>) -> String {
-        self.held(py).frame.status().to_owned()
+        self.document.frame(py, |o| o.status().to_owned())
     }
 
     /// The offer's version (`version`); 0 when absent.
     #[getter]
     fn version(&self, py: Python<'_>) -> i64 {
-        self.held(py).frame.version()
+        self.document.frame(py, Offer::version)
     }
 
     /// When the offer last changed (`changedTime`), an aware UTC `datetime`, or `None`.
     #[getter]
     fn changed_time<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
-        let changed = self.held(py).frame.changed_time();
+        let changed = self.document.frame(py, Offer::changed_time);
         changed
             .map(|t| t.into_pyobject(py).map(Bound::into_any))
             .transpose()
@@ -226,7 +186,7 @@ impl PyOffer {
     /// The ETag the offer was read with, or `None` (the service often sends none).
     #[getter]
     fn etag(&self, py: Python<'_>) -> Option<String> {
-        self.held(py).frame.etag().map(str::to_owned)
+        self.document.frame(py, |o| o.etag().map(str::to_owned))
     }
 
     /// The offer's display name (`definition["displayText"]`).
@@ -240,36 +200,12 @@ impl PyOffer {
     /// empty dict (written only once something is put in it).
     #[getter]
     fn definition(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        let mut held = self.held(py);
-        if let Some(definition) = &held.definition {
-            return Ok(definition.clone_ref(py));
-        }
-        let value = match held.frame.document_mut().get_mut(DEFINITION) {
-            Some(value) => std::mem::take(value),
-            None => Value::Object(serde_json::Map::new()),
-        };
-        let object = match &value {
-            Value::Object(map) => map_to_python(py, map)?.into_any(),
-            other => to_python(py, other)?,
-        };
-        held.definition = Some(object.clone().unbind());
-        Ok(object.unbind())
+        self.document.part(py)
     }
 
     #[setter]
     fn set_definition(&self, py: Python<'_>, definition: &Bound<'_, PyAny>) -> PyResult<()> {
-        if !definition.is_instance_of::<PyDict>() {
-            return Err(PyTypeError::new_err(format!(
-                "definition must be a dict, got {}",
-                definition.get_type().name()?
-            )));
-        }
-        let mut held = self.held(py);
-        if let Some(value) = held.frame.document_mut().get_mut(DEFINITION) {
-            *value = Value::Null;
-        }
-        held.definition = Some(definition.clone().unbind());
-        Ok(())
+        self.document.set_part(py, definition)
     }
 
     /// The ids of the plans and of their disk generations, in document order.
@@ -352,13 +288,7 @@ impl PyOffer {
     }
 
     fn __repr__(&self, py: Python<'_>) -> String {
-        let held = self.held(py);
-        let frame = &held.frame;
-        let etag = match frame.etag() {
-            Some(etag) => repr_quoted(py, etag),
-            None => "None".to_owned(),
-        };
-        let definition = match current_of(py, &held) {
+        let definition = match self.current(py) {
             Ok(offer) => {
                 let plans: Vec<String> = offer
                     .plan_ids()
@@ -373,15 +303,21 @@ impl PyOffer {
             }
             Err(error) => format!("definition=<not JSON: {error}>"),
         };
-        let shown = format!(
-            "Offer(id={}, publisher_id={}, offer_type_id={}, status={}, version={}, etag={etag}, \
-             {definition})",
-            repr_quoted(py, frame.id()),
-            repr_quoted(py, frame.publisher_id()),
-            repr_quoted(py, frame.offer_type_id()),
-            repr_quoted(py, frame.status()),
-            frame.version(),
-        );
+        let shown = self.document.frame(py, |frame| {
+            let etag = match frame.etag() {
+                Some(etag) => repr_quoted(py, etag),
+                None => "None".to_owned(),
+            };
+            format!(
+                "Offer(id={}, publisher_id={}, offer_type_id={}, status={}, version={}, \
+                 etag={etag}, {definition})",
+                repr_quoted(py, frame.id()),
+                repr_quoted(py, frame.publisher_id()),
+                repr_quoted(py, frame.offer_type_id()),
+                repr_quoted(py, frame.status()),
+                frame.version(),
+            )
+        });
         redact_sas(&shown).into_owned()
     }
 
@@ -396,18 +332,11 @@ impl PyOffer {
 
     // The definition may hold the offer itself: let the garbage collector see it.
     fn __traverse__(&self, visit: PyVisit<'_>) -> Result<(), PyTraverseError> {
-        if let Ok(held) = self.held.try_lock() {
-            if let Some(definition) = &held.definition {
-                visit.call(definition)?;
-            }
-        }
-        Ok(())
+        self.document.traverse(&visit)
     }
 
     fn __clear__(&self) {
-        if let Ok(mut held) = self.held.try_lock() {
-            held.definition = None;
-        }
+        self.document.clear();
     }
 
     #[classattr]

@@ -8,6 +8,7 @@ use pyo3::types::PyDict;
 
 use crate::errors::{exception, to_py_err};
 use crate::model::offer_status_to_py;
+use crate::publishing::ToPython;
 
 /// One fetched status: the `OfferStatus`, or the exception raised.
 pub struct Fetched(pub cloudpartner::Result<OfferStatus>);
@@ -48,16 +49,17 @@ impl<'py> IntoPyObject<'py> for Batch {
 }
 
 /// The next item of an async watch; its end is `StopAsyncIteration`.
-pub struct AsyncWatchStep(pub Option<cloudpartner::Result<OfferStatus>>);
+pub struct AsyncWatchStep<T>(pub Option<cloudpartner::Result<T>>);
 
-impl<'py> IntoPyObject<'py> for AsyncWatchStep {
+impl<'py, T: ToPython> IntoPyObject<'py> for AsyncWatchStep<T> {
     type Target = PyAny;
     type Output = Bound<'py, PyAny>;
     type Error = PyErr;
 
     fn into_pyobject(self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         match self.0 {
-            Some(result) => Fetched(result).into_pyobject(py),
+            Some(Ok(item)) => item.to_python(py),
+            Some(Err(error)) => Err(to_py_err(py, &error)),
             None => Err(PyStopAsyncIteration::new_err(())),
         }
     }

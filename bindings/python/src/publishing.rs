@@ -115,7 +115,7 @@ pub struct Call<T> {
 }
 
 impl<T: ToPython> Call<T> {
-    fn new(future: impl Future<Output = cloudpartner::Result<T>> + Send + 'static) -> Call<T> {
+    pub fn new(future: impl Future<Output = cloudpartner::Result<T>> + Send + 'static) -> Call<T> {
         Call {
             future: Box::pin(future),
         }

@@ -28,32 +28,42 @@ use crate::logging::refresh_levels;
 use crate::model::{PyOfferStatus, offer_status_to_py, repr_quoted};
 use crate::offer::PyOffer;
 use crate::operation::PyOperationRef;
+use crate::publishing::ToPython;
 use crate::runtime::{attach_from_native, block_on};
 use crate::vm_image::image_from_parts;
 use crate::watch_options::watch_options;
 
 /// One progress event of a release: a phase started or finished, or the status changed
 /// while a phase waits.
-#[pyclass(frozen, module = "cloudpartner", name = "ReleaseEvent")]
+#[pyclass(frozen, subclass, module = "cloudpartner", name = "ReleaseEvent")]
 pub struct PyReleaseEvent {
     kind: &'static str,
     phase: &'static str,
     summary: Option<String>,
     fields: Py<PyDict>,
-    status: Option<Py<PyOfferStatus>>,
+    status: Option<Py<PyAny>>,
 }
 
 impl PyReleaseEvent {
     fn from_core(py: Python<'_>, event: &CppReleaseEvent) -> PyResult<PyReleaseEvent> {
+        PyReleaseEvent::from_event(py, event, |py, status: &OfferStatus| {
+            Ok(offer_status_to_py(py, status.clone())?.into_any().unbind())
+        })
+    }
+
+    /// The event of any API's release, its status made by `status_to_py`.
+    pub fn from_event<S>(
+        py: Python<'_>,
+        event: &ReleaseEvent<S>,
+        status_to_py: impl FnOnce(Python<'_>, &S) -> PyResult<Py<PyAny>>,
+    ) -> PyResult<PyReleaseEvent> {
         let (summary, fields, status) = match event {
             ReleaseEvent::PhaseFinished {
                 summary, fields, ..
             } => (Some(summary.clone()), map_to_python(py, fields)?, None),
-            ReleaseEvent::Status { status, .. } => (
-                None,
-                PyDict::new(py),
-                Some(offer_status_to_py(py, status.clone())?.unbind()),
-            ),
+            ReleaseEvent::Status { status, .. } => {
+                (None, PyDict::new(py), Some(status_to_py(py, status)?))
+            }
             _ => (None, PyDict::new(py), None),
         };
         Ok(PyReleaseEvent {
@@ -95,7 +105,7 @@ impl PyReleaseEvent {
 
     /// The new status, for a `"status"` event; `None` otherwise.
     #[getter]
-    fn status(&self, py: Python<'_>) -> Option<Py<PyOfferStatus>> {
+    fn status(&self, py: Python<'_>) -> Option<Py<PyAny>> {
         self.status.as_ref().map(|s| s.clone_ref(py))
     }
 
@@ -255,7 +265,7 @@ pub struct ReleaseArgs<'py> {
 pub struct ReleaseCall {
     client: Client,
     request: ReleaseRequest,
-    on_progress: Option<Py<PyAny>>,
+    on_progress: Progress,
 }
 
 impl ReleaseCall {
@@ -272,19 +282,7 @@ impl ReleaseCall {
                 ("data_disks", args.data_disks),
             ],
         )?;
-        let on_progress = match args.on_progress {
-            Some(callback) if !callback.is_none() => {
-                if !callback.is_callable() {
-                    return Err(args::wrong_type(
-                        "on_progress",
-                        "a callable or None",
-                        callback,
-                    ));
-                }
-                Some(callback.clone().unbind())
-            }
-            _ => None,
-        };
+        let on_progress = Progress::new(args.on_progress)?;
         let watch = watch_options(
             py,
             "terminal",
@@ -311,37 +309,17 @@ impl ReleaseCall {
     /// The release, stopped by the first exception of `on_progress` (before anything
     /// more is sent: the callback then answers `Break`), and stopped when the returned
     /// future is dropped (Ctrl-C, a cancelled task).
-    fn run(self) -> impl Future<Output = Released> + Send + 'static {
+    fn run(self) -> impl Future<Output = Released<ReleaseOutcome>> + Send + 'static {
         self.release()
     }
 
-    async fn release(self) -> Released {
-        let failure: Arc<Mutex<Option<PyErr>>> = Arc::default();
-        let callback = self.on_progress;
-        let raised = failure.clone();
-        let on_event = move |event: &CppReleaseEvent| -> ControlFlow<()> {
-            let Some(callback) = &callback else {
-                return ControlFlow::Continue(());
-            };
-            let called = attach_from_native(|py| {
-                let event = Py::new(py, PyReleaseEvent::from_core(py, event)?)?;
-                callback.call1(py, (event,)).map(drop)
-            });
-            match called {
-                Some(Err(error)) => {
-                    if let Ok(mut slot) = raised.lock() {
-                        slot.get_or_insert(error);
-                    }
-                    ControlFlow::Break(())
-                }
-                _ => ControlFlow::Continue(()),
-            }
-        };
+    async fn release(self) -> Released<ReleaseOutcome> {
+        let progress = self.on_progress;
+        let on_event = progress.handler(|py, event: &CppReleaseEvent| {
+            Ok(Py::new(py, PyReleaseEvent::from_core(py, event)?)?.into_any())
+        });
         let result = cloudpartner::release(&self.client, &self.request, on_event).await;
-        match failure.lock().ok().and_then(|mut f| f.take()) {
-            Some(error) => Released::Raised(error),
-            None => Released::Done(result.map_err(cloudpartner::Error::from)),
-        }
+        progress.finish(result.map_err(cloudpartner::Error::from))
     }
 
     /// Runs it to its end: `Client.release` (Ctrl-C cancels it).
@@ -359,24 +337,94 @@ impl ReleaseCall {
     }
 }
 
+/// A release's `on_progress`: called with the GIL on a thread of the runtime while the
+/// release waits; its first exception is kept and answers `Break` (nothing more is
+/// sent), and the release then raises it.
+pub struct Progress {
+    callback: Option<Arc<Py<PyAny>>>,
+    failure: Arc<Mutex<Option<PyErr>>>,
+}
+
+impl Progress {
+    /// Checks the argument (a callable or `None`).
+    pub fn new(on_progress: Option<&Bound<'_, PyAny>>) -> PyResult<Progress> {
+        let callback = match on_progress {
+            Some(callback) if !callback.is_none() => {
+                if !callback.is_callable() {
+                    return Err(args::wrong_type(
+                        "on_progress",
+                        "a callable or None",
+                        callback,
+                    ));
+                }
+                Some(Arc::new(callback.clone().unbind()))
+            }
+            _ => None,
+        };
+        Ok(Progress {
+            callback,
+            failure: Arc::default(),
+        })
+    }
+
+    /// The core's progress callback: each event made into a Python object by `make`.
+    pub fn handler<E>(
+        &self,
+        make: impl Fn(Python<'_>, &E) -> PyResult<Py<PyAny>> + Send,
+    ) -> impl FnMut(&E) -> ControlFlow<()> + Send {
+        let callback = self.callback.clone();
+        let raised = self.failure.clone();
+        move |event: &E| -> ControlFlow<()> {
+            let Some(callback) = &callback else {
+                return ControlFlow::Continue(());
+            };
+            let called = attach_from_native(|py| {
+                let event = make(py, event)?;
+                callback.call1(py, (event,)).map(drop)
+            });
+            match called {
+                Some(Err(error)) => {
+                    if let Ok(mut slot) = raised.lock() {
+                        slot.get_or_insert(error);
+                    }
+                    ControlFlow::Break(())
+                }
+                _ => ControlFlow::Continue(()),
+            }
+        }
+    }
+
+    /// The release's answer: what the callback raised, else the core's result.
+    pub fn finish<T>(&self, result: cloudpartner::Result<T>) -> Released<T> {
+        match self.failure.lock().ok().and_then(|mut f| f.take()) {
+            Some(error) => Released::Raised(error),
+            None => Released::Done(result),
+        }
+    }
+}
+
+impl ToPython for ReleaseOutcome {
+    fn to_python(self, py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+        Ok(Bound::new(py, PyReleaseResult::from_core(py, self)?)?.into_any())
+    }
+}
+
 /// How the future ended: the core's answer, or what `on_progress` raised (made once per
 /// release: its size does not matter).
 #[allow(clippy::large_enum_variant)]
-enum Released {
-    Done(cloudpartner::Result<ReleaseOutcome>),
+pub enum Released<T> {
+    Done(cloudpartner::Result<T>),
     Raised(PyErr),
 }
 
-impl<'py> IntoPyObject<'py> for Released {
+impl<'py, T: ToPython> IntoPyObject<'py> for Released<T> {
     type Target = PyAny;
     type Output = Bound<'py, PyAny>;
     type Error = PyErr;
 
     fn into_pyobject(self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         match self {
-            Released::Done(Ok(outcome)) => {
-                Ok(Bound::new(py, PyReleaseResult::from_core(py, outcome)?)?.into_any())
-            }
+            Released::Done(Ok(outcome)) => outcome.to_python(py),
             Released::Done(Err(error)) => Err(to_py_err(py, &error)),
             Released::Raised(error) => Err(error),
         }
