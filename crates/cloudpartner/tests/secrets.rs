@@ -179,6 +179,12 @@ async fn no_secret_is_ever_shown() {
         .await
         .unwrap();
     assert!(live.to_json().contains(SIG), "the service got the real URL");
+    let err = ingestion
+        .product(format!("nope?sig={SIG}").as_str())
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::NotFound);
+    shown.push(format!("{err} {err:?}"));
     let mut bad = request.clone();
     bad.os_disk_uri = format!("http://insecure/os.vhd?sig={SIG}");
     let err = cloudpartner::ingestion::release(&ingestion, &bad, |_| {})

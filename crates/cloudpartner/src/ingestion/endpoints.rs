@@ -94,7 +94,10 @@ impl Client {
             .ok_or_else(|| {
                 Error::new(
                     ErrorKind::NotFound,
-                    format!("no product with offer id `{id}` (`products()` lists them)"),
+                    format!(
+                        "no product with offer id `{}` (`products()` lists them)",
+                        crate::document::sas::Redacted(id)
+                    ),
                 )
             })
     }

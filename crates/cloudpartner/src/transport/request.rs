@@ -14,6 +14,7 @@ use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderMap, HeaderName, RETRY_AFTER};
 use super::api_transport::Transport;
 use super::http_error::{describe, excerpt, status_error, transport_kind};
 use super::retry::parse_retry_after;
+use crate::document::sas::Redacted;
 use crate::error::{Error, ErrorKind, Result};
 use crate::secret::Secret;
 
@@ -145,6 +146,7 @@ impl Transport {
         let mut refreshed_token = false;
         let method = &request.method;
         let url = &request.url;
+        let shown = Redacted(url);
         loop {
             let token = self.tokens().token().await?;
             let failed = match self.attempt(request, &token).await {
@@ -153,7 +155,7 @@ impl Transport {
             };
             let error = &failed.error;
             if error.status_code() == Some(401) && !refreshed_token && !self.tokens().is_fixed() {
-                log::info!("{method} {url}: token refused, asking the credential for a new one");
+                log::info!("{method} {shown}: token refused, asking the credential for a new one");
                 refreshed_token = true;
                 self.tokens().invalidate().await;
                 continue;
@@ -168,7 +170,7 @@ impl Transport {
             }
             let delay = policy.delay(retry, error.retry_after());
             log::info!(
-                "{method} {url}: {error}; retry {} of {} in {:.1} s",
+                "{method} {shown}: {error}; retry {} of {} in {:.1} s",
                 retry + 1,
                 policy.max_retries,
                 delay.as_secs_f64()
@@ -186,8 +188,9 @@ impl Transport {
     ) -> std::result::Result<ApiResponse, Failed> {
         let method = &request.method;
         let url = &request.url;
+        let shown = Redacted(url);
         let client_request_id = uuid::Uuid::new_v4().to_string();
-        log::debug!("{method} {url} (client request id {client_request_id})");
+        log::debug!("{method} {shown} (client request id {client_request_id})");
         let mut builder = self
             .http()
             .request(method.clone(), url)
@@ -210,7 +213,7 @@ impl Transport {
             sent: !e.is_connect(),
             error: Error::new(
                 transport_kind(&e),
-                format!("{method} {url}: {}", describe(&e)),
+                format!("{method} {shown}: {}", describe(&e)),
             )
             .with_request_id(Some(client_request_id.clone())),
         })?;
@@ -228,7 +231,7 @@ impl Transport {
             .unwrap_or("")
             .to_owned();
         log::debug!(
-            "{method} {url}: HTTP {} (request id {request_id})",
+            "{method} {shown}: HTTP {} (request id {request_id})",
             status.as_u16()
         );
         let body = self
@@ -264,12 +267,13 @@ impl Transport {
         method: &Method,
         url: &str,
     ) -> Result<Vec<u8>> {
+        let shown = Redacted(url);
         let limit = self.max_body_bytes();
         let too_large = || {
             Error::new(
                 ErrorKind::TooLarge,
                 format!(
-                    "{method} {url}: the response body is larger than the limit of {limit} bytes"
+                    "{method} {shown}: the response body is larger than the limit of {limit} bytes"
                 ),
             )
         };
@@ -281,7 +285,7 @@ impl Transport {
             let chunk = response.chunk().await.map_err(|e| {
                 Error::new(
                     transport_kind(&e),
-                    format!("{method} {url}: reading the body: {}", describe(&e)),
+                    format!("{method} {shown}: reading the body: {}", describe(&e)),
                 )
             })?;
             let Some(chunk) = chunk else { break };
