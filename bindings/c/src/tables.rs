@@ -44,16 +44,7 @@ pub enum cloudpartner_table {
 fn tables() -> &'static [Vec<CString>] {
     static TABLES: OnceLock<Vec<Vec<CString>>> = OnceLock::new();
     TABLES.get_or_init(|| {
-        use cloudpartner::ingestion::{JobResult, JobStatus, ProductStage};
         use cloudpartner::tables::*;
-        // The core's `tables` has no Product Ingestion lists yet: its enums' `KNOWN` are
-        // the same thing.
-        let job_statuses = JobStatus::KNOWN.iter().map(JobStatus::as_wire).collect();
-        let job_results = JobResult::KNOWN.iter().map(JobResult::as_wire).collect();
-        let stages = ProductStage::KNOWN
-            .iter()
-            .map(ProductStage::as_wire)
-            .collect();
         [
             error_kinds(),
             offer_states(),
@@ -63,9 +54,9 @@ fn tables() -> &'static [Vec<CString>] {
             release_phases(),
             release_outcomes(),
             release_event_kinds(),
-            job_statuses,
-            job_results,
-            stages,
+            job_statuses(),
+            job_results(),
+            product_stages(),
         ]
         .into_iter()
         .map(|list| list.into_iter().map(ffi::c_string).collect())

@@ -39,22 +39,11 @@ pub struct NativeTables {
     pub product_stages: Vec<String>,
 }
 
-/// The wire spellings of a lenient enum's known values. `cloudpartner::tables` has no
-/// Product Ingestion lists yet: they are read from each enum's `KNOWN`.
-macro_rules! known {
-    ($enum:ty) => {
-        <$enum>::KNOWN
-            .iter()
-            .map(|v| v.as_wire().to_owned())
-            .collect()
-    };
-}
-
 /// The core's lists of error kinds, offer, step and operation states, message levels and the release's
 /// phases, outcomes and event kinds.
 #[napi]
 pub fn tables() -> NativeTables {
-    use cloudpartner::{ingestion, tables};
+    use cloudpartner::tables;
     let owned = |list: Vec<&str>| list.into_iter().map(str::to_owned).collect();
     NativeTables {
         error_kinds: owned(tables::error_kinds()),
@@ -65,12 +54,12 @@ pub fn tables() -> NativeTables {
         release_phases: owned(tables::release_phases()),
         release_outcomes: owned(tables::release_outcomes()),
         release_event_kinds: owned(tables::release_event_kinds()),
-        job_statuses: known!(ingestion::JobStatus),
-        job_results: known!(ingestion::JobResult),
-        submission_statuses: known!(ingestion::SubmissionStatus),
-        submission_results: known!(ingestion::SubmissionResult),
-        targets: known!(ingestion::Target),
-        lifecycle_states: known!(ingestion::LifecycleState),
-        product_stages: known!(ingestion::ProductStage),
+        job_statuses: owned(tables::job_statuses()),
+        job_results: owned(tables::job_results()),
+        submission_statuses: owned(tables::submission_statuses()),
+        submission_results: owned(tables::submission_results()),
+        targets: owned(tables::targets()),
+        lifecycle_states: owned(tables::lifecycle_states()),
+        product_stages: owned(tables::product_stages()),
     }
 }

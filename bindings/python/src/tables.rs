@@ -5,19 +5,9 @@
 //! `PRODUCT_STAGES`, `LIFECYCLE_STATES`.
 //! The package's tests check that its exception classes and enums cover exactly these.
 
-use cloudpartner::ingestion::{
-    JobResult, JobStatus, LifecycleState, ProductStage, SubmissionResult, SubmissionStatus, Target,
-};
 use cloudpartner::tables;
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
-
-/// The canonical wire spellings of an enum's known values.
-macro_rules! known {
-    ($enum:ty) => {
-        <$enum>::KNOWN.iter().map(<$enum>::as_wire).collect()
-    };
-}
 
 /// Adds the lists to `module`.
 pub fn add(module: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -31,14 +21,13 @@ pub fn add(module: &Bound<'_, PyModule>) -> PyResult<()> {
         ("RELEASE_PHASES", tables::release_phases()),
         ("RELEASE_OUTCOMES", tables::release_outcomes()),
         ("RELEASE_EVENT_KINDS", tables::release_event_kinds()),
-        // Built here from the core's `KNOWN` lists until `cloudpartner::tables` has them.
-        ("JOB_STATUSES", known!(JobStatus)),
-        ("JOB_RESULTS", known!(JobResult)),
-        ("SUBMISSION_STATUSES", known!(SubmissionStatus)),
-        ("SUBMISSION_RESULTS", known!(SubmissionResult)),
-        ("TARGETS", known!(Target)),
-        ("PRODUCT_STAGES", known!(ProductStage)),
-        ("LIFECYCLE_STATES", known!(LifecycleState)),
+        ("JOB_STATUSES", tables::job_statuses()),
+        ("JOB_RESULTS", tables::job_results()),
+        ("SUBMISSION_STATUSES", tables::submission_statuses()),
+        ("SUBMISSION_RESULTS", tables::submission_results()),
+        ("TARGETS", tables::targets()),
+        ("PRODUCT_STAGES", tables::product_stages()),
+        ("LIFECYCLE_STATES", tables::lifecycle_states()),
     ];
     for (name, names) in lists {
         module.add(name, PyTuple::new(py, names)?)?;
