@@ -2846,6 +2846,19 @@ const char *cloudpartner_resource_tree_submission_id(const struct cloudpartner_r
 char *cloudpartner_resource_tree_json(const struct cloudpartner_resource_tree *tree);
 
 /**
+ * Replaces the tree with the `len` bytes of JSON at `json` (a tree edited by hand),
+ * keeping what a draft read through a client knows of the published versions. Every
+ * pointer the tree lent before (its resources, plan ids, product, strings) is invalid
+ * afterwards. JSON that does not parse is `CLOUDPARTNER_ERROR_PARSE` (with its line and
+ * column) and leaves the tree as it was; a NULL argument is
+ * `CLOUDPARTNER_ERROR_INVALID_ARGUMENT`. `err` may be NULL.
+ */
+enum cloudpartner_error_kind cloudpartner_resource_tree_set_json(struct cloudpartner_resource_tree *tree,
+                                                                 const char *json,
+                                                                 size_t len,
+                                                                 struct cloudpartner_error **err);
+
+/**
  * The VM technical configuration of plan `plan_id` (its external id), a copy the caller
  * edits with the image helpers and sends with `cloudpartner_technical_configuration_json()`
  * and `cloudpartner_ingestion_client_configure()`. Free it with

@@ -209,6 +209,23 @@ static void run_tree(const char *name, const char *text, size_t len, const json 
     CHECK(cloudpartner_resource_tree_resource(tree, resources) == NULL);
     json_free(again);
     json_free(document);
+    /* A tree edited by hand replaces it; JSON that does not parse leaves it as it was. */
+    char *edited = malloc(strlen(out) + 32);
+    snprintf(edited, strlen(out) + 32, "%.*s, \"x-note\": 1}", (int)(strlen(out) - 1), out);
+    cloudpartner_error *set_err = NULL;
+    CHECK_KIND(cloudpartner_resource_tree_set_json(tree, edited, strlen(edited), &set_err), CLOUDPARTNER_OK,
+               set_err);
+    cloudpartner_error_free(set_err);
+    char *after = cloudpartner_resource_tree_json(tree);
+    CHECK_MSG(contains(after, "\"x-note\":1}"), "%s: set_json: %s", name, after);
+    CHECK(cloudpartner_resource_tree_resource_count(tree) == resources);
+    expect_error(cloudpartner_resource_tree_set_json(tree, "{\n  \"root\": ", 12, &set_err), &set_err,
+                 CLOUDPARTNER_ERROR_PARSE, NULL, "set_json of broken JSON");
+    char *kept = cloudpartner_resource_tree_json(tree);
+    CHECK_STR(kept, after);
+    cloudpartner_string_free(kept);
+    cloudpartner_string_free(after);
+    free(edited);
     cloudpartner_string_free(out);
     /* The technical configurations. */
     const json *configs = json_get(want, "technicalConfigurations");
@@ -932,6 +949,7 @@ static void arguments(void) {
     NAMES(cloudpartner_parse_submissions(NULL, 0, &submissions, &err), "json");
     NAMES(cloudpartner_parse_product_page(NULL, 0, &products, &err), "json");
     NAMES(cloudpartner_resource_set_json(NULL, "{}", 2, &err), "resource");
+    NAMES(cloudpartner_resource_tree_set_json(NULL, "{}", 2, &err), "tree");
     NAMES(cloudpartner_resource_tree_technical_configuration(NULL, "standard", NULL, &err), "out");
     cloudpartner_ingestion_vm_image_version *version = NULL;
     NAMES(cloudpartner_ingestion_vm_image_version_new(BAD_UTF8, &version, &err), "version_number");

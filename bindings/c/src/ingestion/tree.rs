@@ -155,6 +155,29 @@ pub unsafe extern "C" fn cloudpartner_resource_tree_json(
     ))
 }
 
+/// Replaces the tree with the `len` bytes of JSON at `json` (a tree edited by hand),
+/// keeping what a draft read through a client knows of the published versions. Every
+/// pointer the tree lent before (its resources, plan ids, product, strings) is invalid
+/// afterwards. JSON that does not parse is `CLOUDPARTNER_ERROR_PARSE` (with its line and
+/// column) and leaves the tree as it was; a NULL argument is
+/// `CLOUDPARTNER_ERROR_INVALID_ARGUMENT`. `err` may be NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudpartner_resource_tree_set_json(
+    tree: *mut cloudpartner_resource_tree,
+    json: *const c_char,
+    len: usize,
+    err: *mut *mut cloudpartner_error,
+) -> cloudpartner_error_kind {
+    ffi::entry!("cloudpartner_resource_tree_set_json", err, [tree: mut_arg] => {
+        // SAFETY: `json` is NULL or `len` readable bytes (the documented contract).
+        let bytes = unsafe { ffi::bytes_arg(FUNCTION, json, len) }?;
+        let mut replaced = tree.tree.clone();
+        replaced.set_json(bytes)?;
+        *tree = cloudpartner_resource_tree::new(replaced);
+        Ok(())
+    })
+}
+
 /// The VM technical configuration of plan `plan_id` (its external id), a copy the caller
 /// edits with the image helpers and sends with `cloudpartner_technical_configuration_json()`
 /// and `cloudpartner_ingestion_client_configure()`. Free it with

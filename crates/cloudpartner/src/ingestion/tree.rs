@@ -79,6 +79,33 @@ impl ResourceTree {
         })
     }
 
+    /// Replaces the tree with the document in `bytes` (edited by hand, say), keeping what
+    /// is known of the versions the preview and live trees hold. A document that does not
+    /// parse leaves the tree as it was.
+    ///
+    /// ```
+    /// let mut tree = cloudpartner::ingestion::parse_resource_tree(br#"{"root": "product/p", "resources": []}"#)?;
+    /// tree.set_json(br#"{"root": "product/q", "resources": [], "x-new": 1}"#)?;
+    /// assert_eq!(tree.root(), "product/q");
+    /// assert!(tree.set_json(b"{").is_err());
+    /// assert_eq!(tree.root(), "product/q");
+    /// # Ok::<(), cloudpartner::Error>(())
+    /// ```
+    pub fn set_json(&mut self, bytes: &[u8]) -> Result<()> {
+        let published = self.published.take();
+        match parse_resource_tree(bytes) {
+            Ok(tree) => {
+                *self = tree;
+                self.published = published;
+                Ok(())
+            }
+            Err(e) => {
+                self.published = published;
+                Err(e)
+            }
+        }
+    }
+
     /// The same tree, knowing what the preview and live trees hold.
     pub(crate) fn with_published(mut self, published: PublishedVersions) -> ResourceTree {
         self.published = Some(published);
