@@ -9,8 +9,7 @@ use std::ops::ControlFlow;
 use std::ptr;
 
 use cloudpartner::{
-    CppReleaseEvent, Error, ErrorKind, OutcomeKind, Phase, ReleaseEvent, ReleaseOutcome,
-    ReleaseRequest, Result,
+    CppReleaseEvent, Error, ErrorKind, OutcomeKind, Phase, ReleaseOutcome, ReleaseRequest, Result,
 };
 
 use crate::client::cloudpartner_client;
@@ -259,30 +258,13 @@ pub struct cloudpartner_release_event {
 
 impl cloudpartner_release_event {
     fn new(event: &CppReleaseEvent) -> cloudpartner_release_event {
-        let (summary, fields_json, status) = match event {
-            ReleaseEvent::PhaseFinished {
-                summary, fields, ..
-            } => (
-                Some(c_string(summary)),
-                Some(c_string(
-                    &serde_json::Value::Object(fields.clone()).to_string(),
-                )),
-                None,
-            ),
-            ReleaseEvent::Status { status, .. } => (
-                None,
-                None,
-                Some(cloudpartner_offer_status::new(status.clone())),
-            ),
-            _ => (None, None, None),
-        };
         cloudpartner_release_event {
             kind: by_name(&EVENT_KINDS, event.kind()),
             phase: phase_of(event.phase()),
             phase_name: c_string(event.phase().label()),
-            summary,
-            fields_json,
-            status,
+            summary: event.summary().map(c_string),
+            fields_json: event.fields_json().as_deref().map(c_string),
+            status: event.status().cloned().map(cloudpartner_offer_status::new),
         }
     }
 }

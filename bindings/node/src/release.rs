@@ -7,9 +7,7 @@
 
 use std::sync::Mutex;
 
-use cloudpartner::{
-    CppReleaseEvent, Error, ReleaseEvent, ReleaseOutcome, ReleaseRequest, WatchOptions,
-};
+use cloudpartner::{CppReleaseEvent, Error, ReleaseOutcome, ReleaseRequest, WatchOptions};
 use napi::Env;
 use napi::bindgen_prelude::PromiseRaw;
 use napi_derive::napi;
@@ -88,24 +86,13 @@ pub struct NativeReleaseEvent {
 
 impl From<CppReleaseEvent> for NativeReleaseEvent {
     fn from(event: CppReleaseEvent) -> Self {
-        let mut out = NativeReleaseEvent {
+        NativeReleaseEvent {
             kind: event.kind().to_owned(),
             phase: event.phase().label().to_owned(),
-            summary: None,
-            fields: None,
-            status: None,
-        };
-        match event {
-            ReleaseEvent::PhaseFinished {
-                summary, fields, ..
-            } => {
-                out.summary = Some(summary);
-                out.fields = Some(serde_json::Value::Object(fields).to_string());
-            }
-            ReleaseEvent::Status { status, .. } => out.status = Some(handle(status)),
-            _ => {}
+            summary: event.summary().map(str::to_owned),
+            fields: event.fields_json(),
+            status: event.status().map(|status| handle(status.clone())),
         }
-        out
     }
 }
 

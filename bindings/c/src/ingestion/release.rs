@@ -11,7 +11,7 @@ use std::ptr;
 use cloudpartner::ingestion::{
     DataDisk, IngestionReleaseEvent, ReleaseOutcome, ReleaseRequest, release,
 };
-use cloudpartner::{Error, ErrorKind, ReleaseEvent, Result};
+use cloudpartner::{Error, ErrorKind, Result};
 
 use super::client::cloudpartner_ingestion_client;
 use super::job::cloudpartner_job;
@@ -154,30 +154,16 @@ pub struct cloudpartner_ingestion_release_event {
 
 impl cloudpartner_ingestion_release_event {
     fn new(event: &IngestionReleaseEvent) -> cloudpartner_ingestion_release_event {
-        let (summary, fields_json, status) = match event {
-            ReleaseEvent::PhaseFinished {
-                summary, fields, ..
-            } => (
-                Some(c_string(summary)),
-                Some(c_string(
-                    &serde_json::Value::Object(fields.clone()).to_string(),
-                )),
-                None,
-            ),
-            ReleaseEvent::Status { status, .. } => (
-                None,
-                None,
-                Some(cloudpartner_product_status::new(status.clone())),
-            ),
-            _ => (None, None, None),
-        };
         cloudpartner_ingestion_release_event {
             kind: by_name(&EVENT_KINDS, event.kind()),
             phase: phase_of(event.phase()),
             phase_name: c_string(event.phase().label()),
-            summary,
-            fields_json,
-            status,
+            summary: event.summary().map(c_string),
+            fields_json: event.fields_json().as_deref().map(c_string),
+            status: event
+                .status()
+                .cloned()
+                .map(cloudpartner_product_status::new),
         }
     }
 }

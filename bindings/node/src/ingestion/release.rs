@@ -6,7 +6,7 @@
 use std::sync::Mutex;
 
 use cloudpartner::ingestion::{IngestionReleaseEvent, ReleaseOutcome, ReleaseRequest};
-use cloudpartner::{Error, ReleaseEvent, WatchOptions};
+use cloudpartner::{Error, WatchOptions};
 use napi::Env;
 use napi::bindgen_prelude::PromiseRaw;
 use napi_derive::napi;
@@ -86,24 +86,13 @@ pub struct NativeIngestionReleaseEvent {
 
 impl From<IngestionReleaseEvent> for NativeIngestionReleaseEvent {
     fn from(event: IngestionReleaseEvent) -> Self {
-        let mut out = NativeIngestionReleaseEvent {
+        NativeIngestionReleaseEvent {
             kind: event.kind().to_owned(),
             phase: event.phase().label().to_owned(),
-            summary: None,
-            fields: None,
-            status: None,
-        };
-        match event {
-            ReleaseEvent::PhaseFinished {
-                summary, fields, ..
-            } => {
-                out.summary = Some(summary);
-                out.fields = Some(serde_json::Value::Object(fields).to_string());
-            }
-            ReleaseEvent::Status { status, .. } => out.status = Some(status.into()),
-            _ => {}
+            summary: event.summary().map(str::to_owned),
+            fields: event.fields_json(),
+            status: event.status().map(|status| status.clone().into()),
         }
-        out
     }
 }
 

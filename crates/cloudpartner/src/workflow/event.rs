@@ -42,6 +42,43 @@ impl<S> ReleaseEvent<S> {
         }
     }
 
+    /// What a finished phase did, in words; `None` for other events.
+    pub fn summary(&self) -> Option<&str> {
+        match self {
+            ReleaseEvent::PhaseFinished { summary, .. } => Some(summary),
+            _ => None,
+        }
+    }
+
+    /// What a finished phase did, as a JSON object's text; `None` for other events.
+    ///
+    /// ```
+    /// use cloudpartner::{Phase, ReleaseEvent};
+    /// let event: ReleaseEvent<()> = ReleaseEvent::PhaseFinished {
+    ///     phase: Phase::Write,
+    ///     summary: "written".into(),
+    ///     fields: serde_json::json!({"version": 2}).as_object().unwrap().clone(),
+    /// };
+    /// assert_eq!(event.fields_json().as_deref(), Some(r#"{"version":2}"#));
+    /// assert_eq!(event.summary(), Some("written"));
+    /// ```
+    pub fn fields_json(&self) -> Option<String> {
+        match self {
+            ReleaseEvent::PhaseFinished { fields, .. } => {
+                Some(Value::Object(fields.clone()).to_string())
+            }
+            _ => None,
+        }
+    }
+
+    /// The status of a status event; `None` for other events.
+    pub fn status(&self) -> Option<&S> {
+        match self {
+            ReleaseEvent::Status { status, .. } => Some(status),
+            _ => None,
+        }
+    }
+
     /// `phase_started`, `phase_finished` or `status`: the event's kind in every
     /// language.
     pub fn kind(&self) -> &'static str {
