@@ -28,6 +28,7 @@ pub(crate) mod vm_image;
 pub(crate) mod watch;
 pub(crate) mod wire;
 
+pub use crate::workflow::ReleaseError;
 pub use client::{
     Client, ClientBuilder, DEFAULT_API_VERSION, DEFAULT_BASE_URL, DEFAULT_CONCURRENCY, PROFILE,
 };
@@ -43,7 +44,7 @@ pub use parse::{
 };
 pub use precondition::Precondition;
 pub use publisher::{Publisher, parse_publishers};
-pub use release::{CppReleaseEvent, ReleaseError, ReleaseOutcome, ReleaseRequest, release};
+pub use release::{CppReleaseEvent, ReleaseOutcome, ReleaseRequest, release};
 pub use state::{MessageLevel, OfferState, OperationState, StepState};
 pub use status_check::surely_accepts_offer_status;
 pub use time_frame::TimeFrame;

@@ -4,7 +4,6 @@
 //! `go_live`: go-live → live (watch until live). Each phase reports progress events;
 //! the CLI and every binding only render them.
 
-use std::fmt;
 use std::time::Duration;
 
 use serde_json::{Map, Value, json};
@@ -21,7 +20,7 @@ use super::state::OfferState;
 use super::vm_image::VmImageVersion;
 use crate::error::{Error, ErrorKind, Result};
 use crate::poll::{WatchOptions, WatchUntil};
-use crate::workflow::{OutcomeKind, Phase, ProgressControl, ReleaseEvent};
+use crate::workflow::{OutcomeKind, Phase, ProgressControl, ReleaseError, ReleaseEvent};
 
 /// A progress event of a CPP release: its waits yield offer statuses.
 pub type CppReleaseEvent = ReleaseEvent<OfferStatus>;
@@ -119,34 +118,6 @@ impl ReleaseOutcome {
             ReleaseOutcome::DryRun { edit } => Some(edit.diff()),
             _ => None,
         }
-    }
-}
-
-/// A release that stopped with an error, and the phase it was in.
-#[derive(Debug, Clone)]
-pub struct ReleaseError {
-    /// The phase that failed.
-    pub phase: Phase,
-    /// Why.
-    pub error: Error,
-}
-
-impl fmt::Display for ReleaseError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "release failed at {}: {}", self.phase, self.error)
-    }
-}
-
-impl std::error::Error for ReleaseError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        Some(&self.error)
-    }
-}
-
-impl From<ReleaseError> for Error {
-    /// The error, its message prefixed with the phase (`release failed at publish: …`).
-    fn from(e: ReleaseError) -> Error {
-        e.error.context(format!("release failed at {}", e.phase))
     }
 }
 

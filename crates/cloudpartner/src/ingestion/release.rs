@@ -29,7 +29,7 @@ use crate::workflow::{Phase, ProgressControl, ReleaseEvent};
 /// A progress event of a Product Ingestion release.
 pub type IngestionReleaseEvent = ReleaseEvent<ProductStatus>;
 
-pub use crate::cpp::ReleaseError;
+pub use crate::workflow::ReleaseError;
 
 pub(super) type PhaseResult<T> = std::result::Result<T, ReleaseError>;
 

@@ -7,8 +7,10 @@ mod control;
 mod event;
 mod outcome;
 mod phase;
+mod release_error;
 
 pub use control::ProgressControl;
 pub use event::ReleaseEvent;
 pub use outcome::OutcomeKind;
 pub use phase::Phase;
+pub use release_error::ReleaseError;
