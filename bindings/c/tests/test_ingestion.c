@@ -210,6 +210,11 @@ static void run_tree(const char *name, const char *text, size_t len, const json 
     json_free(again);
     json_free(document);
     /* A tree edited by hand replaces it; JSON that does not parse leaves it as it was. */
+    CHECK_MSG(out != NULL, "%s: the tree has no JSON", name);
+    if (!out) {
+        cloudpartner_resource_tree_free(tree);
+        return;
+    }
     char *edited = malloc(strlen(out) + 32);
     snprintf(edited, strlen(out) + 32, "%.*s, \"x-note\": 1}", (int)(strlen(out) - 1), out);
     cloudpartner_error *set_err = NULL;
