@@ -318,3 +318,113 @@ fn a_watch_follows_the_clock_serve_announces() {
     );
     served.signal("TERM");
 }
+
+/// The CLI against `served` with the README's `export`s.
+fn against(served: &Served, args: &[&str]) -> assert_cmd::Command {
+    let mut command = cloudpartner(args);
+    command
+        .env("CLOUDPARTNER_BASE_URL", &served.url)
+        .env("CLOUDPARTNER_TOKEN", &served.token);
+    command
+}
+
+#[test]
+fn the_readme_offers_are_in_the_default_scenario_as_the_readme_runs_it() {
+    let served = Served::start(&["--port", "0", "--time-scale", "100000"]);
+    let vhd = "https://contosoimages.blob.core.windows.net/vhds/release-2.0.0-os.vhd?sv=2021-08-06&sig=c2VjcmV0";
+    let release = [
+        "release",
+        "contoso",
+        "rejected-release",
+        "--plan",
+        "standard",
+        "--version",
+        "2.0.0",
+        "--os-vhd-url",
+        vhd,
+        "--go-live",
+        "--timeout",
+        "120",
+    ];
+    // "When a phase fails": exit code 3, the phase, the message, the command to run.
+    let out = run(against(&served, &release)).expect_code(3);
+    assert_eq!(
+        out.error_lines(),
+        ["error: release failed at review: contoso/rejected-release: Certification rejected"],
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("\n  Certification: Certification failed: the operating system disk of the image is not generalized."),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.hint_lines()[0]
+            .starts_with("hint: see what happened: cloudpartner operations contoso rejected-release --state failed"),
+        "{}",
+        out.stderr
+    );
+    out.assert_no_signature();
+
+    // live-offer is live: its production slot is there.
+    let out = run(against(
+        &served,
+        &[
+            "offer",
+            "show",
+            "contoso",
+            "live-offer",
+            "--slot",
+            "production",
+            "--json",
+        ],
+    ))
+    .expect_code(0);
+    assert_eq!(json_lines(&out.stdout)[0]["status"], "published");
+
+    // corevm-release keeps its images where azure-img-utils 1.x writes them; one
+    // added and removed again leaves the plan as it was.
+    let corevm_images = |served: &Served| {
+        let out = run(against(
+            served,
+            &["offer", "show", "contoso", "corevm-release", "--json"],
+        ))
+        .expect_code(0);
+        let offer = json_lines(&out.stdout).remove(0);
+        assert!(
+            offer["definition"]["plans"][0]
+                .get("microsoft-azure-virtualmachines.vmImages")
+                .is_none()
+        );
+        offer["definition"]["plans"][0]["microsoft-azure-corevm.vmImagesPublicAzure"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(corevm_images(&served), ["1.0.0", "1.1.0"]);
+    let image = [
+        "contoso",
+        "corevm-release",
+        "--plan",
+        "standard",
+        "--version",
+        "2.0.0",
+    ];
+    let add: Vec<&str> = ["image", "add"]
+        .into_iter()
+        .chain(image)
+        .chain(["--os-vhd-url", vhd])
+        .collect();
+    run(against(&served, &add)).expect_code(0);
+    assert_eq!(corevm_images(&served), ["1.0.0", "1.1.0", "2.0.0"]);
+    let remove: Vec<&str> = ["image", "remove"].into_iter().chain(image).collect();
+    run(against(&served, &remove)).expect_code(0);
+    assert_eq!(corevm_images(&served), ["1.0.0", "1.1.0"]);
+
+    served.signal("TERM");
+    assert_eq!(served.wait().0, Some(0));
+}

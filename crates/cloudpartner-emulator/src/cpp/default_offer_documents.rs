@@ -1,7 +1,12 @@
 //! The offer documents of the default scenario: a small VM offer document
-//! for each of `contoso`'s status offers, and `vm-release`, a realistic VM
-//! offer with two plans (one with a Gen2 disk generation) and image
-//! versions, never published, for whole releases against the emulator.
+//! for each of `contoso`'s status offers, and the release offers: realistic
+//! VM offers with two plans (one with a Gen2 disk generation) and image
+//! versions, never published, for whole releases against the emulator —
+//! `vm-release` and `rejected-release` of type
+//! `microsoft-azure-virtualmachines`, `corevm-release` of type
+//! `microsoft-azure-corevm` (its images under
+//! `microsoft-azure-corevm.vmImagesPublicAzure`, where distributions' offers
+//! and SUSE's azure-img-utils 1.x keep them).
 
 use serde_json::{Value, json};
 
@@ -10,8 +15,54 @@ use crate::cpp::offer_document::Document;
 /// The id of the default scenario's release offer.
 pub(crate) const VM_RELEASE: &str = "vm-release";
 
+/// The id of the default scenario's release offer whose certification is rejected.
+pub(crate) const REJECTED_RELEASE: &str = "rejected-release";
+
+/// The id of the default scenario's release offer of type `microsoft-azure-corevm`.
+pub(crate) const COREVM_RELEASE: &str = "corevm-release";
+
 /// The key of a VM plan's images.
 const VM_IMAGES: &str = "microsoft-azure-virtualmachines.vmImages";
+
+/// The offer type of virtual machine offers.
+const VM_OFFER_TYPE: &str = "microsoft-azure-virtualmachines";
+
+/// The offer type of the core virtual machine offers distributions publish.
+const COREVM_OFFER_TYPE: &str = "microsoft-azure-corevm";
+
+/// The key of a core VM plan's images.
+const COREVM_IMAGES: &str = "microsoft-azure-corevm.vmImagesPublicAzure";
+
+/// One of the default scenario's release offers: its id, title and type.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct ReleaseOffer {
+    /// The offer id.
+    pub id: &'static str,
+    /// The offer's `displayText` and marketplace title.
+    pub title: &'static str,
+    /// Whether it is of type `microsoft-azure-corevm` (else
+    /// `microsoft-azure-virtualmachines`).
+    pub corevm: bool,
+}
+
+/// The release offers of the default scenario.
+pub(crate) const RELEASE_OFFERS: [ReleaseOffer; 3] = [
+    ReleaseOffer {
+        id: VM_RELEASE,
+        title: "Contoso Release VM",
+        corevm: false,
+    },
+    ReleaseOffer {
+        id: REJECTED_RELEASE,
+        title: "Contoso Rejected Release VM",
+        corevm: false,
+    },
+    ReleaseOffer {
+        id: COREVM_RELEASE,
+        title: "Contoso Core VM",
+        corevm: true,
+    },
+];
 
 /// An object value as a document (every caller passes an object).
 fn document(value: Value) -> Document {
@@ -46,10 +97,16 @@ fn image(version: &str, published_date: &str, description: &str, data_disks: &[&
     })
 }
 
-/// `vm-release`: a VM offer with plans `standard` (images 1.0.0 and 1.1.0,
-/// and the disk generation `standard-gen2` with 1.1.0) and `byol` (1.1.0),
-/// never published.
-pub(crate) fn vm_release_document() -> Document {
+/// A release offer: a VM offer with plans `standard` (images 1.0.0 and
+/// 1.1.0, and the disk generation `standard-gen2` with 1.1.0) and `byol`
+/// (1.1.0), never published; the plans' fields named after the offer type.
+pub(crate) fn release_document(offer: ReleaseOffer) -> Document {
+    let (offer_type, images_key) = if offer.corevm {
+        (COREVM_OFFER_TYPE, COREVM_IMAGES)
+    } else {
+        (VM_OFFER_TYPE, VM_IMAGES)
+    };
+    let field = |name: &str| format!("{offer_type}.{name}");
     let standard_images = json!({
         "1.0.0": image("1.0.0", "11/02/2026", "Ubuntu 22.04 LTS with the Contoso agent 1.0.", &[]),
         "1.1.0": image("1.1.0", "11/20/2026", "Ubuntu 22.04 LTS with the Contoso agent 1.1 and a data disk.",
@@ -62,16 +119,16 @@ pub(crate) fn vm_release_document() -> Document {
         "1.1.0": image("1.1.0", "11/20/2026", "Ubuntu 22.04 LTS with the Contoso agent 1.1, bring your own license.", &[]),
     });
     document(json!({
-        "offerTypeId": "microsoft-azure-virtualmachines",
+        "offerTypeId": offer_type,
         "publisherId": "contoso",
         "status": "neverPublished",
-        "id": VM_RELEASE,
+        "id": offer.id,
         "version": 1,
         "definition": {
-            "displayText": "Contoso Release VM",
+            "displayText": offer.title,
             "offer": {
                 "microsoft-azure-marketplace-testdrive.enabled": false,
-                "microsoft-azure-marketplace.title": "Contoso Release VM",
+                "microsoft-azure-marketplace.title": offer.title,
                 "microsoft-azure-marketplace.summary": "A hardened Ubuntu server with the Contoso agent.",
                 "microsoft-azure-marketplace.longSummary": "Contoso Release VM is an Ubuntu 22.04 LTS server, hardened and preconfigured with the Contoso monitoring agent.",
                 "microsoft-azure-marketplace.description": "<p>Contoso Release VM is an <b>Ubuntu 22.04 LTS</b> server, hardened to the CIS benchmark and preconfigured with the Contoso monitoring agent.</p>",
@@ -104,40 +161,40 @@ pub(crate) fn vm_release_document() -> Document {
             "plans": [
                 {
                     "planId": "standard",
-                    "microsoft-azure-virtualmachines.skuTitle": "Contoso Release VM Standard",
-                    "microsoft-azure-virtualmachines.skuSummary": "The hardened server with the Contoso agent.",
-                    "microsoft-azure-virtualmachines.skuDescription": "Ubuntu 22.04 LTS, CIS hardened, with the Contoso monitoring agent.",
-                    "microsoft-azure-virtualmachines.hideSKUForSolutionTemplate": false,
-                    "microsoft-azure-virtualmachines.cloudAvailability": ["PublicAzure"],
-                    "microsoft-azure-virtualmachines.certificationsFairfax": [],
-                    "microsoft-azure-virtualmachines.operatingSystemFamily": "Linux",
-                    "microsoft-azure-virtualmachines.osType": "Ubuntu",
-                    "microsoft-azure-virtualmachines.operationSystem": "Ubuntu 22.04 LTS",
-                    "microsoft-azure-virtualmachines.recommendedVMSizes": ["d2s-standard-v3", "d4s-standard-v3", "e2s-standard-v3"],
-                    "microsoft-azure-virtualmachines.openPorts": [],
-                    "microsoft-azure-virtualmachines.vmImages": standard_images,
+                    (field("skuTitle")): format!("{} Standard", offer.title),
+                    (field("skuSummary")): "The hardened server with the Contoso agent.",
+                    (field("skuDescription")): "Ubuntu 22.04 LTS, CIS hardened, with the Contoso monitoring agent.",
+                    (field("hideSKUForSolutionTemplate")): false,
+                    (field("cloudAvailability")): ["PublicAzure"],
+                    (field("certificationsFairfax")): [],
+                    (field("operatingSystemFamily")): "Linux",
+                    (field("osType")): "Ubuntu",
+                    (field("operationSystem")): "Ubuntu 22.04 LTS",
+                    (field("recommendedVMSizes")): ["d2s-standard-v3", "d4s-standard-v3", "e2s-standard-v3"],
+                    (field("openPorts")): [],
+                    (images_key): standard_images,
                     "regions": ["US", "CA", "GB", "DE", "FR"],
                     "diskGenerations": [
                         {
                             "planId": "standard-gen2",
-                            VM_IMAGES: gen2_images
+                            (images_key): gen2_images
                         }
                     ]
                 },
                 {
                     "planId": "byol",
-                    "microsoft-azure-virtualmachines.skuTitle": "Contoso Release VM (BYOL)",
-                    "microsoft-azure-virtualmachines.skuSummary": "Bring your own Contoso license.",
-                    "microsoft-azure-virtualmachines.skuDescription": "Ubuntu 22.04 LTS, CIS hardened, with the Contoso agent; license it with your Contoso subscription.",
-                    "microsoft-azure-virtualmachines.hideSKUForSolutionTemplate": false,
-                    "microsoft-azure-virtualmachines.cloudAvailability": ["PublicAzure"],
-                    "microsoft-azure-virtualmachines.certificationsFairfax": [],
-                    "microsoft-azure-virtualmachines.operatingSystemFamily": "Linux",
-                    "microsoft-azure-virtualmachines.osType": "Ubuntu",
-                    "microsoft-azure-virtualmachines.operationSystem": "Ubuntu 22.04 LTS",
-                    "microsoft-azure-virtualmachines.recommendedVMSizes": ["d2s-standard-v3"],
-                    "microsoft-azure-virtualmachines.openPorts": [],
-                    "microsoft-azure-virtualmachines.vmImages": byol_images,
+                    (field("skuTitle")): format!("{} (BYOL)", offer.title),
+                    (field("skuSummary")): "Bring your own Contoso license.",
+                    (field("skuDescription")): "Ubuntu 22.04 LTS, CIS hardened, with the Contoso agent; license it with your Contoso subscription.",
+                    (field("hideSKUForSolutionTemplate")): false,
+                    (field("cloudAvailability")): ["PublicAzure"],
+                    (field("certificationsFairfax")): [],
+                    (field("operatingSystemFamily")): "Linux",
+                    (field("osType")): "Ubuntu",
+                    (field("operationSystem")): "Ubuntu 22.04 LTS",
+                    (field("recommendedVMSizes")): ["d2s-standard-v3"],
+                    (field("openPorts")): [],
+                    (images_key): byol_images,
                     "regions": ["US", "CA"],
                     "diskGenerations": []
                 }
@@ -194,7 +251,10 @@ mod tests {
 
     #[test]
     fn the_documents_can_be_published() {
-        assert_eq!(validate_for_publish(&vm_release_document()), Ok(()));
+        assert_eq!(
+            validate_for_publish(&release_document(RELEASE_OFFERS[0])),
+            Ok(())
+        );
         assert_eq!(
             validate_for_publish(&small_vm_offer_document("o", "O", "published")),
             Ok(())
@@ -202,8 +262,40 @@ mod tests {
     }
 
     #[test]
+    fn every_release_offer_can_be_published_and_keeps_its_images_under_its_type() {
+        for offer in RELEASE_OFFERS {
+            let document = release_document(offer);
+            assert_eq!(validate_for_publish(&document), Ok(()), "{}", offer.id);
+            let document = Value::Object(document);
+            assert_eq!(document["id"], offer.id);
+            let plans = document["definition"]["plans"].as_array().unwrap();
+            let key = if offer.corevm {
+                COREVM_IMAGES
+            } else {
+                VM_IMAGES
+            };
+            let other = if offer.corevm {
+                VM_IMAGES
+            } else {
+                COREVM_IMAGES
+            };
+            for plan in plans {
+                assert!(plan[key].is_object(), "{}: {plan}", offer.id);
+                assert!(plan.get(other).is_none(), "{}: {plan}", offer.id);
+            }
+            assert!(plans[0]["diskGenerations"][0][key].is_object());
+        }
+        let corevm = Value::Object(release_document(RELEASE_OFFERS[2]));
+        assert_eq!(corevm["offerTypeId"], COREVM_OFFER_TYPE);
+        assert_eq!(
+            corevm["definition"]["plans"][0]["microsoft-azure-corevm.skuTitle"],
+            "Contoso Core VM Standard"
+        );
+    }
+
+    #[test]
     fn vm_release_has_its_plans_and_versions() {
-        let document = Value::Object(vm_release_document());
+        let document = Value::Object(release_document(RELEASE_OFFERS[0]));
         let plans = document["definition"]["plans"].as_array().unwrap();
         let ids: Vec<&str> = plans
             .iter()

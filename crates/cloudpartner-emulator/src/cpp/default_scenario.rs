@@ -1,8 +1,9 @@
 //! The CPP part of the scenario an emulator serves when given none: publisher `contoso` with
 //! an offer in every offer state, `vm-offer`, a simulated publish of a
 //! virtual machine offer that starts when the emulator starts, and
-//! `vm-release`, a VM offer never published, for releases through the
-//! publishing API.
+//! the release offers, never published, for releases through the publishing
+//! API: `vm-release`, `rejected-release` (its certification is rejected) and
+//! `corevm-release` (of type `microsoft-azure-corevm`).
 
 use std::collections::BTreeMap;
 
@@ -10,7 +11,7 @@ use chrono::{DateTime, TimeDelta, Utc};
 
 use crate::clock::format_timestamp;
 use crate::cpp::default_offer_documents::{
-    VM_RELEASE, small_vm_offer_document, vm_release_document,
+    REJECTED_RELEASE, RELEASE_OFFERS, release_document, small_vm_offer_document,
 };
 use crate::cpp::location::LocationForm;
 use crate::cpp::publish_simulation::{OfferIds, SimulatedPublish, SimulatedStep, StepOutcome};
@@ -113,6 +114,17 @@ pub(crate) fn default_release_steps() -> Vec<SimulatedStep> {
             _ => vm_offer_step(index, StepOutcome::Complete),
         })
         .collect()
+}
+
+/// The steps a publish of `rejected-release` plays: those of
+/// [`default_release_steps`], with Certification rejected.
+fn rejected_release_steps() -> Vec<SimulatedStep> {
+    let mut steps = default_release_steps();
+    steps[1] = SimulatedStep {
+        message: Some(CERTIFICATION_FAILURE.to_owned()),
+        ..vm_offer_step(1, StepOutcome::Rejected)
+    };
+    steps
 }
 
 /// The default *Publisher signoff* step, parking for review.
@@ -272,16 +284,19 @@ pub(crate) fn default_cpp_scenario() -> CppScenario {
             },
         ),
     );
-    offers.insert(
-        String::from(VM_RELEASE),
-        ScenarioOffer {
-            status: StatusSource::NeverPublished,
-            document: Some(vm_release_document()),
-            release_steps: None,
-            notification_emails: String::from(NOTIFICATION_EMAILS),
-            omit_etag: None,
-        },
-    );
+    for release in RELEASE_OFFERS {
+        let release_steps = (release.id == REJECTED_RELEASE).then(rejected_release_steps);
+        offers.insert(
+            release.id.to_owned(),
+            ScenarioOffer {
+                status: StatusSource::NeverPublished,
+                document: Some(release_document(release)),
+                release_steps,
+                notification_emails: String::from(NOTIFICATION_EMAILS),
+                omit_etag: None,
+            },
+        );
+    }
     CppScenario {
         publishers: BTreeMap::from([(String::from(PUBLISHER), offers)]),
         location_form: LocationForm::default(),
@@ -341,7 +356,7 @@ mod tests {
         for (offer, state) in expected {
             assert_eq!(document(offer)["status"], state, "{offer}");
         }
-        assert_eq!(default_cpp_scenario().offer_ids().len(), 9);
+        assert_eq!(default_cpp_scenario().offer_ids().len(), 11);
     }
 
     #[test]

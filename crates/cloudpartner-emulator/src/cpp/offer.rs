@@ -76,14 +76,54 @@ pub(crate) fn notification_emails_of(body: &[u8]) -> Result<Option<String>, ApiE
         .map(str::to_owned))
 }
 
+/// Which slots a scenario offer's status says were filled before the
+/// emulator started.
+struct PublishedSlots {
+    preview: bool,
+    production: bool,
+}
+
+/// The slots a fixed status document's `status` implies: `succeeded` fills
+/// preview and production, `waitingForPublisherReview` preview; anything
+/// else, none.
+fn published_slots(status: &StatusSource) -> PublishedSlots {
+    let state = match status {
+        StatusSource::Fixed { body } => serde_json::from_str::<Value>(body)
+            .ok()
+            .and_then(|document| document.get("status")?.as_str().map(str::to_owned)),
+        _ => None,
+    };
+    PublishedSlots {
+        preview: matches!(
+            state.as_deref(),
+            Some("succeeded" | "waitingForPublisherReview")
+        ),
+        production: state.as_deref() == Some("succeeded"),
+    }
+}
+
 impl OfferState {
     /// The state of a scenario offer; `omit_etag` is the scenario's default.
+    ///
+    /// An offer whose fixed status says it went live (`succeeded`) was
+    /// published and went live with its document: its preview and
+    /// production slots hold it too; one waiting for the publisher's review
+    /// has it in preview.
     pub fn from_scenario(offer: ScenarioOffer, omit_etag: bool, now: DateTime<Utc>) -> OfferState {
+        let published = published_slots(&offer.status);
         OfferState {
+            documents: offer.document.map(|document| {
+                let mut documents = OfferDocuments::from_scenario(document, now);
+                let draft = documents.draft().clone();
+                if published.preview {
+                    documents.set_preview(draft.clone());
+                }
+                if published.production {
+                    documents.set_production(draft);
+                }
+                documents
+            }),
             served: ServedStatus::Scenario(offer.status),
-            documents: offer
-                .document
-                .map(|document| OfferDocuments::from_scenario(document, now)),
             release_steps: offer.release_steps,
             notification_emails: offer.notification_emails,
             omit_etag: offer.omit_etag.unwrap_or(omit_etag),

@@ -29,6 +29,13 @@ impl Scenario {
     ///   `neverPublished`) with plans `standard` (image versions `1.0.0` and
     ///   `1.1.0`, disk generation `standard-gen2` with `1.1.0`) and `byol`
     ///   (`1.1.0`), for whole releases: PUT, publish, go-live;
+    ///   `rejected-release`, the same offer whose publish has its
+    ///   Certification rejected (a release of it fails with exit code 3);
+    ///   `corevm-release`, the same plans in an offer of type
+    ///   `microsoft-azure-corevm`, images under
+    ///   `microsoft-azure-corevm.vmImagesPublicAzure`;
+    /// - `live-offer` serves its document from the draft, preview and
+    ///   production slots, `review-offer` from the draft and preview;
     /// - for the Product Ingestion API, product `vm-release` (published and
     ///   live; plans `standard`, SKUs `standard` x64Gen1 and `standard-gen2`
     ///   x64Gen2, and `byol`, x64Gen2; version `1.0.0` in each) and `vm-new`

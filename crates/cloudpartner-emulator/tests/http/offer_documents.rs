@@ -54,10 +54,12 @@ async fn the_default_offers_are_listed_as_summaries() {
         ids,
         [
             "canceled-offer",
+            "corevm-release",
             "failed-offer",
             "live-offer",
             "never-published",
             "not-started",
+            "rejected-release",
             "review-offer",
             "running-offer",
             "vm-offer",
@@ -66,13 +68,71 @@ async fn the_default_offers_are_listed_as_summaries() {
     );
     for offer in offers.as_array().unwrap() {
         assert_eq!(offer["publisherId"], "contoso");
-        assert_eq!(offer["offerTypeId"], "microsoft-azure-virtualmachines");
+        let offer_type = if offer["id"] == "corevm-release" {
+            "microsoft-azure-corevm"
+        } else {
+            "microsoft-azure-virtualmachines"
+        };
+        assert_eq!(offer["offerTypeId"], offer_type);
         let definition = offer["definition"].as_object().unwrap();
         assert_eq!(definition.keys().collect::<Vec<_>>(), ["displayText"]);
     }
     let response = api_get(&emulator, "/api/publishers/fabrikam/offers").await;
     assert_eq!(response.status(), 404);
     assert_eq!(api_error_code(response).await, "PublisherNotFound");
+}
+
+#[tokio::test]
+async fn the_default_live_and_review_offers_serve_the_slots_they_were_published_to() {
+    let emulator = start_default().await;
+    let draft = api_json(&emulator, "/api/publishers/contoso/offers/live-offer").await;
+    for slot in ["preview", "production"] {
+        let response = api_get(
+            &emulator,
+            &format!("/api/publishers/contoso/offers/live-offer/slot/{slot}"),
+        )
+        .await;
+        assert_eq!(response.status(), 200, "live-offer {slot}");
+        let document = json_body(response).await.unwrap();
+        assert_eq!(document["definition"], draft["definition"], "{slot}");
+    }
+    let preview = api_get(
+        &emulator,
+        "/api/publishers/contoso/offers/review-offer/slot/preview",
+    )
+    .await;
+    assert_eq!(preview.status(), 200);
+    for (offer, slot) in [
+        ("review-offer", "production"),
+        ("failed-offer", "preview"),
+        ("running-offer", "preview"),
+        ("never-published", "preview"),
+    ] {
+        let response = api_get(
+            &emulator,
+            &format!("/api/publishers/contoso/offers/{offer}/slot/{slot}"),
+        )
+        .await;
+        assert_eq!(response.status(), 404, "{offer} {slot}");
+    }
+}
+
+#[tokio::test]
+async fn the_default_corevm_release_keeps_its_images_under_the_corevm_key() {
+    let emulator = start_default().await;
+    let offer = api_json(&emulator, "/api/publishers/contoso/offers/corevm-release").await;
+    assert_eq!(offer["offerTypeId"], "microsoft-azure-corevm");
+    assert_eq!(offer["status"], "neverPublished");
+    for plan in offer["definition"]["plans"].as_array().unwrap() {
+        let images = plan["microsoft-azure-corevm.vmImagesPublicAzure"]
+            .as_object()
+            .unwrap();
+        assert!(images.contains_key("1.1.0"), "{plan}");
+        assert!(
+            plan.get("microsoft-azure-virtualmachines.vmImages")
+                .is_none()
+        );
+    }
 }
 
 #[tokio::test]

@@ -489,6 +489,37 @@ async fn submissions_filter_by_state_with_either_parameter() {
 }
 
 #[tokio::test]
+async fn the_default_rejected_release_fails_its_certification() {
+    let emulator = fast_default(None).await;
+    let published = post_action(&emulator, "contoso", "rejected-release", "publish", "").await;
+    let publish_location = location(&published);
+    let seen = poll_status(&emulator, "contoso", "rejected-release", |state| {
+        state == "failed"
+    })
+    .await;
+    assert_eq!(seen, ["running", "failed"]);
+    let operation = operation_at(&emulator, &publish_location).await;
+    assert_eq!(operation["submissionState"], "failed");
+    assert!(
+        operation["error"]
+            .as_str()
+            .unwrap()
+            .contains("not generalized"),
+        "{operation}"
+    );
+    assert_eq!(operation["steps"][1]["stepName"], "Certification");
+    assert_eq!(operation["steps"][1]["status"], "rejected");
+    // vm-release, from the same documents, is not rejected.
+    let published = post_action(&emulator, "contoso", "vm-release", "publish", "").await;
+    location(&published);
+    let seen = poll_status(&emulator, "contoso", "vm-release", |state| {
+        state == "waitingForPublisherReview"
+    })
+    .await;
+    assert_eq!(seen, ["running", "waitingForPublisherReview"]);
+}
+
+#[tokio::test]
 async fn a_rejected_step_fails_the_operation() {
     // 1200 simulated seconds in 2 s.
     let emulator = start(&format!(
