@@ -428,3 +428,82 @@ fn the_readme_offers_are_in_the_default_scenario_as_the_readme_runs_it() {
     served.signal("TERM");
     assert_eq!(served.wait().0, Some(0));
 }
+
+#[test]
+fn serve_refuses_client_flags_and_honours_token() {
+    for args in [
+        &["serve", "--base-url", "http://127.0.0.1:1"][..],
+        &["--tenant-id", "t", "serve", "--client-id", "c"][..],
+        &["serve", "--timeout", "5"][..],
+    ] {
+        let out = run(cloudpartner(args)).expect_code(2);
+        let error = out.error_lines()[0];
+        assert!(
+            error.starts_with("error: serve does not take --"),
+            "{error}"
+        );
+        for flag in args.iter().filter(|a| a.starts_with("--")) {
+            assert!(error.contains(flag), "{error}");
+        }
+        assert!(out.stdout.is_empty(), "{}", out.stdout);
+    }
+
+    let served = Served::start(&["--token", "pipeline-token"]);
+    assert_eq!(served.token, "pipeline-token");
+    assert!(
+        served
+            .banner
+            .contains(&String::from("export CLOUDPARTNER_TOKEN=pipeline-token")),
+        "{:?}",
+        served.banner
+    );
+    let status = |token: &str| {
+        run(cloudpartner(&[
+            "--base-url",
+            &served.url,
+            "--token",
+            token,
+            "status",
+            "contoso",
+            "live-offer",
+        ]))
+    };
+    status("pipeline-token").expect_code(0);
+    let refused = status("emulator-token").expect_code(1);
+    assert!(refused.stderr.contains("401"), "{}", refused.stderr);
+    served.signal("TERM");
+    assert_eq!(served.wait().0, Some(0));
+}
+
+#[test]
+fn serve_says_when_the_shells_token_is_not_the_emulators() {
+    let mut child = Command::new(common::BIN)
+        .env_clear()
+        .env("CLOUDPARTNER_TOKEN", "a-real-looking-token")
+        .args(["serve", "--port", "0"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    while !line.starts_with("Ctrl-C stops it.") {
+        line.clear();
+        assert!(stdout.read_line(&mut line).unwrap() > 0);
+        assert!(!line.contains("a-real-looking-token"), "{line}");
+    }
+    let _ = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status();
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("note: CLOUDPARTNER_TOKEN in this shell is not the emulator's token"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("export CLOUDPARTNER_TOKEN=emulator-token"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("a-real-looking-token"), "{stderr}");
+}

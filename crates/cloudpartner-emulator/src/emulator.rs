@@ -27,6 +27,7 @@ pub struct EmulatorBuilder {
     port: u16,
     request_log_capacity: usize,
     location_form: Option<LocationForm>,
+    token: Option<String>,
 }
 
 impl Default for EmulatorBuilder {
@@ -37,6 +38,7 @@ impl Default for EmulatorBuilder {
             port: 0,
             request_log_capacity: DEFAULT_REQUEST_LOG_CAPACITY,
             location_form: None,
+            token: None,
         }
     }
 }
@@ -75,6 +77,20 @@ impl EmulatorBuilder {
         self
     }
 
+    /// The bearer token the routes ask for and the token endpoints issue,
+    /// overriding the scenario's `token`.
+    ///
+    /// ```
+    /// # #[tokio::main] async fn main() {
+    /// let emulator = cloudpartner_emulator::Emulator::builder().token("pipeline-token").start().await.unwrap();
+    /// assert_eq!(emulator.token(), "pipeline-token");
+    /// # emulator.stop().await; }
+    /// ```
+    pub fn token(mut self, token: impl Into<String>) -> Self {
+        self.token = Some(token.into());
+        self
+    }
+
     /// Binds `127.0.0.1:port`, spawns the server on the current tokio runtime
     /// and returns once it is listening.
     ///
@@ -97,6 +113,9 @@ impl EmulatorBuilder {
         let mut scenario = scenario;
         if let Some(location_form) = self.location_form {
             scenario.apis.cpp.location_form = location_form;
+        }
+        if let Some(token) = self.token {
+            scenario.token = token;
         }
         let shared = Arc::new(SharedState::new(
             scenario.token,

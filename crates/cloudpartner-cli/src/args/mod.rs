@@ -155,9 +155,15 @@ pub enum Command {
 
 /// `cloudpartner serve [--scenario FILE] [--port N] [--time-scale X]`
 #[derive(Debug, Args)]
-#[command(after_help = "Example:\n  cloudpartner serve --port 8080 --time-scale 10000")]
+#[command(
+    after_help = "The scenario format, for both APIs, with an example: docs/emulator.md in the repository \
+(https://github.com/cloudpartner/cloudpartner/blob/main/docs/emulator.md).\n\
+--token sets the token the emulator asks for and issues (default: the scenario's, emulator-token); \
+the other client flags are refused.\n\n\
+Example:\n  cloudpartner serve --port 8080 --time-scale 10000"
+)]
 pub struct ServeArgs {
-    /// A scenario file (JSON, DESIGN §4); the default scenario when not given
+    /// A scenario file (JSON, see docs/emulator.md); the default scenario when not given
     #[arg(long, value_name = "FILE")]
     pub scenario: Option<PathBuf>,
     /// The port on 127.0.0.1; 0 picks a free one

@@ -15,6 +15,7 @@ use crate::render::style::{Style, Tone};
 /// Starts the emulator, prints its URL, token and an example command, and stops it
 /// cleanly on Ctrl-C or SIGTERM.
 pub async fn serve(global: &GlobalArgs, args: &ServeArgs) -> Result<Exit, Failure> {
+    refuse_client_flags(global)?;
     let style = Style::for_stdout(global.color);
     let scenario = match &args.scenario {
         Some(path) => Scenario::from_file(path).map_err(|e| Failure::error(e.to_string()))?,
@@ -31,8 +32,15 @@ pub async fn serve(global: &GlobalArgs, args: &ServeArgs) -> Result<Exit, Failur
         })
         .collect();
     let products = scenario.ingestion_product_ids();
-    let token = scenario.token().to_owned();
-    let mut builder = Emulator::builder().scenario(scenario).port(args.port);
+    // `--token` chooses the emulator's token; the environment's is a client's, not read.
+    let token = global
+        .token
+        .as_ref()
+        .map_or_else(|| scenario.token().to_owned(), |t| t.expose().to_owned());
+    let mut builder = Emulator::builder()
+        .scenario(scenario)
+        .port(args.port)
+        .token(token.clone());
     if let Some(scale) = args.time_scale {
         builder = builder.time_scale(scale);
     }
@@ -91,11 +99,62 @@ pub async fn serve(global: &GlobalArgs, args: &ServeArgs) -> Result<Exit, Failur
     if let Some(product) = products.first() {
         print_line(&format!("try: cloudpartner product status {product}"));
     }
+    if environment_token_differs(&token) {
+        eprintln!(
+            "note: CLOUDPARTNER_TOKEN in this shell is not the emulator's token: clients using it get 401; \
+export CLOUDPARTNER_TOKEN={token} as above (or start serve with --token)"
+        );
+    }
     print_line("Ctrl-C stops it.");
     let signal = stop.wait().await;
     print_line(&format!("{signal}: stopping the emulator"));
     emulator.shutdown().await;
     Ok(Exit::Ok)
+}
+
+/// The client flags given on the command line, which the emulator has no use for:
+/// it serves on 127.0.0.1 and prints the URL, token and credentials clients use.
+fn client_flags_given(global: &GlobalArgs) -> Vec<&'static str> {
+    [
+        ("--base-url", global.base_url.is_some()),
+        ("--api-version", global.api_version.is_some()),
+        ("--ingestion-url", global.ingestion_url.is_some()),
+        ("--ingestion-version", global.ingestion_version.is_some()),
+        ("--tenant-id", global.tenant_id.is_some()),
+        ("--client-id", global.client_id.is_some()),
+        ("--client-secret", global.client_secret.is_some()),
+        ("--authority-host", global.authority_host.is_some()),
+        ("--allow-http", global.allow_http),
+        ("--timeout", global.timeout.is_some()),
+        ("--max-retries", global.max_retries.is_some()),
+    ]
+    .into_iter()
+    .filter_map(|(flag, given)| given.then_some(flag))
+    .collect()
+}
+
+/// A usage error naming the client flags `serve` was given, rather than ignoring them.
+fn refuse_client_flags(global: &GlobalArgs) -> Result<(), Failure> {
+    let given = client_flags_given(global);
+    if given.is_empty() {
+        return Ok(());
+    }
+    Err(Failure::usage(format!(
+        "serve does not take {}: {} for clients of a service; the emulator listens on \
+127.0.0.1 (--port) and prints the URL and token its clients use",
+        given.join(", "),
+        if given.len() == 1 {
+            "it is a flag"
+        } else {
+            "they are flags"
+        }
+    ))
+    .with_hint("cloudpartner serve [--scenario FILE] [--port N] [--time-scale X] [--token TOKEN]"))
+}
+
+/// Whether `CLOUDPARTNER_TOKEN` is set to something other than the emulator's token.
+fn environment_token_differs(token: &str) -> bool {
+    std::env::var("CLOUDPARTNER_TOKEN").is_ok_and(|value| !value.is_empty() && value != token)
 }
 
 /// Ctrl-C (SIGINT) and, on Unix, SIGTERM.

@@ -1,7 +1,7 @@
 //! Scenarios: what the emulator serves — the token, the time scale, the
 //! known clients and faults, and each API's part (for the CPP API, the
 //! publishers' offers: fixed documents or simulated publishes) — parsed
-//! from the JSON described in DESIGN §4.
+//! from the JSON described in the repository's `docs/emulator.md`.
 
 pub(crate) mod default_scenario;
 pub(crate) mod fault_json;

@@ -92,3 +92,49 @@ async fn a_scenario_file_is_served() {
         "canceled"
     );
 }
+
+/// The `json` blocks of the repository's `docs/emulator.md`.
+fn documented_scenarios() -> Vec<String> {
+    let page = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/emulator.md"),
+    )
+    .unwrap();
+    page.split("```json\n")
+        .skip(1)
+        .map(|block| block.split("```").next().unwrap().to_owned())
+        .collect()
+}
+
+#[tokio::test]
+async fn the_documented_scenario_runs_as_written() {
+    let blocks = documented_scenarios();
+    assert!(!blocks.is_empty(), "docs/emulator.md has no json block");
+    for block in &blocks {
+        Scenario::from_json_str(block).unwrap_or_else(|error| panic!("{error}\n{block}"));
+    }
+    let scenario = Scenario::from_json_str(&blocks[0]).unwrap();
+    assert_eq!(scenario.token(), "release-test-token");
+    assert_eq!(scenario.time_scale(), 10_000.0);
+    let offers: Vec<String> = scenario
+        .offer_ids()
+        .into_iter()
+        .map(|(publisher, offer)| format!("{publisher}/{offer}"))
+        .collect();
+    assert_eq!(
+        offers,
+        ["contoso/certifying-vm", "contoso/live-vm", "contoso/my-vm"]
+    );
+    assert_eq!(
+        scenario.ingestion_product_ids(),
+        ["my-product", "new-product"]
+    );
+    // What the page says of them: the live offer's status, the document's draft.
+    let emulator = crate::support::start(&blocks[0]).await;
+    let live = status_document(&emulator, "contoso", "live-vm").await;
+    assert_eq!(live["status"], "succeeded");
+    let draft = emulator
+        .offer_document("contoso", "my-vm", cloudpartner_emulator::OfferSlot::Draft)
+        .unwrap();
+    assert_eq!(draft["definition"]["displayText"], "My VM");
+    emulator.stop().await;
+}
