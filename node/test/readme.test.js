@@ -19,14 +19,18 @@ const { cloudpartner } = require('./support')
 const PACKAGE_DIR = path.join(__dirname, '..')
 const README = path.join(PACKAGE_DIR, '..', 'README.md')
 
-/** The ```js and ```ts blocks of the README's "## Node.js" section: [{ lang, code, line }]. */
-function nodeBlocks() {
+/** The README's "## Node.js" section, and the line it starts on. */
+function nodeSection() {
   const text = fs.readFileSync(README, 'utf8')
   const start = text.indexOf('\n## Node.js\n')
   assert.ok(start >= 0, 'the README has a "## Node.js" section')
   const end = text.indexOf('\n## ', start + 1)
-  const section = text.slice(start, end < 0 ? undefined : end)
-  const firstLine = text.slice(0, start).split('\n').length + 1
+  return { section: text.slice(start, end < 0 ? undefined : end), firstLine: text.slice(0, start).split('\n').length + 1 }
+}
+
+/** The ```js and ```ts blocks of the README's "## Node.js" section: [{ lang, code, line }]. */
+function nodeBlocks() {
+  const { section, firstLine } = nodeSection()
   const blocks = []
   for (const m of section.matchAll(/^```(js|ts)\n([\s\S]*?)^```$/gm)) {
     blocks.push({ lang: m[1], code: m[2], line: firstLine + section.slice(0, m.index).split('\n').length - 1 })
@@ -74,29 +78,22 @@ test('the README\'s Node blocks run against the emulator', async (t) => {
     return { ...block, file }
   })
 
-  // TypeScript: type-checked as written, strict.
+  // TypeScript: compiled and run with the command the README gives, in a project that
+  // installed typescript and @types/node as it says.
   const typed = files.filter((f) => f.lang === 'ts')
   if (typed.length) {
-    fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({
-      compilerOptions: {
-        strict: true, noEmit: true, module: 'node16', moduleResolution: 'node16', target: 'es2022', lib: ['es2022'],
-        types: ['node'], typeRoots: [path.join(PACKAGE_DIR, 'node_modules', '@types')], skipLibCheck: false,
-      },
-      files: typed.map((f) => path.basename(f.file)),
-    }))
+    const command = nodeSection().section.match(/^npx tsc (.+) release\.mts && node release\.mjs$/m)
+    assert.ok(command, 'the README says how to run a TypeScript block')
+    fs.symlinkSync(path.join(PACKAGE_DIR, 'node_modules', '@types'), path.join(dir, 'node_modules', '@types'), 'dir')
     const tsc = path.join(PACKAGE_DIR, 'node_modules', 'typescript', 'bin', 'tsc')
-    try {
-      execFileSync(process.execPath, [tsc, '-p', dir], { encoding: 'utf8', stdio: 'pipe' })
-    } catch (error) {
-      assert.fail(`tsc on the README's TypeScript blocks:\n${error.stdout}${error.stderr}`)
-    }
-    const ts = require('typescript')
     for (const f of typed) {
-      const { outputText } = ts.transpileModule(fs.readFileSync(f.file, 'utf8'), {
-        compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
-      })
+      try {
+        execFileSync(process.execPath, [tsc, ...command[1].split(' '), path.basename(f.file)], { cwd: dir, encoding: 'utf8', stdio: 'pipe' })
+      } catch (error) {
+        assert.fail(`README line ${f.line}: ${command[0]}:\n${error.stdout}${error.stderr}`)
+      }
       f.file = f.file.replace(/\.mts$/, '.mjs')
-      fs.writeFileSync(f.file, outputText)
+      assert.ok(fs.existsSync(f.file), `tsc wrote ${f.file}`)
     }
   }
 
