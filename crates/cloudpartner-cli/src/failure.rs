@@ -52,6 +52,20 @@ impl Failure {
         self
     }
 
+    /// Replaces the hint when `error` is a 404 about a part of the offer (a slot, a
+    /// version, an operation) rather than about the publisher or the offer itself.
+    pub fn when_part_missing(
+        self,
+        error: &cloudpartner::Error,
+        hint: impl Into<String>,
+    ) -> Failure {
+        if crate::hint::part_is_missing(error) {
+            self.with_hint(hint)
+        } else {
+            self
+        }
+    }
+
     /// Adds lines under the message.
     pub fn with_details(mut self, details: Vec<String>) -> Failure {
         self.details = details;

@@ -16,6 +16,31 @@ pub struct HintContext<'a> {
     pub base_url: &'a str,
 }
 
+/// Whether a 404 names the publisher or the offer as what is missing.
+pub fn offer_is_missing(error: &Error) -> bool {
+    error.kind() == ErrorKind::NotFound
+        && matches!(
+            error.api_code(),
+            Some("PublisherNotFound" | "OfferNotFound")
+        )
+}
+
+/// Whether a 404 is about something other than the publisher or the offer: a slot, a
+/// version, an operation.
+pub fn part_is_missing(error: &Error) -> bool {
+    error.kind() == ErrorKind::NotFound && !offer_is_missing(error)
+}
+
+/// Whether the error is the service principal's token request failing (the credential
+/// prefixes what it reports with its label).
+fn token_request_failed(error: &Error, context: &HintContext<'_>) -> bool {
+    matches!(
+        context.credential,
+        Some(source @ (CredentialSource::ClientSecret | CredentialSource::EnvironmentClientSecret))
+            if error.message().starts_with(source.label())
+    )
+}
+
 /// The hint for an error: how to get a token (401), who must add whom (403), which ids
 /// to check (404), what to check when nothing answers (transport).
 pub fn hint_for(error: &Error, context: &HintContext<'_>) -> Option<String> {
@@ -47,6 +72,11 @@ publisher account in Partner Center (Cloud Partner Portal: Settings > Users)"
         ErrorKind::NotFound => "check the publisher and offer ids (the ids, not the display \
 names, as in Partner Center)"
             .to_owned(),
+        ErrorKind::Transport if token_request_failed(error, context) => {
+            "the token request got no answer: check --authority-host (or AZURE_AUTHORITY_HOST; \
+for the emulator, its URL) and the network connection"
+                .to_owned()
+        }
         ErrorKind::Transport => format!(
             "check --base-url (now {}) and the network connection",
             context.base_url

@@ -232,6 +232,11 @@ fn a_dropped_connection_is_a_transport_error_with_a_base_url_hint() {
         "{}",
         out.stderr
     );
+    assert!(
+        out.error_lines()[0].contains(" (client request id "),
+        "{}",
+        out.stderr
+    );
 
     // Nothing listening at all.
     let out = run(common::cloudpartner(&[
@@ -256,6 +261,40 @@ fn a_dropped_connection_is_a_transport_error_with_a_base_url_hint() {
         "{}",
         out.stderr
     );
+    // No service answered: the id is the one this client sent, and says so.
+    assert!(
+        out.error_lines()[0].contains(" (client request id "),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.stderr.contains("(request id "), "{}", out.stderr);
+
+    // A service principal whose token request gets no answer: the authority host.
+    let out = run(common::cloudpartner(&[
+        "--base-url",
+        "http://127.0.0.1:9",
+        "--tenant-id",
+        "t",
+        "--client-id",
+        "c",
+        "--client-secret",
+        "s3cret-value",
+        "--authority-host",
+        "http://127.0.0.1:9",
+        "--max-retries",
+        "0",
+        "status",
+        "contoso",
+        "live-offer",
+    ]))
+    .expect_code(1);
+    assert!(
+        out.hint_lines()[0].contains("check --authority-host"),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.stderr.contains("--base-url"), "{}", out.stderr);
+    out.assert_never_shows("s3cret-value");
 }
 
 #[test]

@@ -140,6 +140,8 @@ struct ErrorInner {
     line: Option<usize>,
     column: Option<usize>,
     retry_after: Option<Duration>,
+    argument: Option<&'static str>,
+    request_id_is_client: bool,
 }
 
 impl Error {
@@ -155,6 +157,8 @@ impl Error {
             line: None,
             column: None,
             retry_after: None,
+            argument: None,
+            request_id_is_client: false,
         }))
     }
 
@@ -185,15 +189,55 @@ impl Error {
         self
     }
 
+    /// The request id this client sent (`x-ms-client-request-id`), for an error no
+    /// service answered with an id of its own (nothing answered, or no id header).
+    pub(crate) fn with_client_request_id(mut self, id: &str) -> Error {
+        if self.0.request_id.is_none() && !id.is_empty() {
+            self.0.request_id = Some(id.to_owned());
+            self.0.request_id_is_client = true;
+        }
+        self
+    }
+
     pub(crate) fn with_position(mut self, line: usize, column: usize) -> Error {
         self.0.line = Some(line);
         self.0.column = Some(column);
         self
     }
 
+    /// Names the argument at fault, as the core names it (`os_vhd_url`, `force`).
+    pub(crate) fn with_argument(mut self, argument: &'static str) -> Error {
+        self.0.argument = Some(argument);
+        self
+    }
+
     pub(crate) fn with_retry_after(mut self, after: Option<Duration>) -> Error {
         self.0.retry_after = after;
         self
+    }
+
+    /// For an [`ErrorKind::InvalidArgument`] error about one argument, its name as the
+    /// core's types name it (`os_vhd_url`, `data_disks`, `version`, `force`), so that an
+    /// interface can name its own spelling of it (a flag, a keyword, a field).
+    ///
+    /// ```
+    /// let image = cloudpartner::VmImageVersion::new("1.0.0", "http://a/os.vhd");
+    /// let mut offer = cloudpartner::parse_offer(br#"{"offerTypeId": "microsoft-azure-virtualmachines",
+    ///     "definition": {"plans": [{"planId": "p", "microsoft-azure-virtualmachines.vmImages": {}}]}}"#)?;
+    /// let error = offer.add_vm_image_version("p", image).unwrap_err();
+    /// assert_eq!(error.argument(), Some("os_vhd_url"));
+    /// # Ok::<(), cloudpartner::Error>(())
+    /// ```
+    pub fn argument(&self) -> Option<&str> {
+        self.0.argument
+    }
+
+    /// Whether [`Error::request_id`] is the id this client sent
+    /// (`x-ms-client-request-id`) rather than the service's: no service answered (a
+    /// refused connection, a timeout), or its answer had no request id. The message then
+    /// says "client request id".
+    pub fn request_id_is_client(&self) -> bool {
+        self.0.request_id_is_client
     }
 
     /// Prefixes the message with context (`"offer status: "`).
@@ -275,7 +319,12 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.0.kind, self.0.message)?;
         if let Some(id) = &self.0.request_id {
-            write!(f, " (request id {id})")?;
+            let which = if self.0.request_id_is_client {
+                "client request id"
+            } else {
+                "request id"
+            };
+            write!(f, " ({which} {id})")?;
         }
         Ok(())
     }

@@ -147,8 +147,9 @@ impl Offer {
         if count == 1 && !force {
             return Err(Error::invalid_argument(format!(
                 "image version `{version}` is the last one of plan `{plan_id}`; \
-                 removing it leaves the plan without an image (force it to remove it anyway)"
-            )));
+                 removing it leaves the plan without an image (`force` removes it anyway)"
+            ))
+            .with_argument("force"));
         }
         let key = self.images_key_at(path);
         let entry = self

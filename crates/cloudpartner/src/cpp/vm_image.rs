@@ -113,11 +113,13 @@ impl VmImageVersion {
             return Err(Error::invalid_argument(format!(
                 "image version `{}` is not dot-separated integers (like 1.0.0 or 2026.12.01)",
                 self.version
-            )));
+            ))
+            .with_argument("version"));
         }
-        check_https("os_vhd_url", &self.os_vhd_url)?;
+        check_https("os_vhd_url", &self.os_vhd_url).map_err(|e| e.with_argument("os_vhd_url"))?;
         for (i, disk) in self.data_disks.iter().enumerate() {
-            check_https(&format!("data_disks[{i}].vhd_url"), &disk.vhd_url)?;
+            check_https(&format!("data_disks[{i}].vhd_url"), &disk.vhd_url)
+                .map_err(|e| e.with_argument("data_disks"))?;
             if self.data_disks[..i].iter().any(|d| d.lun == disk.lun) {
                 return Err(Error::invalid_argument(format!(
                     "image version `{}`: two data disks at LUN {}",

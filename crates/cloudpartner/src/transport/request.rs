@@ -215,14 +215,16 @@ impl Transport {
                 transport_kind(&e),
                 format!("{method} {shown}: {}", describe(&e)),
             )
-            .with_request_id(Some(client_request_id.clone())),
+            .with_client_request_id(&client_request_id),
         })?;
         let status = response.status();
         let headers = response.headers().clone();
-        let request_id = header(&headers, "x-ms-request-id")
+        let service_request_id = header(&headers, "x-ms-request-id")
             .or_else(|| header(&headers, "x-ms-correlation-request-id"))
-            .unwrap_or(&client_request_id)
-            .to_owned();
+            .map(str::to_owned);
+        let request_id = service_request_id
+            .clone()
+            .unwrap_or_else(|| client_request_id.clone());
         let retry_after = header(&headers, RETRY_AFTER.as_str()).and_then(parse_retry_after);
         if let Some(scale) = header(&headers, TIME_SCALE) {
             self.adopt_time_scale(url, scale);
@@ -241,13 +243,15 @@ impl Transport {
                 sent: true,
                 error: error
                     .with_status(status.as_u16())
-                    .with_request_id(Some(request_id.clone())),
+                    .with_request_id(service_request_id.clone())
+                    .with_client_request_id(&client_request_id),
             })?;
         if !status.is_success() {
             return Err(Failed {
                 sent: true,
                 error: status_error(status, &content_type, &body, self.profile())
-                    .with_request_id(Some(request_id))
+                    .with_request_id(service_request_id)
+                    .with_client_request_id(&client_request_id)
                     .with_retry_after(retry_after),
             });
         }

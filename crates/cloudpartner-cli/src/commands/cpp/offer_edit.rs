@@ -7,6 +7,7 @@ use cloudpartner::{ErrorKind, Offer, OfferSelector, Precondition};
 use crate::connection::Connection;
 use crate::exit_code::Exit;
 use crate::failure::Failure;
+use crate::flag_names::{argument_hint, in_flag_terms};
 
 /// What `release` and `image add|remove|deprecate` say when the offer changed between
 /// their read and their write.
@@ -25,10 +26,15 @@ pub fn apply(change: &ImageChange, offer: &Offer) -> Result<OfferEdit, Failure> 
 
 /// The failure of a change the offer refused.
 pub fn change_failure(error: &cloudpartner::Error, publisher: &str, offer: &str) -> Failure {
-    let hint = format!(
-        "`cloudpartner image list {publisher} {offer}` lists the plans and their image versions"
+    let hint = argument_hint(error).map_or_else(
+        || {
+            format!(
+                "`cloudpartner image list {publisher} {offer}` lists the plans and their image versions"
+            )
+        },
+        str::to_owned,
     );
-    Failure::error(format!("{publisher}/{offer}: {error}"))
+    Failure::error(format!("{publisher}/{offer}: {}", in_flag_terms(error)))
         .with_hint(hint)
         .with_exit(if error.kind() == ErrorKind::InvalidArgument {
             Exit::Usage

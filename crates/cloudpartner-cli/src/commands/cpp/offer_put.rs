@@ -36,7 +36,31 @@ pub async fn offer_put(global: &GlobalArgs, args: &OfferPutArgs) -> Result<Exit,
             .client
             .offer(&args.publisher, &args.offer, OfferSelector::Draft)
             .await
-            .map_err(|e| connection.failure(&e, Some(&title)))?;
+            .map_err(|e| {
+                let failure = connection.failure(&e, Some(&title));
+                if e.kind() == ErrorKind::NotFound && e.api_code() != Some("PublisherNotFound") {
+                    failure.with_hint(format!(
+                        "to create it, run again with --create: `cloudpartner offer put {} {} {} --create`",
+                        args.publisher,
+                        args.offer,
+                        args.file.display()
+                    ))
+                } else {
+                    failure
+                }
+            })?;
+        if !offer.document().contains_key("version") {
+            return Err(Failure::error(format!(
+                "{title}: {name} has no `version`, so whether the draft (version {}) changed \
+                 since it was read cannot be told; nothing was written",
+                draft.version()
+            ))
+            .with_hint(format!(
+                "start from the draft (`cloudpartner offer show {} {} --json > offer.json`), \
+                 or overwrite it with --force",
+                args.publisher, args.offer
+            )));
+        }
         if draft.version() != offer.version() {
             return Err(Failure::error(format!(
                 "{title}: conflict: the draft is at version {}, {name} has version {}: \
@@ -64,6 +88,12 @@ pub async fn offer_put(global: &GlobalArgs, args: &OfferPutArgs) -> Result<Exit,
             match error.kind() {
                 ErrorKind::Conflict if args.create => failure.with_hint(format!(
                     "the offer exists: write it with `cloudpartner offer put {} {} FILE`",
+                    args.publisher, args.offer
+                )),
+                ErrorKind::Conflict if args.if_match.is_some() => failure.with_hint(format!(
+                    "the draft's ETag is no longer the one given with --if-match: \
+                     `cloudpartner offer show {} {}` shows the current one, \
+                     or leave --if-match out to have the draft read and checked first",
                     args.publisher, args.offer
                 )),
                 ErrorKind::Conflict => failure.with_hint(CHANGED_SINCE_READ),

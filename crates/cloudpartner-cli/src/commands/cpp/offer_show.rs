@@ -32,7 +32,13 @@ pub async fn offer_show(global: &GlobalArgs, args: &OfferShowArgs) -> Result<Exi
         .client
         .offer(&args.publisher, &args.offer, selector)
         .await
-        .map_err(|e| connection.failure(&e, Some(&title)))?;
+        .map_err(|e| {
+            let failure = connection.failure(&e, Some(&title));
+            match missing_part_hint(args) {
+                Some(hint) => failure.when_part_missing(&e, hint),
+                None => failure,
+            }
+        })?;
     if args.json {
         print_line(&offer.to_json());
         return Ok(Exit::Ok);
@@ -45,4 +51,23 @@ pub async fn offer_show(global: &GlobalArgs, args: &OfferShowArgs) -> Result<Exi
         Style::for_stdout(global.color),
     ));
     Ok(Exit::Ok)
+}
+
+/// What to run when the slot or version asked for is not there.
+fn missing_part_hint(args: &OfferShowArgs) -> Option<String> {
+    let (p, o) = (&args.publisher, &args.offer);
+    match (args.slot.map(cloudpartner::OfferSlot::from), args.version) {
+        (Some(cloudpartner::OfferSlot::Preview), _) => Some(format!(
+            "{p}/{o} has no preview until it is published: `cloudpartner publish {p} {o}`; \
+`cloudpartner offer show {p} {o}` shows the draft"
+        )),
+        (Some(cloudpartner::OfferSlot::Production), _) => Some(format!(
+            "{p}/{o} has no production slot until it goes live: `cloudpartner status {p} {o}` \
+says where it stands, `cloudpartner go-live {p} {o}` once the preview is reviewed"
+        )),
+        (None, Some(_)) => Some(format!(
+            "versions run from 1 to the draft's: `cloudpartner offer show {p} {o}` shows it"
+        )),
+        _ => None,
+    }
 }

@@ -26,11 +26,17 @@ pub async fn operation(global: &GlobalArgs, args: &OperationArgs) -> Result<Exit
             (operation, None)
         }
         (None, Some(p), Some(o), Some(id)) => {
-            let operation = connection
-                .client
-                .operation(p, o, id)
-                .await
-                .map_err(|e| connection.failure(&e, Some(&format!("{p}/{o}"))))?;
+            let operation = connection.client.operation(p, o, id).await.map_err(|e| {
+                connection
+                    .failure(&e, Some(&format!("{p}/{o}")))
+                    .when_part_missing(
+                        &e,
+                        format!(
+                            "no operation {id} on {p}/{o}: `cloudpartner operations {p} {o}` \
+lists its operations and their ids"
+                        ),
+                    )
+            })?;
             (operation, Some((p.as_str(), o.as_str())))
         }
         _ => {
