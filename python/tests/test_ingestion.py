@@ -74,6 +74,37 @@ def test_plans_and_resources(client: IngestionClient) -> None:
     assert again == plans[0]
 
 
+def test_products_by_pages_of_a_size() -> None:
+    scenario = {
+        "ingestion": {
+            "products": {
+                f"offer-{n}": {
+                    "plans": {"standard": {"skus": [{"imageType": "x64Gen2", "skuId": "s"}]}}
+                }
+                for n in range(5)
+            }
+        }
+    }
+    with Emulator(scenario) as emulator:
+        client = emulator.ingestion_client()
+        every = sorted(p.external_id for p in client.products())
+        assert every == [f"offer-{n}" for n in range(5)]
+        assert sorted(p.external_id for p in client.products(page_size=2)) == every
+        pages = [
+            r.query or ""
+            for r in emulator.requests
+            if r.method == "GET" and r.path.endswith("/product")
+        ]
+        assert len(pages) == 1 + 3, pages
+        assert all("maxpagesize=2" in q for q in pages[1:])
+        assert sum("continuationToken" in q for q in pages) == 2
+        assert len(run(emulator.ingestion_async_client().products(page_size=4))) == 5
+        with pytest.raises(cloudpartner.InvalidArgumentError, match="page size"):
+            client.products(page_size=0)
+        with pytest.raises(TypeError, match="page_size"):
+            client.products(page_size="2")  # type: ignore[arg-type]
+
+
 def test_a_tree_of_each_target(client: IngestionClient) -> None:
     draft = client.resource_tree("vm-release")
     assert draft.target is Target.DRAFT
