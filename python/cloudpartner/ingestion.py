@@ -154,9 +154,10 @@ class AsyncIngestionClient:
         """The ``$version`` sent."""
         return self._native.version
 
-    async def products(self) -> list[Product]:
-        """Every product the identity may work on."""
-        return await self._native.products()
+    async def products(self, *, page_size: int | None = None) -> list[Product]:
+        """Every product the identity may work on (every page followed; ``page_size``
+        asks for pages of at most that many)."""
+        return await self._native.products(page_size=page_size)
 
     async def product(self, product: ProductArg) -> Product:
         """One product, by offer id, durable id or ``Product``."""

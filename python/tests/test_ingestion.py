@@ -74,6 +74,37 @@ def test_plans_and_resources(client: IngestionClient) -> None:
     assert again == plans[0]
 
 
+def test_products_by_pages_of_a_size() -> None:
+    scenario = {
+        "ingestion": {
+            "products": {
+                f"offer-{n}": {
+                    "plans": {"standard": {"skus": [{"imageType": "x64Gen2", "skuId": "s"}]}}
+                }
+                for n in range(5)
+            }
+        }
+    }
+    with Emulator(scenario) as emulator:
+        client = emulator.ingestion_client()
+        every = sorted(p.external_id for p in client.products())
+        assert every == [f"offer-{n}" for n in range(5)]
+        assert sorted(p.external_id for p in client.products(page_size=2)) == every
+        pages = [
+            r.query or ""
+            for r in emulator.requests
+            if r.method == "GET" and r.path.endswith("/product")
+        ]
+        assert len(pages) == 1 + 3, pages
+        assert all("maxpagesize=2" in q for q in pages[1:])
+        assert sum("continuationToken" in q for q in pages) == 2
+        assert len(run(emulator.ingestion_async_client().products(page_size=4))) == 5
+        with pytest.raises(cloudpartner.InvalidArgumentError, match="page size"):
+            client.products(page_size=0)
+        with pytest.raises(TypeError, match="page_size"):
+            client.products(page_size="2")  # type: ignore[arg-type]
+
+
 def test_a_tree_of_each_target(client: IngestionClient) -> None:
     draft = client.resource_tree("vm-release")
     assert draft.target is Target.DRAFT
@@ -120,6 +151,85 @@ def test_technical_configuration_helpers(client: IngestionClient) -> None:
         )
     with pytest.raises(cloudpartner.InvalidArgumentError, match="no plan"):
         tree.technical_configuration("nope")
+
+
+def test_a_technical_configuration_definition_is_a_live_dict(
+    emulator: Emulator, client: IngestionClient
+) -> None:
+    config = client.resource_tree("vm-new").technical_configuration("standard")
+    definition = config.definition
+    assert definition is config.definition, "one dict, held by the configuration"
+    versions = definition["vmImageVersions"]
+    # Edits to the dict are the configuration: the helpers see them...
+    definition["x-big"] = 2**64 - 1
+    definition["x-float"] = 0.1 + 0.2
+    definition["x-negative"] = -(2**63)
+    versions.append({"versionNumber": "1.5.0", "vmImages": [], "x-entry": 1})
+    assert [v.version_number for v in config.vm_image_versions()] == ["1.5.0"]
+    # ...and their change lands in the same dict and list, key order kept.
+    config.set_vm_image_version(
+        ingestion.VmImageVersion("2.0.0", [ingestion.VmImage("x64Gen1", OS_DISK)])
+    )
+    config.deprecate_vm_image_version("1.5.0", reason="other")
+    assert definition is config.definition and definition["vmImageVersions"] is versions
+    assert [v["versionNumber"] for v in versions] == ["1.5.0", "2.0.0"]
+    assert versions[0]["lifecycleState"] == "deprecated" and versions[0]["x-entry"] == 1
+    assert list(definition)[-3:] == ["x-big", "x-float", "x-negative"]
+    text = config.to_json()
+    assert '"x-big":18446744073709551615,"x-float":0.30000000000000004,' in text
+    assert '"x-negative":-9223372036854775808}' in text
+    assert list(json.loads(text)) == list(definition)
+    assert json.loads(config.resource.to_json()) == definition
+    # What configure sends is the configuration as it is now.
+    client.configure([config])
+    body = next(r for r in emulator.requests if r.path.endswith("/configure")).body or b""
+    assert text.encode() in body
+    # A value that is not JSON is refused where it is, and changes nothing.
+    definition["x-bad"] = object()
+    with pytest.raises(TypeError, match=r"\['x-bad'\]"):
+        config.to_json()
+    with pytest.raises(TypeError, match=r"\['x-bad'\]"):
+        config.set_vm_image_version(ingestion.VmImageVersion("3.0.0"))
+    del definition["x-bad"]
+    assert config.to_json() == text
+    # The dict can be replaced by another one.
+    config.definition = json.loads(text) | {"x-new": True}
+    assert config.definition is not definition
+    assert config.to_json() == text[:-1] + ',"x-new":true}'
+    with pytest.raises(TypeError, match="must be a dict"):
+        config.definition = []  # type: ignore[assignment]
+
+
+def test_a_configuration_read_as_a_dict_writes_its_numbers_as_read() -> None:
+    tree = ingestion.parse_resource_tree(
+        b'{"root": "product/p", "target": {"targetType": "draft"}, "resources": ['
+        b'{"$schema": "https://schema.mp.microsoft.com/schema/plan/2022-03-01-preview2",'
+        b' "id": "plan/p/a", "identity": {"externalId": "standard"}},'
+        b'{"$schema": "https://schema.mp.microsoft.com/schema/'
+        b'virtual-machine-plan-technical-configuration/2022-03-01-preview2",'
+        b' "plan": "plan/p/a", "z": 1.10, "a": 18446744073709551615, "m": -1e2,'
+        b' "f": 0.30000000000000004, "skus": [], "vmImageVersions": []}]}'
+    )
+    config = tree.technical_configuration("standard")
+    before = config.to_json()
+    assert '"z":1.1,"a":18446744073709551615,"m":-100.0,"f":0.30000000000000004' in before
+    assert list(config.definition) == [
+        "$schema",
+        "plan",
+        "z",
+        "a",
+        "m",
+        "f",
+        "skus",
+        "vmImageVersions",
+    ]
+    assert config.definition["a"] == 18446744073709551615
+    assert config.to_json() == before, "reading the dict changed nothing"
+    config.set_vm_image_version(
+        ingestion.VmImageVersion("1.0.0", [ingestion.VmImage("x64Gen2", OS_DISK)])
+    )
+    assert config.definition["vmImageVersions"][0]["versionNumber"] == "1.0.0"
+    assert config.to_json().startswith(before[: before.index('"vmImageVersions"')])
 
 
 def test_configure_sends_the_resources_as_edited_and_a_job_follows(

@@ -117,6 +117,7 @@ named! {
     go_live: boolean -> bool;
     dry_run: boolean -> bool;
     durable_id: string -> String;
+    page_size: optional_integer -> Option<i64>;
 }
 
 /// The `version` argument of the ingestion clients (the API's `$version`).

@@ -78,9 +78,19 @@ macro_rules! product_call {
     }};
 }
 
-pub fn products(client: &Client) -> Call<Vec<Product>> {
+/// Every product; with a page size, asking for pages of at most that many (every page
+/// is followed either way). A page size below 1 is the core's `invalid_argument`.
+pub fn products(client: &Client, page_size: Option<i64>) -> Call<Vec<Product>> {
     let client = client.clone();
-    Call::new(async move { client.products().await })
+    Call::new(async move {
+        match page_size {
+            None => client.products().await,
+            Some(size) => {
+                let size = u32::try_from(size.max(0)).unwrap_or(u32::MAX);
+                client.products_paged(size).await
+            }
+        }
+    })
 }
 
 pub fn product(client: &Client, product: ProductArg) -> Call<Product> {

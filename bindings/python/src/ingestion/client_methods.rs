@@ -53,8 +53,15 @@ macro_rules! ingestion_client_methods {
             }
 
             /// Every product (offer) the identity may work on: a list of `Product`.
-            fn products<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-                calls::products(&self.inner).$run(py)
+            /// Every page is followed; `page_size` asks for pages of at most that many
+            /// (`$maxpagesize`), else the service's size.
+            #[pyo3(signature = (*, page_size = None))]
+            fn products<'py>(
+                &self,
+                py: Python<'py>,
+                #[pyo3(from_py_with = args::page_size)] page_size: Option<i64>,
+            ) -> PyResult<Bound<'py, PyAny>> {
+                calls::products(&self.inner, page_size).$run(py)
             }
 
             /// One product, by offer id, durable id (`product/<guid>`) or `Product`.

@@ -8,6 +8,7 @@ use pyo3::types::{PyDict, PyTuple};
 
 use crate::args;
 use crate::ingestion::enums::{IngestionMembers, enum_text};
+use crate::ingestion::pickling;
 use crate::model::repr_quoted;
 
 /// A data disk of an image: its LUN and its URL.
@@ -159,6 +160,10 @@ impl PyVmImage {
         );
         redact_sas(&shown).into_owned()
     }
+
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        pickling::reduce_image(py, &self.inner)
+    }
 }
 
 /// One image version of a plan's technical configuration.
@@ -265,5 +270,9 @@ impl PyIngestionVmImageVersion {
             images.join(", ")
         );
         redact_sas(&shown).into_owned()
+    }
+
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        pickling::reduce_version(py, &self.inner)
     }
 }

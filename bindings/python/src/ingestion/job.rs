@@ -5,10 +5,11 @@ use chrono::{DateTime, Utc};
 use cloudpartner::ingestion::{Job, JobError, ProductStatus, Submission};
 use cloudpartner::redact_sas;
 use pyo3::prelude::*;
-use pyo3::types::PyList;
+use pyo3::types::{PyList, PyTuple};
 
 use crate::errors::IntoPyResult;
 use crate::ingestion::enums::IngestionMembers;
+use crate::ingestion::pickling;
 use crate::ingestion::resource::resource_list;
 use crate::model::repr_quoted;
 use crate::offer::json_bytes;
@@ -23,6 +24,13 @@ pub struct PyJob {
 #[pyclass(frozen, module = "cloudpartner.ingestion", name = "JobError")]
 pub struct PyJobError {
     inner: JobError,
+}
+
+impl PyJobError {
+    /// The Python object of a core error.
+    pub fn from_core(inner: JobError) -> Self {
+        PyJobError { inner }
+    }
 }
 
 fn errors(list: &[JobError]) -> Vec<PyJobError> {
@@ -113,6 +121,18 @@ impl PyJob {
         );
         redact_sas(&shown).into_owned()
     }
+
+    /// Equal when every field is (the raw states included).
+    fn __eq__(&self, other: &Bound<'_, PyJob>) -> bool {
+        self.inner == other.get().inner
+    }
+
+    #[classattr]
+    const __hash__: Option<Py<PyAny>> = None;
+
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        pickling::reduce_job(py, &self.inner)
+    }
 }
 
 #[pymethods]
@@ -157,6 +177,18 @@ impl PyJobError {
             self.inner.details.len()
         );
         redact_sas(&shown).into_owned()
+    }
+
+    /// Equal when every field is, the details included.
+    fn __eq__(&self, other: &Bound<'_, PyJobError>) -> bool {
+        self.inner == other.get().inner
+    }
+
+    #[classattr]
+    const __hash__: Option<Py<PyAny>> = None;
+
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        pickling::reduce_job_error(py, &self.inner)
     }
 }
 
@@ -237,6 +269,18 @@ impl PySubmission {
             text(self.inner.result.as_ref().map(|s| s.as_wire())),
         )
     }
+
+    /// Equal when every field is.
+    fn __eq__(&self, other: &Bound<'_, PySubmission>) -> bool {
+        self.inner == other.get().inner
+    }
+
+    #[classattr]
+    const __hash__: Option<Py<PyAny>> = None;
+
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        pickling::reduce_submission(py, &self.inner)
+    }
 }
 
 /// Where a product stands: its latest preview and live submissions and its stage.
@@ -308,6 +352,10 @@ impl PyProductStatus {
             id(&self.inner.preview),
             id(&self.inner.live)
         )
+    }
+
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        pickling::reduce_product_status(py, &self.inner)
     }
 }
 

@@ -6,8 +6,10 @@ pub mod client_methods;
 pub mod enums;
 pub mod images;
 pub mod job;
+pub mod pickling;
 pub mod release;
 pub mod resource;
+pub mod technical_configuration;
 pub mod tree;
 
 use pyo3::prelude::*;
@@ -23,7 +25,7 @@ pub fn add(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<resource::PyResource>()?;
     module.add_class::<resource::PyProduct>()?;
     module.add_class::<tree::PyResourceTree>()?;
-    module.add_class::<tree::PyTechnicalConfiguration>()?;
+    module.add_class::<technical_configuration::PyTechnicalConfiguration>()?;
     module.add(
         "IngestionVmImageVersion",
         module.py().get_type::<images::PyIngestionVmImageVersion>(),
@@ -47,6 +49,7 @@ pub fn add(module: &Bound<'_, PyModule>) -> PyResult<()> {
     )?;
     module.add_function(wrap_pyfunction!(resource::parse_resource, module)?)?;
     module.add_function(wrap_pyfunction!(resource::unpickle_resource, module)?)?;
+    module.add_function(wrap_pyfunction!(pickling::unpickle_ingestion, module)?)?;
     module.add_function(wrap_pyfunction!(tree::parse_resource_tree, module)?)?;
     module.add_function(wrap_pyfunction!(job::parse_job, module)?)?;
     module.add_function(wrap_pyfunction!(job::parse_submissions, module)?)?;

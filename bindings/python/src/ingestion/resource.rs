@@ -105,8 +105,10 @@ pub fn resources_argument(value: &Bound<'_, PyAny>) -> PyResult<Vec<Resource>> {
         let item = item?;
         if let Ok(resource) = item.cast::<PyResource>() {
             resources.push(resource.get().current(py)?);
-        } else if let Ok(config) = item.cast::<super::tree::PyTechnicalConfiguration>() {
-            resources.push(config.get().current(py));
+        } else if let Ok(config) =
+            item.cast::<super::technical_configuration::PyTechnicalConfiguration>()
+        {
+            resources.push(config.get().current(py)?);
         } else if item.is_instance_of::<PyDict>() {
             resources.push(Resource::from_document(map_from_python("resource", &item)?));
         } else {

@@ -1,19 +1,15 @@
-//! `ResourceTree` (a product's tree of one target, read-only) and
-//! `TechnicalConfiguration` (a plan's VM technical configuration, with the core's
-//! image helpers).
+//! `ResourceTree`: a product's tree of one target, read-only (its technical
+//! configurations are `crate::ingestion::technical_configuration`).
 
-use std::sync::Mutex;
-
-use cloudpartner::ingestion::{Resource, ResourceTree, TechnicalConfiguration};
-use cloudpartner::redact_sas;
+use cloudpartner::ingestion::ResourceTree;
 use pyo3::prelude::*;
-use pyo3::sync::MutexExt;
 use pyo3::types::{PyDict, PyList, PyTuple};
 
 use crate::errors::IntoPyResult;
 use crate::ingestion::enums::IngestionMembers;
-use crate::ingestion::images::PyIngestionVmImageVersion;
+use crate::ingestion::pickling;
 use crate::ingestion::resource::{resource_list, resource_to_py};
+use crate::ingestion::technical_configuration::PyTechnicalConfiguration;
 use crate::json_value::map_to_python;
 use crate::model::repr_quoted;
 use crate::offer::json_bytes;
@@ -128,163 +124,16 @@ impl PyResourceTree {
         )
     }
 
+    /// Equal when the documents hold the same values (key order aside) and the same
+    /// is known of the preview and live trees.
+    fn __eq__(&self, other: &Bound<'_, PyResourceTree>) -> bool {
+        self.inner == other.get().inner
+    }
+
+    #[classattr]
+    const __hash__: Option<Py<PyAny>> = None;
+
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        let parse = py
-            .import("cloudpartner._native")?
-            .getattr("parse_resource_tree")?;
-        (parse, (self.inner.to_json(),)).into_pyobject(py)
-    }
-}
-
-/// A plan's VM technical configuration: its SKUs and image versions, and the helpers
-/// that edit its `vmImageVersions` under the full-state rule (every version the
-/// service holds is kept unless a helper is asked to change that one).
-#[pyclass(
-    frozen,
-    module = "cloudpartner.ingestion",
-    name = "TechnicalConfiguration"
-)]
-pub struct PyTechnicalConfiguration {
-    inner: Mutex<TechnicalConfiguration>,
-}
-
-impl PyTechnicalConfiguration {
-    pub fn from_core(inner: TechnicalConfiguration) -> Self {
-        PyTechnicalConfiguration {
-            inner: Mutex::new(inner),
-        }
-    }
-
-    fn with<T>(&self, py: Python<'_>, f: impl FnOnce(&mut TechnicalConfiguration) -> T) -> T {
-        let mut inner = self
-            .inner
-            .lock_py_attached(py)
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        f(&mut inner)
-    }
-
-    /// The resource as it is now (what `configure` sends).
-    pub fn current(&self, py: Python<'_>) -> Resource {
-        self.with(py, |c| c.resource().clone())
-    }
-}
-
-#[pymethods]
-impl PyTechnicalConfiguration {
-    /// The plan's id (its external id).
-    #[getter]
-    fn plan_id(&self, py: Python<'_>) -> String {
-        self.with(py, |c| c.plan_id().to_owned())
-    }
-
-    /// The SKUs as `(image type, SKU id)` pairs, in order.
-    #[getter]
-    fn skus(&self, py: Python<'_>) -> Vec<(String, String)> {
-        self.with(py, |c| c.skus())
-    }
-
-    /// The image types of the plan's SKUs (`x64Gen1`, `x64Gen2`, `arm64Gen2`).
-    #[getter]
-    fn image_types(&self, py: Python<'_>) -> Vec<String> {
-        self.with(py, |c| c.image_types())
-    }
-
-    /// The versions the preview or live trees hold (a sorted list), when the
-    /// configuration was read through a client; `None` when unknown.
-    #[getter]
-    fn published_versions(&self, py: Python<'_>) -> Option<Vec<String>> {
-        self.with(py, |c| {
-            c.published_versions().map(|p| p.iter().cloned().collect())
-        })
-    }
-
-    /// The resource, a copy (`Resource`) of it as it is now.
-    #[getter(resource)]
-    fn resource_copy(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        resource_to_py(py, self.current(py))
-    }
-
-    /// The resource's document as a new `dict` (a copy: change it with the helpers).
-    #[getter]
-    fn definition<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        map_to_python(py, self.current(py).definition())
-    }
-
-    /// Every image version, in document order.
-    fn vm_image_versions(&self, py: Python<'_>) -> Vec<PyIngestionVmImageVersion> {
-        self.with(py, |c| c.vm_image_versions())
-            .into_iter()
-            .map(PyIngestionVmImageVersion::from_core)
-            .collect()
-    }
-
-    /// Adds a version, or replaces the one with the same number (its other fields
-    /// stay); each image's type must be one of the plan's SKUs'.
-    fn set_vm_image_version(
-        &self,
-        py: Python<'_>,
-        version: &Bound<'_, PyIngestionVmImageVersion>,
-    ) -> PyResult<()> {
-        let version = version.get().inner.clone();
-        self.with(py, |c| c.set_vm_image_version(&version))
-            .into_py_result(py)
-    }
-
-    /// Deprecates a version; `reason` (`criticalSecurityIssue`, `endOfSupport`,
-    /// `other`) and `date_offset` (`P90D`) make a deprecation schedule.
-    #[pyo3(signature = (version, *, reason = None, date_offset = None))]
-    fn deprecate_vm_image_version(
-        &self,
-        py: Python<'_>,
-        version: &str,
-        reason: Option<&str>,
-        date_offset: Option<&str>,
-    ) -> PyResult<()> {
-        self.with(py, |c| {
-            c.deprecate_vm_image_version(version, reason, date_offset)
-        })
-        .into_py_result(py)
-    }
-
-    /// Restores a deprecated version (generally available, no schedule).
-    fn restore_vm_image_version(&self, py: Python<'_>, version: &str) -> PyResult<()> {
-        self.with(py, |c| c.restore_vm_image_version(version))
-            .into_py_result(py)
-    }
-
-    /// Removes a version that was never published and returns it; a published one (or
-    /// one not known to be unpublished) is an `InvalidArgumentError`: deprecate it.
-    fn remove_vm_image_version(
-        &self,
-        py: Python<'_>,
-        version: &str,
-    ) -> PyResult<PyIngestionVmImageVersion> {
-        let removed = self
-            .with(py, |c| c.remove_vm_image_version(version))
-            .into_py_result(py)?;
-        Ok(PyIngestionVmImageVersion::from_core(removed))
-    }
-
-    /// The resource as compact JSON, losslessly: what `configure` sends.
-    fn to_json(&self, py: Python<'_>) -> String {
-        self.current(py).to_json()
-    }
-
-    fn __repr__(&self, py: Python<'_>) -> String {
-        let (plan, versions) = self.with(py, |c| {
-            (
-                c.plan_id().to_owned(),
-                c.vm_image_versions()
-                    .into_iter()
-                    .map(|v| repr_quoted(py, &v.version_number))
-                    .collect::<Vec<_>>(),
-            )
-        });
-        let shown = format!(
-            "TechnicalConfiguration(plan_id={}, versions=[{}])",
-            repr_quoted(py, &plan),
-            versions.join(", ")
-        );
-        redact_sas(&shown).into_owned()
+        pickling::reduce_tree(py, &self.inner)
     }
 }

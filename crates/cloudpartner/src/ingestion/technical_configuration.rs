@@ -29,7 +29,11 @@ pub struct TechnicalConfiguration {
 }
 
 impl TechnicalConfiguration {
-    pub(crate) fn new(
+    /// A configuration from its parts: the resource, the plan's external id, and the
+    /// versions the preview or live trees hold (`None` when unknown). Trees make them
+    /// ([`super::ResourceTree::technical_configuration`]); a binding rebuilding a
+    /// pickled or copied one uses this.
+    pub fn new(
         resource: Resource,
         plan_external_id: String,
         published: Option<BTreeSet<String>>,

@@ -106,10 +106,18 @@ impl ResourceTree {
         }
     }
 
-    /// The same tree, knowing what the preview and live trees hold.
-    pub(crate) fn with_published(mut self, published: PublishedVersions) -> ResourceTree {
+    /// The same tree, knowing what the preview and live trees hold (plan external id →
+    /// versions): a client's draft tree knows it; a binding rebuilding a pickled tree
+    /// gives back what [`Self::published_versions`] said.
+    pub fn with_published(mut self, published: BTreeMap<String, BTreeSet<String>>) -> ResourceTree {
         self.published = Some(published);
         self
+    }
+
+    /// What the preview and live trees hold (plan external id → versions), when the tree
+    /// was read through a client; `None` when unknown.
+    pub fn published_versions(&self) -> Option<&BTreeMap<String, BTreeSet<String>>> {
+        self.published.as_ref()
     }
 
     /// The product's durable id (`product/<guid>`).
