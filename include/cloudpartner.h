@@ -1218,6 +1218,13 @@ const char *cloudpartner_error_api_code(const struct cloudpartner_error *err);
 const char *cloudpartner_error_request_id(const struct cloudpartner_error *err);
 
 /**
+ * True when the request id is the `x-ms-client-request-id` this client sent because no
+ * service answered with an id of its own (a refused or reset connection, a timeout):
+ * print it as "client request id". False for NULL.
+ */
+bool cloudpartner_error_request_id_is_client(const struct cloudpartner_error *err);
+
+/**
  * For parse errors with a position: the 1-based line of the problem; else 0.
  */
 size_t cloudpartner_error_line(const struct cloudpartner_error *err);

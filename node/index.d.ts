@@ -520,7 +520,7 @@ export declare class CloudPartnerError extends Error {
   constructor(
     kind: ErrorKind,
     message: string,
-    details?: { statusCode?: number | null; apiCode?: string | null; requestId?: string | null; cause?: unknown },
+    details?: { statusCode?: number | null; apiCode?: string | null; requestId?: string | null; requestIdIsClient?: boolean; cause?: unknown },
   )
   readonly kind: ErrorKind
   readonly code: ErrorCode
@@ -530,6 +530,9 @@ export declare class CloudPartnerError extends Error {
   readonly apiCode: string | null
   /** The service's request id, else the client request id sent; null before any request. */
   readonly requestId: string | null
+  /** Whether requestId is the client request id this client sent: no service answered
+   * with an id of its own (a refused or reset connection, a timeout). */
+  readonly requestIdIsClient: boolean
   /** Parse errors: the 1-based line and column of the problem, when known. */
   readonly line?: number
   readonly column?: number

@@ -37,7 +37,9 @@ static void print_error(cloudpartner_error_kind kind, const cloudpartner_error *
         fprintf(stderr, " (%s)", http);
     }
     if (cloudpartner_error_request_id(err) != NULL) {
-        fprintf(stderr, " (request id %s)", cloudpartner_error_request_id(err));
+        fprintf(stderr, " (%s %s)",
+                cloudpartner_error_request_id_is_client(err) ? "client request id" : "request id",
+                cloudpartner_error_request_id(err));
     }
     fputc('\n', stderr);
 }

@@ -19,7 +19,7 @@ class CloudPartnerError extends Error {
   /**
    * @param {string} kind one of ERROR_KINDS
    * @param {string} message one line
-   * @param {object} [details] statusCode, apiCode, requestId, line, column, retryAfterMs, cause
+   * @param {object} [details] statusCode, apiCode, requestId, requestIdIsClient, line, column, retryAfterMs, cause
    */
   constructor(kind, message, details = {}) {
     if (!ERROR_KINDS.includes(kind)) {
@@ -32,6 +32,7 @@ class CloudPartnerError extends Error {
     this.statusCode = details.statusCode ?? null
     this.apiCode = details.apiCode ?? null
     this.requestId = details.requestId ?? null
+    this.requestIdIsClient = details.requestIdIsClient ?? false
     if (details.line != null) this.line = details.line
     if (details.column != null) this.column = details.column
     if (details.retryAfterMs != null) this.retryAfterMs = details.retryAfterMs

@@ -76,6 +76,8 @@ for (const [name, fault, kind, statusCode] of faultCases) {
     await withEmulator({ scenario: scenario({ o: { status: { status: 'running' } } }, { faults: [fault] }) }, async (emulator) => {
       const client = clientOf(emulator, { maxRetries: 0, timeoutMs: 1000 })
       await rejectsWith(client.offerStatus('contoso', 'o'), kind, statusCode, { requestId: /./ })
+      // A reset got no answer: the id is the one the client sent; the others are the service's.
+      await assert.rejects(client.offerStatus('contoso', 'o'), (e) => e.requestIdIsClient === (fault.kind === 'reset'))
     })
   })
 }

@@ -29,8 +29,9 @@ class CloudPartnerError(Exception):
 
     ``message`` is one line, with the HTTP status and the API's code and message when
     known; ``status_code``, ``api_code`` (the body's ``error.code``) and ``request_id``
-    (``x-ms-request-id``, else the client request id sent) are kept apart. Parse errors
-    also have ``line`` and ``column`` when the problem has a position.
+    (``x-ms-request-id``, else the client request id sent, and then
+    ``request_id_is_client`` is true: no service answered with an id of its own) are kept
+    apart. Parse errors also have ``line`` and ``column`` when the problem has a position.
     """
 
     #: The kind of error, e.g. ``"not_found"``.
@@ -46,6 +47,7 @@ class CloudPartnerError(Exception):
         request_id: str | None = None,
         line: int | None = None,
         column: int | None = None,
+        request_id_is_client: bool = False,
     ) -> None:
         super().__init__(message)
         self.message = message
@@ -53,12 +55,14 @@ class CloudPartnerError(Exception):
         self.status_code = status_code
         self.api_code = api_code
         self.request_id = request_id
+        self.request_id_is_client = request_id_is_client
         self.line = line
         self.column = column
 
     def __str__(self) -> str:
         if self.request_id:
-            return f"{self.message} (request id {self.request_id})"
+            which = "client request id" if self.request_id_is_client else "request id"
+            return f"{self.message} ({which} {self.request_id})"
         return self.message
 
 
@@ -176,6 +180,7 @@ def _from_native(
     request_id: str | None,
     line: int | None,
     column: int | None,
+    request_id_is_client: bool,
 ) -> CloudPartnerError:
     """The exception for an error of the native module (called from Rust).
 
@@ -192,4 +197,5 @@ def _from_native(
         request_id=request_id,
         line=line,
         column=column,
+        request_id_is_client=request_id_is_client,
     )

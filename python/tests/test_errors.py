@@ -62,3 +62,19 @@ def test_public_names_live_in_the_package() -> None:
     assert cloudpartner.OfferStatus.__module__ == "cloudpartner"
     for name in cloudpartner.__all__:
         assert hasattr(cloudpartner, name), name
+
+
+def test_an_error_no_service_answered_says_client_request_id() -> None:
+    # Nothing listens on port 9: the id is the one this client sent.
+    client = cloudpartner.Client("t", base_url="http://127.0.0.1:9", max_retries=0)
+    with pytest.raises(cloudpartner.TransportError) as caught:
+        client.offer_status("contoso", "live-offer")
+    error = caught.value
+    assert error.request_id
+    assert error.request_id_is_client is True
+    assert f"(client request id {error.request_id})" in str(error)
+    again = pickle.loads(pickle.dumps(error))
+    assert again.request_id_is_client is True
+    assert str(again) == str(error)
+    # An answer from the service carries its own id.
+    assert str(cloudpartner.NotFoundError("gone", request_id="rid")) == "gone (request id rid)"

@@ -125,6 +125,7 @@ pub struct cloudpartner_error {
     status_code: u16,
     api_code: Option<CString>,
     request_id: Option<CString>,
+    request_id_is_client: bool,
     line: usize,
     column: usize,
 }
@@ -138,6 +139,7 @@ impl cloudpartner_error {
             status_code: error.status_code().unwrap_or(0),
             api_code: error.api_code().map(c_string),
             request_id: error.request_id().map(c_string),
+            request_id_is_client: error.request_id_is_client(),
             line: error.line().unwrap_or(0),
             column: error.column().unwrap_or(0),
         }
@@ -214,6 +216,19 @@ pub unsafe extern "C" fn cloudpartner_error_request_id(
 ) -> *const c_char {
     // SAFETY: the caller passes NULL or a live error.
     borrowed_str(unsafe { err.as_ref() }.and_then(|e| e.request_id.as_ref()))
+}
+
+/// True when the request id is the `x-ms-client-request-id` this client sent because no
+/// service answered with an id of its own (a refused or reset connection, a timeout):
+/// print it as "client request id". False for NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cloudpartner_error_request_id_is_client(
+    err: *const cloudpartner_error,
+) -> bool {
+    // SAFETY: the caller passes NULL or a live error.
+    guard_value(false, || {
+        unsafe { err.as_ref() }.is_some_and(|e| e.request_id_is_client)
+    })
 }
 
 /// For parse errors with a position: the 1-based line of the problem; else 0.

@@ -90,6 +90,8 @@ static void test_http_errors(const cloudpartner_emulator *emulator, const cloudp
     CHECK(cloudpartner_error_status_code(err) == 404);
     CHECK(contains(cloudpartner_error_api_code(err), "NotFound"));
     CHECK(cloudpartner_error_request_id(err) != NULL && strlen(cloudpartner_error_request_id(err)) > 8);
+    CHECK(!cloudpartner_error_request_id_is_client(err));
+    CHECK(!cloudpartner_error_request_id_is_client(NULL));
     CHECK(contains(cloudpartner_error_message(err), "404"));
     CHECK(cloudpartner_error_line(err) == 0 && cloudpartner_error_column(err) == 0);
     cloudpartner_error_free(err);
@@ -825,6 +827,16 @@ int main(void) {
     cloudpartner_client *nowhere = NULL;
     CHECK_KIND(cloudpartner_client_new(&opts, &nowhere, NULL), CLOUDPARTNER_OK, NULL);
     cloudpartner_offer_status_free(fetch_expecting(nowhere, "contoso", "live-offer", CLOUDPARTNER_ERROR_TRANSPORT, NULL, "refused"));
+    {
+        /* No service answered: the request id is the one this client sent, and says so. */
+        cloudpartner_offer_status *none = NULL;
+        cloudpartner_error *refused = NULL;
+        CHECK_KIND(cloudpartner_client_offer_status(nowhere, "contoso", "live-offer", &none, &refused),
+                   CLOUDPARTNER_ERROR_TRANSPORT, refused);
+        CHECK(cloudpartner_error_request_id(refused) != NULL);
+        CHECK(cloudpartner_error_request_id_is_client(refused));
+        cloudpartner_error_free(refused);
+    }
     cloudpartner_client_free(nowhere);
 
     test_faults();

@@ -13,6 +13,10 @@ pub fn error_json(error: &Error) -> String {
     fields.insert("statusCode".into(), json!(error.status_code()));
     fields.insert("apiCode".into(), json!(error.api_code()));
     fields.insert("requestId".into(), json!(error.request_id()));
+    fields.insert(
+        "requestIdIsClient".into(),
+        json!(error.request_id_is_client()),
+    );
     if let (Some(line), Some(column)) = (error.line(), error.column()) {
         fields.insert("line".into(), json!(line));
         fields.insert("column".into(), json!(column));

@@ -25,6 +25,7 @@ pub fn exception<'py>(py: Python<'py>, error: &Error) -> PyResult<Bound<'py, PyA
         error.request_id(),
         error.line(),
         error.column(),
+        error.request_id_is_client(),
     ))
 }
 
