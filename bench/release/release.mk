@@ -3,8 +3,11 @@
 # azure-img-utils 2.x, each on a fresh emulator of bench/release/scenario.json; wall
 # time beyond the simulated waits and requests sent, side by side (README: Benchmarks).
 # The peers go into their own venv under the target dir, not the repository's .venv.
+# RELEASE_BENCH_FLAGS adds to the bench's command line, e.g. --time-scale 10000, or
+# --only cloudpub (repeatable), or --scenario FILE.
 
 PYTHON ?= python3
+RELEASE_BENCH_FLAGS ?=
 RELEASE_BENCH_DIR := $(CARGO_TARGET_DIR)/bench-release
 RELEASE_BENCH_VENV := $(RELEASE_BENCH_DIR)/venv
 RELEASE_BENCH_PEERS := $(RELEASE_BENCH_VENV)/.peers-installed
@@ -25,4 +28,4 @@ bench-release: $(RELEASE_BENCH_PEERS)
 	  --cli $(CARGO_TARGET_DIR)/release/cloudpartner \
 	  --python $(RELEASE_BENCH_VENV)/bin/python \
 	  --scripts bench/release \
-	  --logs $(RELEASE_BENCH_DIR)/logs
+	  --logs $(RELEASE_BENCH_DIR)/logs $(RELEASE_BENCH_FLAGS)

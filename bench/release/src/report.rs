@@ -2,10 +2,10 @@
 
 use crate::run::RunResult;
 use crate::scenario::BenchScenario;
-use crate::tools::RELEASE;
+use crate::tools::{RELEASE, Tool};
 
-/// Prints what the release waits through, then one row per tool, with ratios to the
-/// first (cloudpartner).
+/// Prints what the release waits through, then one row per tool, with ratios to
+/// cloudpartner's (none when it did not run).
 pub fn print(scenario: &BenchScenario, results: &[RunResult]) {
     let scale = scenario.time_scale;
     println!(
@@ -36,9 +36,11 @@ pub fn print(scenario: &BenchScenario, results: &[RunResult]) {
         "other reads",
         "other",
     ];
-    let base = results.first();
+    let base = results.iter().find(|r| r.tool == Tool::Cloudpartner);
     let mut rows = vec![header.map(String::from).to_vec()];
     for result in results {
+        // Only a release that reached live waited through every simulated wait.
+        let finished = result.live && result.exited_ok;
         let beyond = result.wall_seconds - scenario.simulated_real_seconds();
         let counts = result.requests;
         let ratio = |mine: f64, theirs: Option<f64>| match theirs {
@@ -55,8 +57,16 @@ pub fn print(scenario: &BenchScenario, results: &[RunResult]) {
                 (false, _) => "NO",
             }),
             format!("{:.2}", result.wall_seconds),
-            format!("{beyond:.2}"),
-            ratio(beyond, base_beyond),
+            if finished {
+                format!("{beyond:.2}")
+            } else {
+                String::from("-")
+            },
+            if finished {
+                ratio(beyond, base_beyond)
+            } else {
+                String::from("-")
+            },
             counts.total.to_string(),
             ratio(counts.total as f64, base_requests),
             counts.configure.to_string(),
