@@ -3,7 +3,8 @@
 #   make demo    the emulator and a publish watched from start to live (~20 s)
 #   make test    every test suite: Rust, Python, Node, C (installs what it needs)
 #   make lint    rustfmt, clippy, and each ecosystem's own linters
-#   make bench   benchmarks against what users would use instead
+#   make bench   benchmarks against what users would use instead (bench-release: a whole
+#                release by cloudpartner, cloudpub and azure-img-utils on the emulator)
 #   make soak    10 000 reads and 1 000 writes at concurrency 64 with faults; memory stays flat
 #   make fuzz    every fuzz target for FUZZ_SECONDS each (nightly and cargo-fuzz)
 #   make dist    the release artifacts into dist/: wheel and sdist, npm tarball, C tarball
@@ -31,6 +32,7 @@ all: test
 -include bench/bench.mk
 -include fuzz/fuzz.mk
 -include bench/soak/soak.mk
+-include bench/release/release.mk
 -include packaging/dist.mk
 
 build-cli:
