@@ -20,6 +20,7 @@ fn publishers_as_a_table_and_as_json() {
     let out = run(server.cli(&["publishers", "--json"])).expect_code(0);
     let documents = json_lines(&out.stdout);
     assert_eq!(documents[0]["id"], "contoso");
+    assert_eq!(documents[0]["publisherId"], "contoso");
     assert_eq!(documents[0]["definition"]["displayText"], "Contoso");
 }
 
@@ -49,6 +50,9 @@ fn offers_as_a_table_and_as_documents() {
     assert_eq!(documents.len(), lines.len() - 1);
     for (line, document) in out.stdout.lines().zip(&documents) {
         assert_eq!(document["publisherId"], "contoso");
+        // Every line says what it is about, first; the rest is the document as sent.
+        assert!(line.starts_with(r#"{"publisherId":"contoso","offerId":""#), "{line}");
+        assert_eq!(document["offerId"], document["id"]);
         let offer = cloudpartner::parse_offer(line.as_bytes()).unwrap();
         assert_eq!(offer.to_json(), line, "the document as sent");
     }
@@ -244,9 +248,12 @@ fn offer_put_writes_what_show_read_and_refuses_a_stale_document() {
         "{}",
         out.stderr
     );
+    // Running it again with the same ETag would fail the same way: the hint says what works.
     assert_eq!(
         out.hint_lines(),
-        ["hint: the offer changed since it was read: run again"]
+        [
+            "hint: the draft's ETag is no longer the one given with --if-match: `cloudpartner offer show contoso vm-release` shows the current one, or leave --if-match out to have the draft read and checked first"
+        ]
     );
     // --create on an offer that exists.
     let out = run(server.cli(&["offer", "put", "contoso", "vm-release", path, "--create"]))
@@ -394,10 +401,26 @@ fn publish_then_go_live_one_command_at_a_time() {
         out.stdout
     );
     assert!(
-        out.stdout.contains("steps of the operation  succeeded"),
+        out.stdout
+            .contains("\n  outcome:      the go-live is done: the offer is live\nsteps, as this operation saw them\n"),
         "{}",
         out.stdout
     );
+    // The publish before it: done, and the offer went on from its review.
+    let publish_id = operations
+        .iter()
+        .find(|operation| operation["submissionType"] == "publish")
+        .map(|operation| operation["id"].as_str().unwrap().to_owned())
+        .unwrap();
+    let out = run(server.cli(&["operation", "contoso", "vm-release", &publish_id])).expect_code(0);
+    assert!(
+        out.stdout.contains(
+            "  outcome:      the publish is done: the preview was ready for your review at Publisher signoff; the offer goes on with a go-live (`cloudpartner status contoso vm-release` says where it stands now)\n"
+        ),
+        "{}",
+        out.stdout
+    );
+    assert!(!out.stdout.contains("  succeeded\n"), "{}", out.stdout);
     let by_url = run(server.cli(&["operation", "--url", &url, "--json"])).expect_code(0);
     let by_id =
         run(server.cli(&["operation", "contoso", "vm-release", &id, "--json"])).expect_code(0);
@@ -406,6 +429,9 @@ fn publish_then_go_live_one_command_at_a_time() {
         &json_lines(&by_id.stdout)[0],
     );
     assert_eq!(by_url["id"], by_id["id"]);
+    // Every line says what it is about, by URL too.
+    assert_eq!(by_url["publisherId"], "contoso");
+    assert_eq!(by_url["offerId"], "vm-release");
     assert_eq!(by_id["offerId"], "vm-release");
     // A URL on another origin is refused before any request.
     let before = server.emulator().requests().len();

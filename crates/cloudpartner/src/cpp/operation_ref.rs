@@ -75,6 +75,48 @@ impl OperationRef {
     }
 }
 
+impl OperationRef {
+    /// The publisher and offer the operation is about, read from its URL in either form
+    /// (`…/publishers/{p}/offers/{o}/operations/{id}`, or `…/operations/{p}${o}${n}${slot}`
+    /// with `$` perhaps as `%24`); `None` for a URL of neither form.
+    ///
+    /// ```
+    /// use cloudpartner::OperationRef;
+    /// let r = OperationRef::from_location("https://cloudpartner.azure.com",
+    ///     "/api/operations/contoso%24vm-release%242%24preview?api-version=2017-10-31")?;
+    /// assert_eq!(r.offer(), Some(("contoso".to_owned(), "vm-release".to_owned())));
+    /// # Ok::<(), cloudpartner::Error>(())
+    /// ```
+    pub fn offer(&self) -> Option<(String, String)> {
+        let url = Url::parse(&self.url).ok()?;
+        let segments: Vec<String> = url
+            .path_segments()?
+            .filter(|s| !s.is_empty())
+            .map(|s| percent_decode_str(s).decode_utf8_lossy().into_owned())
+            .collect();
+        let at = |name: &str| segments.iter().position(|s| s == name);
+        if let (Some(p), Some(o), Some(op)) = (at("publishers"), at("offers"), at("operations")) {
+            if o == p + 2 && op == o + 2 && segments.len() == op + 2 {
+                return Some((segments[p + 1].clone(), segments[o + 1].clone()));
+            }
+        }
+        let op = at("operations")?;
+        let mut parts = segments.get(op + 1)?.split('$');
+        match (
+            parts.next(),
+            parts.next(),
+            parts.next(),
+            parts.next(),
+            parts.next(),
+        ) {
+            (Some(p), Some(o), Some(_), Some(_), None) if !p.is_empty() && !o.is_empty() => {
+                Some((p.to_owned(), o.to_owned()))
+            }
+            _ => None,
+        }
+    }
+}
+
 impl fmt::Display for OperationRef {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.pad(&self.url)
@@ -86,6 +128,28 @@ mod tests {
     use super::*;
 
     const BASE: &str = "https://cloudpartner.azure.com";
+
+    #[test]
+    fn the_offer_comes_from_either_form() {
+        let ids = |location: &str| r(BASE, location).offer();
+        let contoso = Some(("contoso".to_owned(), "vm offer".to_owned()));
+        assert_eq!(
+            ids("/api/publishers/contoso/offers/vm%20offer/operations/5661?api-version=2017-10-31"),
+            contoso
+        );
+        assert_eq!(ids("/api/operations/contoso$vm offer$2$preview"), contoso);
+        assert_eq!(
+            ids("/api/operations/contoso%24vm%20offer%242%24production"),
+            contoso
+        );
+        assert_eq!(ids("/api/operations/5661"), None);
+        assert_eq!(ids("/api/operations/a$b$c"), None);
+        assert_eq!(ids("/elsewhere/5661"), None);
+        assert_eq!(
+            ids("/api/publishers/contoso/offers/vm/operations/x/extra"),
+            None
+        );
+    }
 
     fn r(base: &str, location: &str) -> OperationRef {
         OperationRef::from_location(base, location).unwrap()

@@ -23,7 +23,10 @@ pub async fn operation(global: &GlobalArgs, args: &OperationArgs) -> Result<Exit
                     failure
                 }
             })?;
-            (operation, None)
+            let ids = cloudpartner::OperationRef::from_location(&connection.base_url, url)
+                .ok()
+                .and_then(|reference| reference.offer());
+            (operation, ids)
         }
         (None, Some(p), Some(o), Some(id)) => {
             let operation = connection.client.operation(p, o, id).await.map_err(|e| {
@@ -37,14 +40,14 @@ lists its operations and their ids"
                         ),
                     )
             })?;
-            (operation, Some((p.as_str(), o.as_str())))
+            (operation, Some((p.clone(), o.clone())))
         }
         _ => {
             return Err(Failure::usage("give PUBLISHER OFFER ID, or --url URL"));
         }
     };
     if args.json {
-        let line = match ids {
+        let line = match &ids {
             Some((p, o)) => to_line(&with_ids(p, o, operation.to_value())),
             None => operation.to_json(),
         };

@@ -12,7 +12,7 @@ use crate::render::cpp::publisher_table::render_publishers;
 use crate::render::style::Style;
 
 /// Lists the publisher accounts: a table, or one JSON document per line
-/// (`{"id", "definition": {"displayText", "sellerId"}}`).
+/// (`{"publisherId", "id", "definition": {"displayText", "sellerId"}}`).
 pub async fn publishers(global: &GlobalArgs, args: &PublishersArgs) -> Result<Exit, Failure> {
     let connection = Connection::open(global, None)?;
     let publishers = connection
@@ -23,6 +23,7 @@ pub async fn publishers(global: &GlobalArgs, args: &PublishersArgs) -> Result<Ex
     if args.json {
         for publisher in &publishers {
             print_line(&to_line(&json!({
+                "publisherId": publisher.id,
                 "id": publisher.id,
                 "definition": {
                     "displayText": publisher.display_text,

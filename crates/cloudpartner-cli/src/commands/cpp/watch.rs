@@ -23,7 +23,7 @@ pub async fn watch(global: &GlobalArgs, args: &WatchArgs) -> Result<Exit, Failur
         offer: &args.offer,
         options: watch_options(&args.intervals, until, global.timeout)?,
         json: args.json,
-        json_ids: false,
+        json_ids: true,
     };
     follow(&connection, &watched, Style::for_stdout(global.color)).await
 }

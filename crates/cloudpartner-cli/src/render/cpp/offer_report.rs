@@ -14,7 +14,15 @@ const INDENT: &str = "  ";
 /// The report of `status` under `title` (`contoso/vm-offer`, or a file name), as lines
 /// joined with `\n` and ending with one.
 pub fn render_offer_report(title: &str, status: &OfferStatus, style: Style) -> String {
-    let mut lines = vec![header(title, status, style)];
+    let mut text = header(title, status, style);
+    text.push('\n');
+    text.push_str(&render_report_body(status, style));
+    text
+}
+
+/// The report under its header line: the steps, the details, the messages, the links.
+pub fn render_report_body(status: &OfferStatus, style: Style) -> String {
+    let mut lines = Vec::new();
     if status.steps.is_empty() {
         lines.push(format!(
             "{INDENT}{}",

@@ -1,9 +1,9 @@
 //! Operations for people: the list (`cloudpartner operations`) and one operation with
 //! its steps (`cloudpartner operation`).
 
-use cloudpartner::{Operation, OperationState};
+use cloudpartner::{Operation, OperationState, StepState};
 
-use super::offer_report::render_offer_report;
+use super::offer_report::render_report_body;
 use crate::render::style::{Style, Tone};
 use crate::render::table::{Cell, Table};
 use crate::render::when::format_when;
@@ -80,6 +80,9 @@ pub fn render_operation(title: &str, operation: &Operation, style: Style) -> Str
             .clone()
             .unwrap_or_default(),
     );
+    if let Some(outcome) = outcome(title, operation) {
+        lines.push(format!("  {:<14}{outcome}", "outcome:"));
+    }
     if let Some(error) = &operation.error {
         lines.push(format!(
             "  {:<14}{}",
@@ -90,13 +93,56 @@ pub fn render_operation(title: &str, operation: &Operation, style: Style) -> Str
     let mut text = lines.join("\n");
     text.push('\n');
     if let Some(detail) = &operation.detail {
-        text.push_str(&render_offer_report(
-            "steps of the operation",
-            detail,
-            style,
-        ));
+        // The steps as the operation saw them; the operation's own state is above, and a
+        // finished publish is not the offer's end.
+        text.push_str(&style.paint(Tone::Strong, "steps, as this operation saw them"));
+        text.push('\n');
+        text.push_str(&render_report_body(detail, style));
     }
     text
+}
+
+/// What a finished or running operation did, and for a publish that parked the offer
+/// for review, that the offer goes on and what to run next (`title` is `p/o`, or empty).
+fn outcome(title: &str, operation: &Operation) -> Option<String> {
+    let go_live = operation.submission_type.eq_ignore_ascii_case("goLive");
+    let waiting_step = operation.detail.as_ref().and_then(|detail| {
+        detail
+            .steps
+            .iter()
+            .find(|step| step.status == StepState::WaitingForPublisherReview)
+    });
+    let next = |command: &str| match title.split_once('/') {
+        Some((p, o)) if command == "status" => {
+            format!(" (`cloudpartner status {p} {o}` says where it stands now)")
+        }
+        Some((p, o)) => format!(" (`cloudpartner {command} {p} {o}`)"),
+        None => String::new(),
+    };
+    Some(match (&operation.state, go_live) {
+        (OperationState::Completed, false) => match waiting_step {
+            Some(step) => format!(
+                "the publish is done: the preview was ready for your review at {}; the offer \
+goes on with a go-live{}",
+                step.name,
+                next("status")
+            ),
+            None => "the publish is done: the preview is ready".to_owned(),
+        },
+        (OperationState::Completed, true) => "the go-live is done: the offer is live".to_owned(),
+        (OperationState::Running, _) => {
+            let step = operation
+                .detail
+                .as_ref()
+                .and_then(|detail| detail.current_step())
+                .map(|step| format!(", at {}", step.name))
+                .unwrap_or_default();
+            format!("still running{step}{}", next("watch"))
+        }
+        (OperationState::Failed, _) => format!("failed{}", next("status")),
+        (OperationState::Canceled, _) => "canceled".to_owned(),
+        _ => return None,
+    })
 }
 
 #[cfg(test)]
