@@ -73,7 +73,7 @@ mod tests {
     #[test]
     fn the_error_names_the_flag() {
         let error = offer()
-            .add_vm_image_version("p", VmImageVersion::new("2.0.0", "http://a/2.vhd?sig=x"))
+            .set_vm_image_version("p", &VmImageVersion::new("2.0.0", "http://a/2.vhd?sig=x"))
             .unwrap_err();
         let text = in_flag_terms(&error);
         assert_eq!(
@@ -98,7 +98,7 @@ mod tests {
         );
 
         let error = offer()
-            .add_vm_image_version("p", VmImageVersion::new("2.x", "https://a/2.vhd"))
+            .set_vm_image_version("p", &VmImageVersion::new("2.x", "https://a/2.vhd"))
             .unwrap_err();
         // "image version `2.x` is not …" reads as it is.
         assert_eq!(error.argument(), Some("version"));

@@ -51,7 +51,10 @@ fn offers_as_a_table_and_as_documents() {
     for (line, document) in out.stdout.lines().zip(&documents) {
         assert_eq!(document["publisherId"], "contoso");
         // Every line says what it is about, first; the rest is the document as sent.
-        assert!(line.starts_with(r#"{"publisherId":"contoso","offerId":""#), "{line}");
+        assert!(
+            line.starts_with(r#"{"publisherId":"contoso","offerId":""#),
+            "{line}"
+        );
         assert_eq!(document["offerId"], document["id"]);
         let offer = cloudpartner::parse_offer(line.as_bytes()).unwrap();
         assert_eq!(offer.to_json(), line, "the document as sent");

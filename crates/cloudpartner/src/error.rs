@@ -224,7 +224,7 @@ impl Error {
     /// let image = cloudpartner::VmImageVersion::new("1.0.0", "http://a/os.vhd");
     /// let mut offer = cloudpartner::parse_offer(br#"{"offerTypeId": "microsoft-azure-virtualmachines",
     ///     "definition": {"plans": [{"planId": "p", "microsoft-azure-virtualmachines.vmImages": {}}]}}"#)?;
-    /// let error = offer.add_vm_image_version("p", image).unwrap_err();
+    /// let error = offer.set_vm_image_version("p", &image).unwrap_err();
     /// assert_eq!(error.argument(), Some("os_vhd_url"));
     /// # Ok::<(), cloudpartner::Error>(())
     /// ```

@@ -1,6 +1,7 @@
 //! Every table of the command, laid out by `comfy-table`: columns two spaces apart, no
 //! borders, coloured cell by cell (escapes do not count in widths), and, on a terminal,
-//! fitted to its width with cut cells ending in `…`. Width, truncation and colour are
+//! fitted to its width with cut cells ending in `…` — but for URLs, cut in the middle so
+//! that what tells them apart (the file name) stays. Width, truncation and colour are
 //! decided here and nowhere else.
 
 use comfy_table::{ColumnConstraint, ContentArrangement, Row, Width, presets::NOTHING};
@@ -13,13 +14,15 @@ const CUT: &str = "…";
 /// No column is cut below this width.
 const MIN_COLUMN_WIDTH: u16 = 6;
 
-/// One cell: its text and the tone that colours it.
+/// One cell: its text, the tone that colours it, and where it is cut when too wide.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cell {
     /// The text, without escapes.
     pub text: String,
     /// How it is painted.
     pub tone: Tone,
+    /// Whether it is a URL, cut in the middle rather than at its end.
+    url: bool,
 }
 
 impl Cell {
@@ -28,12 +31,73 @@ impl Cell {
         Cell {
             text: text.into(),
             tone,
+            url: false,
         }
     }
 
     /// An unpainted cell.
     pub fn plain(text: impl Into<String>) -> Cell {
         Cell::new(text, Tone::Plain)
+    }
+
+    /// A URL (or a path): too wide, it keeps its start and its last segment, the file
+    /// name, and loses its query and the middle of its path.
+    pub fn url(text: impl Into<String>, tone: Tone) -> Cell {
+        Cell {
+            url: true,
+            ..Cell::new(text, tone)
+        }
+    }
+}
+
+/// The text's width in columns (the tables hold no wide characters that matter here).
+fn width_of(text: &str) -> usize {
+    text.chars().count()
+}
+
+/// The first `n` characters of `text`.
+fn head(text: &str, n: usize) -> &str {
+    text.char_indices()
+        .nth(n)
+        .map_or(text, |(at, _)| &text[..at])
+}
+
+/// The last `n` characters of `text`.
+fn tail(text: &str, n: usize) -> &str {
+    let count = width_of(text);
+    if n >= count {
+        return text;
+    }
+    if n == 0 {
+        return "";
+    }
+    text.char_indices()
+        .nth(count - n)
+        .map_or(text, |(at, _)| &text[at..])
+}
+
+/// `url` in at most `width` columns: whole when it fits; else without its query
+/// (`?…`); else its start, `…`, and its last path segment; else the end of that segment.
+fn cut_url(url: &str, width: usize) -> String {
+    if width_of(url) <= width {
+        return url.to_owned();
+    }
+    let (path, query) = match url.split_once('?') {
+        Some((path, _)) => (path, "?…"),
+        None => (url, ""),
+    };
+    let without_query = format!("{path}{query}");
+    if width_of(&without_query) <= width {
+        return without_query;
+    }
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let end = format!("/{name}{query}");
+    // Room for at least a few characters of the start, then `…`, then the name.
+    let start_room = width.saturating_sub(width_of(&end) + 1);
+    if start_room >= 4 {
+        format!("{}{CUT}{end}", head(path, start_room))
+    } else {
+        format!("{CUT}{}", tail(&end, width.saturating_sub(1)))
     }
 }
 
@@ -84,12 +148,21 @@ impl Table {
             .map(|h| style.paint(Tone::Strong, h))
             .collect();
         table.set_header(header);
+        let width = self.width.or_else(terminal_width);
+        let url_widths = width.map(|width| {
+            let indent_width = indent.chars().count();
+            self.url_column_widths(usize::from(width).saturating_sub(indent_width))
+        });
         for cells in &self.rows {
             let texts: Vec<String> = (0..columns)
                 .map(|i| {
-                    cells
-                        .get(i)
-                        .map_or_else(String::new, |c| style.paint(c.tone, &c.text))
+                    cells.get(i).map_or_else(String::new, |c| {
+                        let room = url_widths.as_ref().and_then(|widths| widths[i]);
+                        match room {
+                            Some(room) if c.url => style.paint(c.tone, &cut_url(&c.text, room)),
+                            _ => style.paint(c.tone, &c.text),
+                        }
+                    })
                 })
                 .collect();
             let mut row = Row::from(texts);
@@ -100,7 +173,6 @@ impl Table {
             let right = if index + 1 < columns { 2 } else { 0 };
             column.set_padding((0, right));
         }
-        let width = self.width.or_else(terminal_width);
         if let Some(width) = width {
             let indent_width = u16::try_from(indent.chars().count()).unwrap_or(u16::MAX);
             table
@@ -115,6 +187,44 @@ impl Table {
         table
             .lines()
             .map(|line| format!("{indent}{}", line.trim_end()).trim_end().to_owned())
+            .collect()
+    }
+}
+
+impl Table {
+    /// For each column holding URL cells, the room its URLs get in `width` columns: what
+    /// the other columns (whole, with their two-space gaps) leave, at least the minimum.
+    /// `None` for the other columns.
+    fn url_column_widths(&self, width: usize) -> Vec<Option<usize>> {
+        let columns = self.headers.len();
+        let content = |i: usize| {
+            self.rows
+                .iter()
+                .filter_map(|row| row.get(i))
+                .map(|cell| width_of(&cell.text))
+                .chain([width_of(&self.headers[i])])
+                .max()
+                .unwrap_or(0)
+        };
+        let has_urls = |i: usize| {
+            self.rows
+                .iter()
+                .any(|row| row.get(i).is_some_and(|c| c.url))
+        };
+        let gaps = 2 * columns.saturating_sub(1);
+        (0..columns)
+            .map(|i| {
+                if !has_urls(i) {
+                    return None;
+                }
+                let others: usize = (0..columns).filter(|&j| j != i).map(content).sum();
+                Some(
+                    width
+                        .saturating_sub(others + gaps)
+                        .max(usize::from(MIN_COLUMN_WIDTH) * 3)
+                        .max(width_of(&self.headers[i])),
+                )
+            })
             .collect()
     }
 }
@@ -177,5 +287,45 @@ mod tests {
             "{lines:?}"
         );
         assert!(lines[1].ends_with('…'), "{lines:?}");
+    }
+
+    #[test]
+    fn a_url_keeps_its_file_name() {
+        let url = "https://contosoimages.blob.core.windows.net/vhds/contoso-release-1.1.0-os.vhd?sv=2021-08-06&sr=b&sig=REDACTED";
+        assert_eq!(cut_url(url, 200), url);
+        assert_eq!(
+            cut_url(url, 80),
+            "https://contosoimages.blob.core.windows.net/vhds/contoso-release-1.1.0-os.vhd?…"
+        );
+        assert_eq!(
+            cut_url(url, 60),
+            "https://contosoimages.blob.c…/contoso-release-1.1.0-os.vhd?…"
+        );
+        assert_eq!(cut_url(url, 20), "…ease-1.1.0-os.vhd?…");
+        for width in 1..120 {
+            assert!(width_of(&cut_url(url, width)) <= width.max(3), "{width}");
+        }
+
+        let mut table = Table::new(&["PLAN", "VERSION", "OS DISK"]);
+        for version in ["1.0.0", "1.1.0"] {
+            table.push(vec![
+                Cell::plain("standard"),
+                Cell::plain(version),
+                Cell::url(url.replace("1.1.0", version), Tone::Muted),
+            ]);
+        }
+        let lines = table.with_width(72).render(Style::PLAIN, "  ");
+        for line in &lines {
+            assert!(line.chars().count() <= 72, "{line}");
+        }
+        assert!(
+            lines[1].ends_with("/contoso-release-1.0.0-os.vhd?…"),
+            "{lines:?}"
+        );
+        assert!(
+            lines[2].ends_with("/contoso-release-1.1.0-os.vhd?…"),
+            "{lines:?}"
+        );
+        assert!(lines[1].contains("  https://contoso"), "{lines:?}");
     }
 }

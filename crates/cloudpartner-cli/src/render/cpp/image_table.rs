@@ -62,7 +62,7 @@ pub fn render_images(plans: &[PlanImages], style: Style, indent: &str) -> Vec<St
                 Cell::new(shown, tone),
                 Cell::plain(image.data_disks.len().to_string()),
                 Cell::plain(&image.label),
-                Cell::new(redact_sas(&image.os_vhd_url).into_owned(), Tone::Muted),
+                Cell::url(redact_sas(&image.os_vhd_url).into_owned(), Tone::Muted),
             ]);
         }
     }

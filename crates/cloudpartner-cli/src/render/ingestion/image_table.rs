@@ -45,7 +45,7 @@ pub fn render_images(configs: &[TechnicalConfiguration], style: Style) -> Vec<St
                     }),
                     Cell::new(if first { state.as_str() } else { "" }, tone),
                     Cell::plain(image.image_type.clone()),
-                    Cell::plain(disk),
+                    Cell::url(disk, Tone::Plain),
                     Cell::plain(image.data_disks.len().to_string()),
                 ]);
             }
