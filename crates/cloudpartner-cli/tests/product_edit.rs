@@ -348,3 +348,38 @@ fn help_ends_with_an_example_and_completions_know_product() {
             && out.stdout.contains("go-live")
     );
 }
+
+#[test]
+fn job_watch_json_prints_each_change_then_the_job_as_it_ended() {
+    // A configure job runs for 10 simulated seconds: about 1 s at this scale.
+    let server = Server::with(cloudpartner_emulator::Emulator::builder().time_scale(10.0));
+    let out = run(server.product(&[
+        "image",
+        "add",
+        "vm-new",
+        "--plan",
+        "standard",
+        "--version",
+        "1.2.0",
+        "--os-disk-url",
+        SAS_URL,
+        "--no-wait",
+        "--json",
+    ]))
+    .expect_code(0);
+    let job_id = json_lines(&out.stdout)[0]["jobId"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let out =
+        run(server.product(&with_poll(&["job", &job_id, "--watch", "--json"]))).expect_code(0);
+    let docs = json_lines(&out.stdout);
+    assert!(docs.len() >= 2, "one line per change: {}", out.stdout);
+    for doc in &docs {
+        assert_eq!(doc["jobId"], job_id.as_str(), "{doc}");
+    }
+    assert_ne!(docs[0]["status"], "completed", "{}", out.stdout);
+    assert_eq!(docs.last().unwrap()["status"], "completed");
+    assert_eq!(docs.last().unwrap()["result"], "succeeded");
+    assert!(docs.windows(2).all(|w| w[0] != w[1]), "{}", out.stdout);
+}

@@ -29,8 +29,9 @@ pub fn print_job(job: &Job, ids: &Map<String, Value>, json: bool, style: Style) 
     }
 }
 
-/// Follows `job_id` until it is done and prints it; the exit code is the job's (0
-/// succeeded, 3 failed, 4 cancelled), 124 on `--timeout`, 130 on Ctrl-C.
+/// Follows `job_id` until it is done and prints it (with `json`, each change of it on a
+/// line, the last being the job as it ended); the exit code is the job's (0 succeeded, 3
+/// failed, 4 cancelled), 124 on `--timeout`, 130 on Ctrl-C.
 pub async fn follow_job(
     connection: &IngestionConnection,
     job_id: &str,
@@ -63,7 +64,10 @@ pub async fn follow_job(
             None => break,
             Some(Ok(job)) => {
                 let (state, tone) = job_state(&job);
-                if !json {
+                if json {
+                    // Each change on a line of its own, the last being the job as it ended.
+                    print_job(&job, ids, true, style);
+                } else {
                     view.show(
                         started.elapsed(),
                         &format!("job {}: {state}", job.id),
@@ -94,7 +98,9 @@ pub async fn follow_job(
             "internal: the watch of job {job_id} ended without a status"
         ))
     })?;
-    print_job(&job, ids, json, style);
+    if !json {
+        print_job(&job, ids, false, style);
+    }
     let exit = exit_for_job(&job);
     Ok((Some(job), exit))
 }
