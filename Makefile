@@ -45,7 +45,7 @@ test: $(TEST_TARGETS)
 	@echo "make test: all suites passed ($(TEST_TARGETS))"
 
 # The crates with Rust test suites (bindings test through their own languages).
-RUST_TEST_CRATES := -p cloudpartner -p cloudpartner-emulator -p cloudpartner-cli
+RUST_TEST_CRATES := -p cloudpartner -p cloudpartner-emulator -p cloudpartner-cli -p cloudpartner-release-bench
 
 test-rust: check-tls-provider
 	$(CARGO) test $(RUST_TEST_CRATES)
@@ -65,6 +65,7 @@ lint: $(LINT_TARGETS)
 lint-rust:
 	$(CARGO) fmt --all --check
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
+	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --no-deps -p cloudpartner -p cloudpartner-emulator
 
 bench: $(BENCH_TARGETS)
 

@@ -1,6 +1,6 @@
 //! What a fault does to a request.
 
-/// What a [`Fault`] does to a request.
+/// What a [`Fault`](crate::Fault) does to a request.
 #[derive(Clone, Debug, PartialEq)]
 pub enum FaultKind {
     /// Answer with this HTTP status and a JSON error body

@@ -86,7 +86,7 @@ impl Client {
     /// Polls an offer until it is terminal (or, with [`WatchUntil::PublisherAction`],
     /// until it needs the publisher), yielding each status that differs from the last.
     ///
-    /// Transient failures ([`Error::is_transient`]) do not end the watch: it waits
+    /// Transient failures ([`Error::is_transient`](crate::Error::is_transient)) do not end the watch: it waits
     /// (honouring `Retry-After`) and polls again. Other errors, and the watch's own
     /// timeout, end it with that error. The options are checked first
     /// ([`WatchOptions::validate`]), and so are the ids; nothing is fetched before the

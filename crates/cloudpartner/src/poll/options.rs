@@ -54,7 +54,7 @@ pub struct WatchOptions {
     /// time scale). Must be above zero, and not below `min_interval`.
     pub max_interval: Option<Duration>,
     /// Give up after this long (default: never); the watch then ends with a
-    /// [`ErrorKind::Timeout`] error, after one last poll at the deadline. Must be above
+    /// [`ErrorKind::Timeout`](crate::ErrorKind::Timeout) error, after one last poll at the deadline. Must be above
     /// zero.
     pub timeout: Option<Duration>,
 }

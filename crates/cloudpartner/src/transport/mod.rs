@@ -3,7 +3,7 @@
 //! into [`crate::Error`]s, the URL rules, and the per-API [`ApiProfile`] (default base
 //! URL, version parameter, token scope).
 //!
-//! A [`Transport`] knows no client: each API's client holds one.
+//! A `Transport` knows no client: each API's client holds one.
 
 mod api_transport;
 mod bearer;
