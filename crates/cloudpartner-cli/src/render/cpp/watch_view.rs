@@ -1,9 +1,11 @@
-//! How a watch shows its changes: a redrawn progress bar on a terminal, one line per
-//! change otherwise, or one JSON document per change.
+//! How a watch shows its changes: a redrawn progress bar on a terminal; otherwise one
+//! line each time the state, the current step or its state changes, or the step's
+//! progress passes a quarter (a log stays readable however fast the polls come); or one
+//! JSON document per change.
 
 use std::time::Duration;
 
-use cloudpartner::{OfferStatus, StepState};
+use cloudpartner::{OfferState, OfferStatus, StepState};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde_json::{Map, Value};
 
@@ -13,6 +15,32 @@ use crate::render::cpp::change_line::{change_line, summary};
 use crate::render::cpp::state_label::{offer_state_label, step_state_label};
 use crate::render::progress_bar::whole_percent;
 use crate::render::style::{Style, Tone};
+
+/// What a line of a watch stands for: the state, and the current step with its state
+/// and the quarter its progress is in. A status with the same key as the last line
+/// printed gets no line of its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LineKey {
+    state: OfferState,
+    step: Option<(usize, StepState, u8)>,
+}
+
+impl LineKey {
+    /// The key of `status`.
+    fn of(status: &OfferStatus) -> LineKey {
+        LineKey {
+            state: status.status.clone(),
+            step: status.current_step_index().map(|index| {
+                let step = &status.steps[index];
+                (
+                    index,
+                    step.status.clone(),
+                    step.progress_percentage.min(100) / 25,
+                )
+            }),
+        }
+    }
+}
 
 /// The display of a running watch.
 #[derive(Debug)]
@@ -28,12 +56,14 @@ pub enum WatchView {
         /// Put before each step change printed above the bar.
         prefix: String,
     },
-    /// One line per change.
+    /// One line per change worth a line ([`LineKey`]).
     Lines {
         /// Colour.
         style: Style,
         /// Put before each line (a phase of `release`).
         prefix: String,
+        /// What the last line printed showed.
+        shown: Option<LineKey>,
     },
     /// One canonical JSON document per change.
     Json {
@@ -53,6 +83,7 @@ impl WatchView {
             WatchView::Lines {
                 style,
                 prefix: String::new(),
+                shown: None,
             }
         }
     }
@@ -102,8 +133,16 @@ impl WatchView {
             WatchView::Json { fields } => {
                 print_line(&to_line(&merge(fields.clone(), status.to_value())));
             }
-            WatchView::Lines { style, prefix } => {
-                print_line(&format!("{prefix}{}", change_line(elapsed, status, *style)));
+            WatchView::Lines {
+                style,
+                prefix,
+                shown,
+            } => {
+                let key = LineKey::of(status);
+                if shown.as_ref() != Some(&key) {
+                    print_line(&format!("{prefix}{}", change_line(elapsed, status, *style)));
+                    *shown = Some(key);
+                }
             }
             WatchView::Progress {
                 bar,
@@ -197,5 +236,42 @@ mod tests {
         );
         assert!(step_changes(Some(&now), &now, Style::PLAIN).is_empty());
         assert!(step_changes(None, &now, Style::PLAIN).is_empty());
+    }
+
+    #[test]
+    fn a_line_for_a_new_state_step_or_quarter_only() {
+        let status = |state: &str, a: &str, a_pct: u8, b: &str| {
+            cloudpartner::parse_offer_status(
+                format!(
+                    r#"{{"status":"{state}","steps":[
+                    {{"id":"a","stepName":"A","status":"{a}","progressPercentage":{a_pct}}},
+                    {{"id":"b","stepName":"B","status":"{b}","progressPercentage":0}}]}}"#
+                )
+                .as_bytes(),
+            )
+            .unwrap()
+        };
+        let key = |s: &OfferStatus| LineKey::of(s);
+        let running = |pct| status("running", "inProgress", pct, "notStarted");
+        assert_eq!(key(&running(2)), key(&running(24)));
+        assert_ne!(key(&running(24)), key(&running(25)));
+        assert_eq!(key(&running(51)), key(&running(74)));
+        assert_ne!(
+            key(&running(99)),
+            key(&status("running", "complete", 100, "inProgress"))
+        );
+        assert_ne!(
+            key(&status("running", "complete", 100, "inProgress")),
+            key(&status(
+                "running",
+                "complete",
+                100,
+                "waitingForPublisherReview"
+            ))
+        );
+        assert_ne!(
+            key(&status("running", "complete", 100, "complete")),
+            key(&status("succeeded", "complete", 100, "complete"))
+        );
     }
 }
