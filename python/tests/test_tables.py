@@ -61,7 +61,7 @@ def test_every_exported_error_class_has_a_kind_of_the_core() -> None:
 
 @pytest.mark.parametrize("kind", _native.ERROR_KINDS)
 def test_native_errors_become_their_class(kind: str) -> None:
-    error = _errors._from_native(kind, "boom", 409, "Code", "rid", None, None)
+    error = _errors._from_native(kind, "boom", 409, "Code", "rid", None, None, False)
     assert type(error) is _errors._BY_KIND[kind]
     assert (error.kind, error.status_code, error.api_code, error.request_id) == (
         kind,
@@ -73,7 +73,7 @@ def test_native_errors_become_their_class(kind: str) -> None:
 
 def test_an_unknown_kind_is_not_passed_off_as_the_base_class() -> None:
     with pytest.raises(KeyError):
-        _errors._from_native("gremlins", "boom", None, None, None, None, None)
+        _errors._from_native("gremlins", "boom", None, None, None, None, None, False)
 
 
 def test_conflict_is_a_kind() -> None:
