@@ -2486,7 +2486,8 @@ void cloudpartner_release_result_free(struct cloudpartner_release_result *result
  * changes the offer and sends nothing.
  *
  * `on_progress` (may be NULL) gets each progress event, in order, with `user_data`:
- * each phase started and finished, and each status change while a phase waits. Its
+ * each phase started and finished (but `live`, the last, which ends with the result),
+ * and each status change while a phase waits. Its
  * non-zero return stops the release right after that event, before anything more is
  * sent: the call then returns `CLOUDPARTNER_ERROR_CANCELED` (what was already sent goes
  * on at the service).

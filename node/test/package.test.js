@@ -21,10 +21,19 @@ function run(command, args, cwd) {
 
 test('npm pack builds the release addon and refuses a debug one', () => {
   assert.match(manifest.scripts.prepack, /^npm run build:release && node scripts\/check-release\.js$/)
-  assert.match(manifest.scripts['build:release'], /napi build .*--release --strip/)
-  const { problemOf } = require('../scripts/check-release.js')
+  assert.match(manifest.scripts['build:release'], /napi build .*--profile dist /)
+  const { problemOf, strippingProblem, elfSectionNames } = require('../scripts/check-release.js')
   assert.match(problemOf('debug'), /debug build: refusing to pack it/)
   assert.equal(problemOf('release'), null)
+  // The symbol check reads the ELF section table: the debug addon has .symtab, the
+  // system's stripped libc has none.
+  const addon = fs.readdirSync(PACKAGE_DIR).find((name) => /^cloudpartner\..+\.node$/.test(name))
+  const sections = elfSectionNames(fs.readFileSync(path.join(PACKAGE_DIR, addon)))
+  assert.ok(sections.includes('.text'), sections.join(' '))
+  if (require('../lib/addon.js').buildProfile() === 'debug') {
+    assert.match(strippingProblem(path.join(PACKAGE_DIR, addon)), /is not stripped: refusing to pack it/)
+  }
+  assert.equal(elfSectionNames(Buffer.from('not an ELF file, just text long enough to be read as one'.repeat(2))), null)
   // On the addon built now (the debug one under make test-node).
   const profile = require('../lib/addon.js').buildProfile()
   assert.ok(['debug', 'release'].includes(profile))

@@ -24,7 +24,7 @@ use parse::{parse_seconds, parse_secret, parse_time_scale};
 #[command(
     name = "cloudpartner",
     version,
-    about = "Where Azure Marketplace offers stand in their publishing pipeline (Cloud Partner Portal API)",
+    about = "Where Azure Marketplace offers stand in their publishing pipeline (Cloud Partner Portal and Product Ingestion APIs)",
     after_help = "Credentials, first found wins: --token; --tenant-id, --client-id and --client-secret; \
 CLOUDPARTNER_TOKEN (or AZURE_TOKEN); AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET; \
 the Azure CLI (`az login`).\n\
@@ -123,7 +123,7 @@ pub enum Command {
     Watch(WatchArgs),
     /// Read a saved status document (a file, or - for stdin) and show it
     Inspect(InspectArgs),
-    /// Run the local Cloud Partner Portal emulator until Ctrl-C
+    /// Run the local emulator of both APIs (Cloud Partner Portal and Product Ingestion) until Ctrl-C
     Serve(ServeArgs),
     /// Watch a simulated publish on the emulator, from start to live, in about 20 seconds
     Demo(DemoArgs),

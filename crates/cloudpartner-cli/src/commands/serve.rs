@@ -62,14 +62,16 @@ pub async fn serve(global: &GlobalArgs, args: &ServeArgs) -> Result<Exit, Failur
     print_line(&format!(
         "time scale: {time_scale} (announced in every answer: cloudpartner clients on this machine poll on this clock)"
     ));
-    print_line(&format!(
-        "offers: {}",
-        offers
-            .iter()
-            .map(|(p, o)| format!("{p}/{o}"))
-            .collect::<Vec<_>>()
-            .join(" ")
-    ));
+    if !offers.is_empty() {
+        print_line(&format!(
+            "offers: {}",
+            offers
+                .iter()
+                .map(|(p, o)| format!("{p}/{o}"))
+                .collect::<Vec<_>>()
+                .join(" ")
+        ));
+    }
     for (publisher, offer, seconds) in &publishes {
         print_line(&format!(
             "publish of {publisher}/{offer}: {} simulated, {} real (time scale {time_scale})",

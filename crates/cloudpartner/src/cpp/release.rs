@@ -396,12 +396,16 @@ fn read_finished(draft: &Offer) -> CppReleaseEvent {
         .etag()
         .map(|e| format!(", ETag {e}"))
         .unwrap_or_else(|| ", no ETag".to_owned());
+    let status = if draft.status().is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", draft.status())
+    };
     finished(
         Phase::Read,
         format!(
-            "draft version {} ({}), plans {plans}{etag}",
-            draft.version(),
-            draft.status()
+            "draft version {}{status}, plans {plans}{etag}",
+            draft.version()
         ),
         json!({"version": draft.version(), "status": draft.status(), "etag": draft.etag(),
                "plans": draft.plan_ids()}),

@@ -6,6 +6,9 @@ use cloudpartner::DataDisk;
 
 /// `cloudpartner image list|add|remove|deprecate ...`
 #[derive(Debug, Args)]
+#[command(
+    after_help = "Example:\n  cloudpartner image add contoso vm-release --plan standard --version 2.0.0 --os-vhd-url \"$VHD\" --dry-run"
+)]
 pub struct ImageArgs {
     /// What to do with the image versions.
     #[command(subcommand)]

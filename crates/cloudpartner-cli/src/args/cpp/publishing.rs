@@ -31,6 +31,9 @@ pub struct OffersArgs {
 
 /// `cloudpartner offer show|put ...`
 #[derive(Debug, Args)]
+#[command(
+    after_help = "Example:\n  cloudpartner offer show contoso vm-release --json > offer.json"
+)]
 pub struct OfferArgs {
     /// What to do with the offer.
     #[command(subcommand)]

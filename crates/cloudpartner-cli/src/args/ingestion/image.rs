@@ -9,6 +9,9 @@ use crate::args::intervals::IntervalArgs;
 
 /// `cloudpartner product image list|add|deprecate|restore ...`
 #[derive(Debug, Args)]
+#[command(
+    after_help = "Example:\n  cloudpartner product image add vm-release --plan standard --version 2.0.0 --os-disk-url \"$VHD\" --dry-run"
+)]
 pub struct ProductImageArgs {
     /// What to do with the image versions.
     #[command(subcommand)]

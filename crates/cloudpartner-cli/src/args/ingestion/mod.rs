@@ -21,6 +21,7 @@ use crate::args::intervals::IntervalArgs;
 
 /// `cloudpartner product …`
 #[derive(Debug, Args)]
+#[command(after_help = "Example:\n  cloudpartner product status vm-release")]
 pub struct ProductArgs {
     /// What to do.
     #[command(subcommand)]

@@ -4,6 +4,7 @@ use cloudpartner::{ErrorKind, WatchUntil};
 
 use super::started::{Started, open_started, report_started};
 use crate::args::{GlobalArgs, GoLiveArgs};
+use crate::commands::cpp::publish::operation_running_hint;
 use crate::connection::Connection;
 use crate::exit_code::Exit;
 use crate::failure::Failure;
@@ -35,7 +36,8 @@ pub async fn go_live(global: &GlobalArgs, args: &GoLiveArgs) -> Result<Exit, Fai
     .await
 }
 
-/// A go-live the service refused: a conflict is an offer that is not waiting for review.
+/// A go-live the service refused: a conflict is an operation still running, or an offer
+/// that is not waiting for review.
 pub fn go_live_failure(
     connection: &Connection,
     error: &cloudpartner::Error,
@@ -43,7 +45,9 @@ pub fn go_live_failure(
     offer: &str,
 ) -> Failure {
     let failure = connection.failure(error, Some(&format!("{publisher}/{offer}")));
-    if error.kind() == ErrorKind::Conflict {
+    if error.api_code() == Some("OperationInProgress") {
+        failure.with_hint(operation_running_hint(publisher, offer))
+    } else if error.kind() == ErrorKind::Conflict {
         failure.with_hint(format!(
             "go-live works only while the preview waits for your review: \
              `cloudpartner status {publisher} {offer}` shows where it stands"

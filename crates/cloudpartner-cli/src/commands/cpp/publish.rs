@@ -35,6 +35,14 @@ pub async fn publish(global: &GlobalArgs, args: &PublishArgs) -> Result<Exit, Fa
     .await
 }
 
+/// What to run when another operation runs on the offer.
+pub fn operation_running_hint(publisher: &str, offer: &str) -> String {
+    format!(
+        "another operation is running: `cloudpartner operations {publisher} {offer} --state running` \
+         shows it, `cloudpartner cancel {publisher} {offer}` cancels it"
+    )
+}
+
 /// A failed publish: a conflict is another operation that runs; a 422 is an offer that
 /// does not validate.
 pub fn publish_failure(
@@ -45,10 +53,7 @@ pub fn publish_failure(
 ) -> Failure {
     let failure = connection.failure(error, Some(&format!("{publisher}/{offer}")));
     match error.kind() {
-        ErrorKind::Conflict => failure.with_hint(format!(
-            "another operation is running: `cloudpartner operations {publisher} {offer} --state running` \
-             shows it, `cloudpartner cancel {publisher} {offer}` cancels it"
-        )),
+        ErrorKind::Conflict => failure.with_hint(operation_running_hint(publisher, offer)),
         ErrorKind::BadRequest if error.status_code() == Some(422) => failure.with_hint(format!(
             "the offer does not validate: check its plans and image versions with \
              `cloudpartner offer show {publisher} {offer}`"
