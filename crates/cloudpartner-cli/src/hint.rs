@@ -17,7 +17,7 @@ pub struct HintContext<'a> {
 }
 
 /// Whether a 404 names the publisher or the offer as what is missing.
-pub fn offer_is_missing(error: &Error) -> bool {
+fn offer_is_missing(error: &Error) -> bool {
     error.kind() == ErrorKind::NotFound
         && matches!(
             error.api_code(),

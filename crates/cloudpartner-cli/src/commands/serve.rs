@@ -8,7 +8,7 @@ use cloudpartner_emulator::{Emulator, Scenario};
 use crate::args::{GlobalArgs, ServeArgs};
 use crate::exit_code::Exit;
 use crate::failure::Failure;
-use crate::output::print_line;
+use crate::output::{eprint_line, print_line};
 use crate::render::duration::format_length;
 use crate::render::style::{Style, Tone};
 
@@ -102,10 +102,10 @@ pub async fn serve(global: &GlobalArgs, args: &ServeArgs) -> Result<Exit, Failur
         print_line(&format!("try: cloudpartner product status {product}"));
     }
     if environment_token_differs(&token) {
-        eprintln!(
+        eprint_line(&format!(
             "note: CLOUDPARTNER_TOKEN in this shell is not the emulator's token: clients using it get 401; \
 export CLOUDPARTNER_TOKEN={token} as above (or start serve with --token)"
-        );
+        ));
     }
     print_line("Ctrl-C stops it.");
     let signal = stop.wait().await;
