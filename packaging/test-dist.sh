@@ -79,21 +79,17 @@ block "## Node.js" "### Fetch" js > "$work/npm/fetch.mjs"
   || fail "npm install cloudpartner-$version.tgz"
 [ ! -e "$work/npm/node_modules/cloudpartner/node_modules" ] || fail "the package brought dependencies"
 cat > "$work/npm/run.mjs" <<'EOF'
-// Runs the README's block with the environment pointing at the package's emulator, serving
-// the offers it names.
+// Runs the README's block with the environment pointing at the package's emulator, on
+// its default scenario (which has the offers the block names), as a user runs it.
 import { execFileSync } from 'node:child_process'
 import { Emulator } from 'cloudpartner'
 
-const scenario = { publishers: { contoso: { offers: {
-  'my-vm-offer': { status: { status: 'running', steps: [{ id: 'cert', stepName: 'Certification', status: 'inProgress' }] } },
-  a: { status: { status: 'running', steps: [] } },
-} } } }
-const emulator = await Emulator.start({ scenario })
+const emulator = await Emulator.start()
 try {
   const env = { ...process.env, CLOUDPARTNER_BASE_URL: emulator.baseUrl, CLOUDPARTNER_TOKEN: emulator.token }
   const out = execFileSync(process.execPath, ['fetch.mjs'], { env, encoding: 'utf8', timeout: 30000 })
   process.stdout.write(out)
-  if (!/^running \d+% Certification$/m.test(out) || !/^a running$/m.test(out) || !/^b not_found \(404\)$/m.test(out)) {
+  if (!/^running \d+% Certification$/m.test(out) || !/^live-offer succeeded$/m.test(out) || !/^no-such-offer not_found \(404\)$/m.test(out)) {
     throw new Error(`unexpected output:\n${out}`)
   }
 } finally {

@@ -43,55 +43,59 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// The heading of the flags that say how to reach the service and authenticate, apart in
+/// every `--help` from the command's own (and refused by `serve`).
+const CLIENT_OPTIONS: &str = "Client options";
+
 /// The flags every subcommand accepts, before or after its name.
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
     /// The API's base URL [env: CLOUDPARTNER_BASE_URL] [default: https://cloudpartner.azure.com]
-    #[arg(long, global = true, value_name = "URL")]
+    #[arg(long, global = true, help_heading = CLIENT_OPTIONS, value_name = "URL")]
     pub base_url: Option<String>,
 
     /// The api-version query parameter [default: 2017-10-31]
-    #[arg(long, global = true, value_name = "VERSION")]
+    #[arg(long, global = true, help_heading = CLIENT_OPTIONS, value_name = "VERSION")]
     pub api_version: Option<String>,
 
     /// The Product Ingestion API's base URL [env: CLOUDPARTNER_INGESTION_URL] [default: https://graph.microsoft.com/rp/product-ingestion]
-    #[arg(long, global = true, value_name = "URL")]
+    #[arg(long, global = true, help_heading = CLIENT_OPTIONS, value_name = "URL")]
     pub ingestion_url: Option<String>,
 
     /// The Product Ingestion API's $version [default: 2022-07-01]
-    #[arg(long, global = true, value_name = "VERSION")]
+    #[arg(long, global = true, help_heading = CLIENT_OPTIONS, value_name = "VERSION")]
     pub ingestion_version: Option<String>,
 
     /// A bearer token for https://cloudpartner.azure.com [env: CLOUDPARTNER_TOKEN, AZURE_TOKEN]
-    #[arg(long, global = true, value_name = "TOKEN", value_parser = parse_secret)]
+    #[arg(long, global = true, help_heading = CLIENT_OPTIONS, value_name = "TOKEN", value_parser = parse_secret)]
     pub token: Option<Secret>,
 
     /// Microsoft Entra tenant of a service principal [env: AZURE_TENANT_ID]
-    #[arg(long, global = true, value_name = "ID")]
+    #[arg(long, global = true, help_heading = CLIENT_OPTIONS, value_name = "ID")]
     pub tenant_id: Option<String>,
 
     /// Application (client) id of a service principal [env: AZURE_CLIENT_ID]
-    #[arg(long, global = true, value_name = "ID")]
+    #[arg(long, global = true, help_heading = CLIENT_OPTIONS, value_name = "ID")]
     pub client_id: Option<String>,
 
     /// Client secret of a service principal [env: AZURE_CLIENT_SECRET]
-    #[arg(long, global = true, value_name = "SECRET", value_parser = parse_secret)]
+    #[arg(long, global = true, help_heading = CLIENT_OPTIONS, value_name = "SECRET", value_parser = parse_secret)]
     pub client_secret: Option<Secret>,
 
     /// Entra ID authority host [env: AZURE_AUTHORITY_HOST] [default: https://login.microsoftonline.com]
-    #[arg(long, global = true, value_name = "URL")]
+    #[arg(long, global = true, help_heading = CLIENT_OPTIONS, value_name = "URL")]
     pub authority_host: Option<String>,
 
     /// Allow plain http:// to hosts that are not loopback (loopback is always allowed)
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = CLIENT_OPTIONS)]
     pub allow_http: bool,
 
     /// Seconds before giving up: per request (default 30), or for the whole `watch`, `release` or --watch
-    #[arg(long, global = true, value_name = "SECONDS", value_parser = parse_seconds)]
+    #[arg(long, global = true, help_heading = CLIENT_OPTIONS, value_name = "SECONDS", value_parser = parse_seconds)]
     pub timeout: Option<Duration>,
 
     /// Retries of a request on throttling, 5xx and connection errors [default: 4]
-    #[arg(long, global = true, value_name = "N")]
+    #[arg(long, global = true, help_heading = CLIENT_OPTIONS, value_name = "N")]
     pub max_retries: Option<u32>,
 
     /// More logging on stderr (-v info, -vv debug, -vvv trace); tokens are never logged
@@ -159,7 +163,7 @@ pub enum Command {
     after_help = "The scenario format, for both APIs, with an example: docs/emulator.md in the repository \
 (https://github.com/cloudpartner/cloudpartner/blob/main/docs/emulator.md).\n\
 --token sets the token the emulator asks for and issues (default: the scenario's, emulator-token); \
-the other client flags are refused.\n\n\
+the other client options are refused.\n\n\
 Example:\n  cloudpartner serve --port 8080 --time-scale 10000"
 )]
 pub struct ServeArgs {
