@@ -170,6 +170,26 @@ fn every_command_has_help_with_an_example() {
 }
 
 #[test]
+fn serve_help_points_to_the_scenario_docs_in_the_repository() {
+    let out = run(cloudpartner(&["serve", "--help"])).expect_code(0);
+    assert!(out.stdout.contains("docs/emulator.md"), "{}", out.stdout);
+    assert!(!out.stdout.contains("DESIGN"), "{}", out.stdout);
+    let docs = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/emulator.md");
+    assert!(docs.exists(), "{}", docs.display());
+    // Its own flags first; the client options apart, which serve refuses.
+    let (own, client) = out.stdout.split_once("Client options:").unwrap();
+    assert!(
+        own.contains("--scenario") && own.contains("--time-scale"),
+        "{own}"
+    );
+    assert!(
+        client.contains("--base-url") && !own.contains("--base-url"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
 fn a_base_url_without_a_scheme_says_so() {
     let out = run(cloudpartner(&[
         "--base-url",
