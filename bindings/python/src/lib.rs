@@ -30,6 +30,7 @@ mod publishing;
 mod release;
 mod runtime;
 mod tables;
+mod to_python;
 mod vm_image;
 mod watch;
 mod watch_options;

@@ -8,7 +8,7 @@ use pyo3::types::PyDict;
 
 use crate::errors::{exception, to_py_err};
 use crate::model::offer_status_to_py;
-use crate::publishing::ToPython;
+use crate::to_python::ToPython;
 
 /// One fetched status: the `OfferStatus`, or the exception raised.
 pub struct Fetched(pub cloudpartner::Result<OfferStatus>);

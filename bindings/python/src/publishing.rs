@@ -24,14 +24,9 @@ use crate::offer_ids::offer_id_list;
 use crate::operation::{PyOperation, PyOperationRef, operation_list, publisher_list};
 use crate::outcome::{Batch, Fetched};
 use crate::runtime::block_on;
+use crate::to_python::ToPython;
 
 type CoreFuture<T> = Pin<Box<dyn Future<Output = cloudpartner::Result<T>> + Send>>;
-
-/// A core result made into a Python object, with the GIL.
-pub trait ToPython: Send + 'static {
-    /// The Python object of the result.
-    fn to_python(self, py: Python<'_>) -> PyResult<Bound<'_, PyAny>>;
-}
 
 impl ToPython for OfferStatus {
     fn to_python(self, py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {

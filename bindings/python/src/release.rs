@@ -28,8 +28,8 @@ use crate::logging::refresh_levels;
 use crate::model::{PyOfferStatus, offer_status_to_py, repr_quoted};
 use crate::offer::PyOffer;
 use crate::operation::PyOperationRef;
-use crate::publishing::ToPython;
 use crate::runtime::{attach_from_native, block_on};
+use crate::to_python::ToPython;
 use crate::vm_image::image_from_parts;
 use crate::watch_options::watch_options;
 

@@ -34,7 +34,7 @@ macro_rules! watch_classes {
                 let watch = std::sync::Arc::clone(&self.watch);
                 match $crate::runtime::block_on(py, async move { watch.next().await })? {
                     None => Ok(None),
-                    Some(Ok(item)) => Ok(Some($crate::publishing::ToPython::to_python(item, py)?)),
+                    Some(Ok(item)) => Ok(Some($crate::to_python::ToPython::to_python(item, py)?)),
                     Some(Err(error)) => Err($crate::errors::to_py_err(py, &error)),
                 }
             }

@@ -7,7 +7,6 @@ mod connection;
 mod credentials;
 mod exit_code;
 mod failure;
-mod flag_names;
 mod hint;
 mod input;
 mod json_line;

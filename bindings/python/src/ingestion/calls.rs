@@ -15,7 +15,8 @@ use crate::ingestion::enums::enum_text;
 use crate::ingestion::job::{PyJob, PyProductStatus, PySubmission};
 use crate::ingestion::resource::{ProductArg, product_list, resource_list, resource_to_py};
 use crate::ingestion::tree::PyResourceTree;
-use crate::publishing::{Call, ToPython};
+use crate::publishing::Call;
+use crate::to_python::ToPython;
 
 impl ToPython for Vec<Product> {
     fn to_python(self, py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {

@@ -9,8 +9,10 @@ pub mod job;
 pub mod pickling;
 pub mod release;
 pub mod resource;
+pub mod resources_argument;
 pub mod technical_configuration;
 pub mod tree;
+pub mod unpickling;
 
 use pyo3::prelude::*;
 
@@ -49,7 +51,7 @@ pub fn add(module: &Bound<'_, PyModule>) -> PyResult<()> {
     )?;
     module.add_function(wrap_pyfunction!(resource::parse_resource, module)?)?;
     module.add_function(wrap_pyfunction!(resource::unpickle_resource, module)?)?;
-    module.add_function(wrap_pyfunction!(pickling::unpickle_ingestion, module)?)?;
+    module.add_function(wrap_pyfunction!(unpickling::unpickle_ingestion, module)?)?;
     module.add_function(wrap_pyfunction!(tree::parse_resource_tree, module)?)?;
     module.add_function(wrap_pyfunction!(job::parse_job, module)?)?;
     module.add_function(wrap_pyfunction!(job::parse_submissions, module)?)?;

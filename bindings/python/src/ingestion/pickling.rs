@@ -2,26 +2,21 @@
 //! `_unpickle_ingestion(kind, state)`, `state` a tuple of the core value's fields as
 //! plain Python values (states as their wire text, times as `(seconds, nanoseconds)`
 //! so that nothing is rounded to Python's microseconds), and is rebuilt from them.
-//! Resources and products pickle as their lossless JSON (`_unpickle_resource`).
-
-use std::collections::{BTreeMap, BTreeSet};
+//! Resources and products pickle as their lossless JSON (`_unpickle_resource`). The
+//! state form of each value, both ways, is here; `unpickling.rs` builds the classes.
 
 use chrono::{DateTime, Utc};
 use cloudpartner::ingestion::{
-    DataDisk, DeprecationSchedule, Job, JobError, JobResult, JobStatus, LifecycleState,
-    ProductStage, ProductStatus, Resource, ResourceTree, Submission, SubmissionResult,
-    SubmissionStatus, Target, TechnicalConfiguration, VmImage, VmImageVersion,
+    DataDisk, DeprecationSchedule, Job, JobError, LifecycleState, ProductStatus, ResourceTree,
+    Submission, SubmissionResult, SubmissionStatus, Target, TechnicalConfiguration, VmImage,
+    VmImageVersion,
 };
 use pyo3::IntoPyObjectExt;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::PyTuple;
 
-use crate::errors::{IntoPyResult, invalid_argument};
-use crate::ingestion::images::{PyIngestionVmImageVersion, PyVmImage};
-use crate::ingestion::job::{PyJob, PyJobError, PyProductStatus, PySubmission};
-use crate::ingestion::technical_configuration::PyTechnicalConfiguration;
-use crate::ingestion::tree::PyResourceTree;
+use crate::errors::invalid_argument;
 
 static UNPICKLE: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 
@@ -37,13 +32,13 @@ fn reduce<'py>(
     PyTuple::new(py, [unpickle.clone(), args.into_any()])
 }
 
-type Time = Option<(i64, u32)>;
+pub(crate) type Time = Option<(i64, u32)>;
 
 fn time_state(time: Option<DateTime<Utc>>) -> Time {
     time.map(|t| (t.timestamp(), t.timestamp_subsec_nanos()))
 }
 
-fn time_of(py: Python<'_>, state: Time) -> PyResult<Option<DateTime<Utc>>> {
+pub(crate) fn time_of(py: Python<'_>, state: Time) -> PyResult<Option<DateTime<Utc>>> {
     state
         .map(|(seconds, nanos)| {
             DateTime::from_timestamp(seconds, nanos)
@@ -52,7 +47,7 @@ fn time_of(py: Python<'_>, state: Time) -> PyResult<Option<DateTime<Utc>>> {
         .transpose()
 }
 
-type JobErrorState = (String, String, Option<String>, Vec<Py<PyAny>>);
+pub(crate) type JobErrorState = (String, String, Option<String>, Vec<Py<PyAny>>);
 
 fn job_error_state(py: Python<'_>, error: &JobError) -> PyResult<Py<PyAny>> {
     let details = error
@@ -64,7 +59,7 @@ fn job_error_state(py: Python<'_>, error: &JobError) -> PyResult<Py<PyAny>> {
     Ok(state.into_pyobject(py)?.into_any().unbind())
 }
 
-fn job_error_of(state: &Bound<'_, PyAny>) -> PyResult<JobError> {
+pub(crate) fn job_error_of(state: &Bound<'_, PyAny>) -> PyResult<JobError> {
     let (code, message, resource_id, details): JobErrorState = state.extract()?;
     let details = details
         .iter()
@@ -78,7 +73,7 @@ fn job_error_of(state: &Bound<'_, PyAny>) -> PyResult<JobError> {
     })
 }
 
-type SubmissionState = (String, String, String, Option<String>, Option<String>, Time);
+pub(crate) type SubmissionState = (String, String, String, Option<String>, Option<String>, Time);
 
 fn submission_state(s: &Submission) -> SubmissionState {
     (
@@ -91,7 +86,7 @@ fn submission_state(s: &Submission) -> SubmissionState {
     )
 }
 
-fn submission_of(py: Python<'_>, state: SubmissionState) -> PyResult<Submission> {
+pub(crate) fn submission_of(py: Python<'_>, state: SubmissionState) -> PyResult<Submission> {
     let (id, product, target, status, result, created) = state;
     Ok(Submission {
         id,
@@ -103,7 +98,7 @@ fn submission_of(py: Python<'_>, state: SubmissionState) -> PyResult<Submission>
     })
 }
 
-type ImageState = (String, String, String, Vec<(u32, String)>, String, String);
+pub(crate) type ImageState = (String, String, String, Vec<(u32, String)>, String, String);
 
 fn image_state(image: &VmImage) -> ImageState {
     (
@@ -120,7 +115,7 @@ fn image_state(image: &VmImage) -> ImageState {
     )
 }
 
-fn image_of(state: ImageState) -> VmImage {
+pub(crate) fn image_of(state: ImageState) -> VmImage {
     let (image_type, source_type, os_disk_uri, disks, tenant, resource) = state;
     VmImage {
         image_type,
@@ -135,7 +130,7 @@ fn image_of(state: ImageState) -> VmImage {
     }
 }
 
-type VersionState = (
+pub(crate) type VersionState = (
     String,
     Option<String>,
     Vec<ImageState>,
@@ -157,7 +152,7 @@ fn version_state(version: &VmImageVersion) -> VersionState {
     )
 }
 
-fn version_of(state: VersionState) -> VmImageVersion {
+pub(crate) fn version_of(state: VersionState) -> VmImageVersion {
     let (version_number, lifecycle, images, schedule) = state;
     VmImageVersion {
         version_number,
@@ -247,85 +242,4 @@ pub fn reduce_technical_configuration<'py>(
 pub fn reduce_tree<'py>(py: Python<'py>, tree: &ResourceTree) -> PyResult<Bound<'py, PyTuple>> {
     let published = tree.published_versions().cloned();
     reduce(py, "ResourceTree", (tree.to_json(), published))
-}
-
-/// Rebuilds a pickled Product Ingestion value from its `state` (see the `reduce_*`).
-#[pyfunction]
-#[pyo3(name = "_unpickle_ingestion")]
-pub fn unpickle_ingestion(
-    py: Python<'_>,
-    kind: &str,
-    state: &Bound<'_, PyAny>,
-) -> PyResult<Py<PyAny>> {
-    let object = match kind {
-        "Job" => {
-            type State = (String, String, String, Time, Time, Vec<Py<PyAny>>);
-            let (id, status, result, start, end, errors): State = state.extract()?;
-            let inner = Job {
-                id,
-                status: JobStatus::from_wire(&status),
-                result: JobResult::from_wire(&result),
-                start: time_of(py, start)?,
-                end: time_of(py, end)?,
-                errors: errors
-                    .iter()
-                    .map(|e| job_error_of(e.bind(py)))
-                    .collect::<PyResult<_>>()?,
-            };
-            Py::new(py, PyJob { inner })?.into_any()
-        }
-        "JobError" => Py::new(py, PyJobError::from_core(job_error_of(state)?))?.into_any(),
-        "Submission" => {
-            let inner = submission_of(py, state.extract()?)?;
-            Py::new(py, PySubmission { inner })?.into_any()
-        }
-        "ProductStatus" => {
-            type State = (
-                String,
-                Option<SubmissionState>,
-                Option<SubmissionState>,
-                String,
-            );
-            let (product, preview, live, stage): State = state.extract()?;
-            let inner = ProductStatus {
-                product,
-                preview: preview.map(|s| submission_of(py, s)).transpose()?,
-                live: live.map(|s| submission_of(py, s)).transpose()?,
-                stage: ProductStage::from_wire(&stage),
-            };
-            Py::new(py, PyProductStatus { inner })?.into_any()
-        }
-        "VmImage" => {
-            let inner = image_of(state.extract()?);
-            Py::new(py, PyVmImage { inner })?.into_any()
-        }
-        "VmImageVersion" => {
-            let inner = version_of(state.extract()?);
-            Py::new(py, PyIngestionVmImageVersion::from_core(inner))?.into_any()
-        }
-        "TechnicalConfiguration" => {
-            let (json, plan, published): (String, String, Option<Vec<String>>) = state.extract()?;
-            let resource = Resource::parse(json.as_bytes()).into_py_result(py)?;
-            let published = published.map(|p| p.into_iter().collect());
-            let inner = TechnicalConfiguration::new(resource, plan, published);
-            Py::new(py, PyTechnicalConfiguration::from_core(inner))?.into_any()
-        }
-        "ResourceTree" => {
-            type State = (String, Option<BTreeMap<String, BTreeSet<String>>>);
-            let (json, published): State = state.extract()?;
-            let mut inner =
-                cloudpartner::ingestion::parse_resource_tree(json.as_bytes()).into_py_result(py)?;
-            if let Some(published) = published {
-                inner = inner.with_published(published);
-            }
-            Py::new(py, PyResourceTree { inner })?.into_any()
-        }
-        other => {
-            return Err(invalid_argument(
-                py,
-                format!("unpickling: unknown kind `{other}`"),
-            ));
-        }
-    };
-    Ok(object)
 }

@@ -19,9 +19,9 @@ use crate::ingestion::images::data_disks_argument;
 use crate::ingestion::job::{PyJob, PyProductStatus};
 use crate::logging::refresh_levels;
 use crate::model::repr_quoted;
-use crate::publishing::ToPython;
 use crate::release::{Progress, PyReleaseEvent, Released};
 use crate::runtime::block_on;
+use crate::to_python::ToPython;
 use crate::watch_options::watch_options;
 
 /// A progress event of a Product Ingestion release: its `status` is a `ProductStatus`.

@@ -2,6 +2,7 @@
 //! safe change of an offer's draft, and start-then-maybe-watch.
 
 pub mod cancel;
+pub mod flag_names;
 pub mod go_live;
 pub mod image_edit;
 pub mod image_list;

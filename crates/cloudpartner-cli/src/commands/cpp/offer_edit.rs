@@ -4,10 +4,10 @@
 
 use cloudpartner::{ErrorKind, Offer, OfferSelector, Precondition};
 
+use crate::commands::cpp::flag_names::{argument_hint, in_flag_terms};
 use crate::connection::Connection;
 use crate::exit_code::Exit;
 use crate::failure::Failure;
-use crate::flag_names::{argument_hint, in_flag_terms};
 
 /// What `release` and `image add|remove|deprecate` say when the offer changed between
 /// their read and their write.
